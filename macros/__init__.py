@@ -1,0 +1,1 @@
+"""Turns the YAML under content/ into the pages of the site."""

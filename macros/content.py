@@ -1,0 +1,279 @@
+"""Load the whole content folder once: read, validate, check references.
+
+`load_catalogue(root)` returns a `Catalogue` or raises `ContentError` with
+every problem found in every file, each at its file, line and field.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .model import KINDS, SOURCE_FILE, Record, source_refs
+from .problems import ContentError, Problem, display_path
+from .yaml_source import Document, dotted, read_document
+
+KIND_LABELS = {  # how a contributor names each folder's records, in messages
+    "sources": "document source", "organisations": "organisation", "contacts": "contact",
+    "phases": "phase", "events": "événement", "resources": "ressource", "sites": "site",
+    "history": "entrée d'histoire",
+}
+STALE_AFTER = dt.timedelta(days=365)
+SOURCE_ID = re.compile(SOURCE_FILE.pattern.replace(r"\.txt", ""))
+
+
+@dataclass
+class Entry:
+    """A validated record with where it came from."""
+
+    id: str
+    kind: str
+    record: Record
+    document: Document
+    file: Path  # absolute path of the YAML file
+
+    @property
+    def path(self) -> str:  # as shown to contributors
+        return self.document.path
+
+
+@dataclass
+class Catalogue:
+    root: Path
+    entries: dict[str, dict[str, Entry]] = field(default_factory=lambda: {k: {} for k in KINDS})
+    warnings: list[Problem] = field(default_factory=list)
+
+    def __getattr__(self, kind: str) -> dict[str, Record]:
+        # catalogue.sites -> {"lievin": Site(...)}, in file-name order
+        if kind in KINDS:
+            return {key: entry.record for key, entry in self.entries[kind].items()}
+        raise AttributeError(kind)
+
+    def entry(self, kind: str, key: str) -> Entry:
+        return self.entries[kind][key]
+
+    def referrers(self, kind: str, field_name: str, key: str) -> list[str]:
+        """Ids of records of `kind` whose list or field `field_name` names `key`."""
+        found = []
+        for other, entry in self.entries[kind].items():
+            value = getattr(entry.record, field_name)
+            if value == key or (isinstance(value, list) and key in value):
+                found.append(other)
+        return found
+
+
+def _fold(text: str) -> str:
+    """Lower-case, accents removed, punctuation as spaces: "Château-Thierry" -> "chateau thierry"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def slugify(text: str) -> str:
+    return "-".join(_fold(text).split())
+
+
+_MESSAGES = {
+    "missing": "champ obligatoire manquant",
+    "string_type": "texte attendu",
+    "int_type": "nombre entier attendu",
+    "int_parsing": "nombre entier attendu",
+    "int_from_float": "nombre entier attendu (sans virgule)",
+    "float_type": "nombre attendu (ex. 50.42)",
+    "float_parsing": "nombre attendu (ex. 50.42)",
+    "bool_type": "true ou false attendu",
+    "bool_parsing": "true ou false attendu",
+    "list_type": "liste attendue (une ligne « - valeur » par élément)",
+    "dict_type": "bloc de champs attendu (champ: valeur, en retrait)",
+    "model_type": "bloc de champs attendu (champ: valeur, en retrait)",
+    "model_attributes_type": "bloc de champs attendu (champ: valeur, en retrait)",
+    "too_short": "liste vide : au moins un élément est requis",
+    "string_too_short": "texte vide",
+    "greater_than_equal": "valeur trop petite",
+    "less_than_equal": "valeur trop grande",
+}
+
+
+def _translate(error: dict, model: type[Record]) -> tuple[str, str]:
+    """A pydantic error as (message, hint) in French."""
+    kind = error["type"]
+    loc = error["loc"]
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        known = _known_fields(model, loc[:-1])
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
+            ("champs possibles : " + ", ".join(known) if known else "")
+        return f"champ inconnu « {name} »", hint
+    if kind in ("literal_error", "enum"):
+        expected = error.get("ctx", {}).get("expected", "")
+        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
+        given = error.get("input")
+        close = difflib.get_close_matches(str(given), choices, n=1, cutoff=0.6)
+        hint = f"vouliez-vous dire « {close[0]} » ?" if close else ""
+        return f"valeur « {given} » non reconnue ; valeurs possibles : {', '.join(choices)}", hint
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error["msg"])), ""
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("le"))
+        return f"{_MESSAGES[kind]} (limite : {bound})", ""
+    if kind == "missing":
+        return f"champ obligatoire manquant : « {loc[-1]} »", "ajoutez ce champ (voir le modèle dans templates/)"
+    return _MESSAGES.get(kind, f"valeur invalide ({error['msg']})"), ""
+
+
+def _known_fields(model: type[Record], loc: tuple) -> list[str]:
+    """Field names allowed at `loc` inside `model` (for "did you mean")."""
+    current = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = None
+        if info is not None:
+            for candidate in _classes_in(info.annotation):
+                current = candidate
+                break
+    return list(current.model_fields) if current else []
+
+
+def _classes_in(annotation):
+    from typing import get_args
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _classes_in(arg)
+
+
+def _error_loc(error: dict) -> tuple:
+    # pydantic adds the validator's name for Annotated/union branches: keep real fields only
+    return tuple(p for p in error["loc"] if isinstance(p, int) or not str(p).startswith("function-"))
+
+
+def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | None = None) -> Catalogue:
+    """Read every YAML file under `root` (the content folder) and check it all."""
+    root = Path(root)
+    repo_root = Path(repo_root) if repo_root else root.parent
+    today = today or dt.date.today()
+    catalogue = Catalogue(root)
+    problems: list[Problem] = []
+    names: dict[tuple[str, str], list[tuple[str, Entry]]] = defaultdict(list)
+
+    if not root.is_dir():
+        raise ContentError([Problem(display_path(root, repo_root), 1, 1, "",
+                                    "dossier de contenu introuvable")])
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if folder.name not in KINDS and not folder.name.startswith((".", "_")):
+            problems.append(Problem(display_path(folder, repo_root), 1, 1, "",
+                                    f"dossier inconnu « {folder.name} »",
+                                    "dossiers possibles : " + ", ".join(KINDS)))
+    for kind, model in KINDS.items():
+        folder = root / kind
+        if not folder.is_dir():
+            continue
+        seen_ids: dict[str, str] = {}
+        for file in sorted(folder.iterdir()):
+            shown = display_path(file, repo_root)
+            if file.name.startswith((".", "_")) or file.is_dir():
+                continue
+            if file.suffix not in (".yml", ".yaml"):
+                problems.append(Problem(shown, 1, 1, "", "fichier ignoré : l'extension doit être « .yml »",
+                                        "renommez le fichier en « .yml » ou retirez-le du dossier"))
+                continue
+            key = file.stem
+            if not (key == slugify(key) and key) and not (kind == "sources" and SOURCE_ID.match(key)):
+                problems.append(Problem(shown, 1, 1, "", f"nom de fichier « {file.name} » invalide : "
+                                        "minuscules sans accents, chiffres et tirets",
+                                        f"renommez-le « {slugify(key) or 'nom'}.yml »"))
+                continue
+            if key in seen_ids:
+                problems.append(Problem(shown, 1, 1, "", f"identifiant « {key} » en double : "
+                                        f"{seen_ids[key]} porte déjà ce nom",
+                                        "gardez un seul fichier par identifiant"))
+                continue
+            seen_ids[key] = shown
+            document, found = read_document(file, shown)
+            if document is None:
+                problems.extend(found)
+                continue
+            if not isinstance(document.data, dict):
+                problems.append(Problem(shown, 1, 1, "", "le fichier doit être un bloc de champs "
+                                        "(nom: valeur), pas une liste ni une valeur seule",
+                                        "copiez le modèle du dossier templates/"))
+                continue
+            try:
+                record = model.model_validate(document.data)
+            except ValidationError as error:
+                for item in error.errors():
+                    loc = _error_loc(item)
+                    line, column = document.where(loc)
+                    message, hint = _translate({**item, "loc": loc}, model)
+                    problems.append(Problem(shown, line, column, dotted(loc), message, hint))
+                continue
+            entry = Entry(key, kind, record, document, file)
+            catalogue.entries[kind][key] = entry
+            for attr in ("name", "title"):
+                value = getattr(record, attr, None)
+                if value is not None:
+                    names[(kind, _fold(getattr(value, "fr", value)))].append((key, entry))
+
+    # two records of a kind whose names differ only by accents, case or punctuation
+    for (kind, _), holders in names.items():
+        for key, entry in holders[1:]:
+            first_key, first = holders[0]
+            line, column = entry.document.where(("name",) if "name" in entry.document.data else ("title",))
+            problems.append(Problem(entry.path, line, column, "name" if "name" in entry.document.data else "title",
+                                    f"même nom qu'un autre {KIND_LABELS[kind]} ({first.path}), "
+                                    "aux accents, majuscules ou tirets près",
+                                    "fusionnez les deux fichiers ou distinguez les noms"))
+
+    # references by id
+    for kind, entries in catalogue.entries.items():
+        for entry in entries.values():
+            for loc, target, ref in [*entry.record.references(), *source_refs(entry.record)]:
+                if ref not in catalogue.entries[target]:
+                    line, column = entry.document.where(loc)
+                    choices = list(catalogue.entries[target])
+                    close = difflib.get_close_matches(ref, choices, n=1, cutoff=0.6)
+                    hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
+                        f"créez content/{target}/{ref}.yml ou corrigez l'identifiant"
+                    problems.append(Problem(entry.path, line, column, dotted(loc),
+                                            f"« {ref} » ne correspond à aucun fichier de content/{target}/",
+                                            hint))
+            for loc_field, refs in _list_duplicates(entry.record):
+                line, column = entry.document.where(loc_field)
+                problems.append(Problem(entry.path, line, column, dotted(loc_field),
+                                        f"« {refs} » est cité deux fois dans la liste", "retirez le doublon"))
+            checked = getattr(entry.record, "last_checked", None)
+            if checked is not None:
+                line, column = entry.document.where(("last_checked",))
+                if checked > today:
+                    problems.append(Problem(entry.path, line, column, "last_checked",
+                                            f"date de vérification {checked.isoformat()} dans le futur",
+                                            "indiquez le jour où l'information a été vérifiée"))
+                elif today - checked > STALE_AFTER:
+                    catalogue.warnings.append(Problem(
+                        entry.path, line, column, "last_checked",
+                        f"information vérifiée le {checked.isoformat()}, il y a plus d'un an",
+                        "revérifiez-la auprès des sources et mettez la date à jour",
+                        severity="avertissement"))
+
+    if problems:
+        raise ContentError(problems + catalogue.warnings)
+    return catalogue
+
+
+def _list_duplicates(record: Record):
+    for name, value in record:
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            seen = set()
+            for index, item in enumerate(value):
+                if item in seen:
+                    yield (name, index), item
+                seen.add(item)

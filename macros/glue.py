@@ -1,0 +1,64 @@
+"""What the MkDocs hook and the macros module share: one catalogue per build.
+
+The content is read and validated once per build (and again under the preview
+server only when a file under content/ changed), never once per page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from pathlib import Path
+
+from .content import Catalogue, load_catalogue
+from .paths import CONTENT, REPO
+
+_cache: dict[str, tuple[tuple, Catalogue]] = {}
+
+
+def content_dir() -> Path:
+    """The content folder; QIC_CONTENT points elsewhere (tests, benchmark)."""
+    return Path(os.environ.get("QIC_CONTENT", CONTENT)).resolve()
+
+
+def build_date() -> dt.date:
+    """The day the build considers "today" (upcoming events); BUILD_DATE fixes it."""
+    value = os.environ.get("BUILD_DATE")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def _fingerprint(root: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in root.rglob("*") if p.is_file()))
+
+
+def catalogue() -> Catalogue:
+    root = content_dir()
+    stamp = _fingerprint(root) if root.is_dir() else ()
+    cached = _cache.get(str(root))
+    if cached and cached[0] == stamp:
+        return cached[1]
+    loaded = load_catalogue(root, REPO if root.is_relative_to(REPO) else root.parent, build_date())
+    _cache[str(root)] = (stamp, loaded)
+    return loaded
+
+
+def repository_url() -> str:
+    """The GitHub repository the site is edited in, for "edit this page" links.
+
+    REPO_URL wins; GitHub Actions gives GITHUB_REPOSITORY; otherwise the clone's
+    `origin` remote when it is a GitHub address; otherwise none (no edit links).
+    """
+    if os.environ.get("REPO_URL"):
+        return os.environ["REPO_URL"]
+    if os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        return f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    try:
+        remote = subprocess.run(["git", "-C", str(REPO), "remote", "get-url", "origin"],
+                                capture_output=True, text=True, timeout=5).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    match = re.match(r"^(?:https://github\.com/|git@github\.com:)([^/]+/[^/]+?)(?:\.git)?$", remote)
+    return f"https://github.com/{match.group(1)}" if match else ""

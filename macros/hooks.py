@@ -1,0 +1,57 @@
+"""MkDocs hooks: validate the content, then add one page per generated file.
+
+Kept thin on purpose: the logic lives in plain modules that tests call
+without MkDocs. Declared in mkdocs.yml under `hooks:`.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+# `mkdocs build` does not put the project on sys.path: make `import macros` work.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from macros import glue  # noqa: E402
+from macros.pages import generated_pages  # noqa: E402
+from macros.problems import ContentError  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.qic")
+
+
+def on_config(config):
+    try:
+        catalogue = glue.catalogue()
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    if not config.repo_url:
+        config.repo_url = glue.repository_url() or None
+        if not config.repo_url:
+            config.edit_uri = ""  # nowhere to edit: no edit links rather than broken ones
+    for warning in catalogue.warnings:
+        log.info(warning.format())  # stale dates warn in `check`, never fail a strict build
+    # the generated site pages go under the "Sites" section of the navigation
+    for item in config.nav or []:
+        for section in item.values() if isinstance(item, dict) else []:
+            if isinstance(section, list) and "sites/index.md" in section:
+                section[:] = ["sites/index.md"] + [f"sites/{key}.md" for key in catalogue.entries["sites"]]
+    return config
+
+
+def on_files(files, config):
+    lang = config.theme["language"]
+    docs_dir = Path(config.docs_dir).resolve()
+    for page in generated_pages(glue.catalogue(), lang, glue.build_date()):
+        if files.get_file_from_path(page.path):
+            raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
+                              f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")
+        file = File.generated(config, page.path, content=page.markdown)
+        if page.source is not None:
+            # the edit link opens the YAML file that produced the page
+            file.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
+        files.append(file)
+    return files

@@ -1,0 +1,24 @@
+"""mkdocs-macros entry point: the macros hand-written pages may call.
+
+Declared in mkdocs.yml as `module_name: macros/main`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import glue  # noqa: E402
+from macros import pages  # noqa: E402
+
+
+def define_env(env):
+    lang = env.conf["theme"]["language"]
+
+    @env.macro
+    def related_resources(topic: str) -> str:
+        """Cards of the resources tagged with `topic` (see TOPICS in macros/model.py)."""
+        depth = env.page.url.count("/") if env.page else 0
+        return pages.related_resources(glue.catalogue(), lang, glue.build_date(), topic,
+                                       root="../" * depth)

@@ -1,0 +1,431 @@
+"""The content model: every rule about what a YAML record may say.
+
+One pydantic class per kind of record. Loading (macros/content.py), the
+editor's JSON Schemas and the contributor messages all come from here, so a
+rule is written once. Field names are English identifiers; descriptions are
+French because contributors read them in their editor.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      PlainSerializer, WithJsonSchema)
+
+from .dates import DateFormatError, DateSpan, PartialDate
+
+LANGS = ("fr", "en")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOURCE_FILE = re.compile(r"^(\d{3}_[0-9a-f]{16})\.txt$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+# --- simple values ---------------------------------------------------------------
+
+def _text(value: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError("texte attendu")
+    value = value.strip()
+    if not value:
+        raise ValueError("texte vide : écrivez une valeur ou supprimez le champ")
+    return value
+
+
+NonEmpty = Annotated[str, AfterValidator(_text)]
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(f"identifiant « {value} » invalide : minuscules sans accents, chiffres et tirets "
+                         "(ex. chateau-thierry)")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug),
+                 WithJsonSchema({"type": "string", "pattern": SLUG.pattern,
+                                 "description": "Identifiant : nom du fichier sans « .yml »."})]
+
+
+def _url(value: str) -> str:
+    value = value.strip()
+    lower = value.lower()
+    if lower.startswith(("javascript:", "data:", "vbscript:", "file:")):
+        raise ValueError(f"adresse refusée : le schéma « {value.split(':')[0]}: » n'est pas permis")
+    match = re.match(r"^https?://([^/\s?#]+)[^\s]*$", value)
+    if not match:
+        raise ValueError(f"adresse web « {value} » invalide : elle doit commencer par https:// "
+                         "(ou http://) et ne contenir aucune espace")
+    host = match.group(1).split("@")[-1].split(":")[0]
+    if "." not in host or host.startswith(".") or host.endswith("."):
+        raise ValueError(f"nom de domaine « {host} » invalide dans l'adresse")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_url),
+                WithJsonSchema({"type": "string", "pattern": "^https?://",
+                                "description": "Adresse web complète, commençant par https://"})]
+
+
+def _email(value: str) -> str:
+    value = value.strip()
+    if not EMAIL.match(value):
+        accented = [c for c in value if ord(c) > 127]
+        if accented:
+            raise ValueError(f"adresse e-mail « {value} » invalide : caractère accentué « {accented[0]} » "
+                             "(les adresses s'écrivent sans accents)")
+        raise ValueError(f"adresse e-mail « {value} » invalide (forme attendue : prenom.nom@domaine.fr)")
+    return value
+
+
+Email = Annotated[str, AfterValidator(_email),
+                  WithJsonSchema({"type": "string", "format": "email",
+                                  "description": "Adresse e-mail, sans accents."})]
+
+
+def _phone(value) -> str:
+    text = str(value).strip()
+    digits = re.sub(r"[\s.\-()]", "", text)
+    if re.fullmatch(r"0[1-9]\d{8}", digits):
+        return "+33" + digits[1:]
+    if re.fullmatch(r"\+[1-9]\d{7,14}", digits):
+        return digits
+    raise ValueError(f"numéro de téléphone « {text} » invalide : 10 chiffres (06 21 79 34 27) "
+                     "ou format international (+33 6 21 79 34 27)")
+
+
+Phone = Annotated[str, BeforeValidator(_phone),
+                  WithJsonSchema({"type": "string", "examples": ["06 21 79 34 27"],
+                                  "description": "Téléphone : 10 chiffres ou format international (+…)."})]
+
+
+def _date_span(value) -> DateSpan:
+    try:
+        return DateSpan.parse(value)
+    except DateFormatError as error:
+        raise ValueError(str(error)) from None
+
+
+_DATE_SCHEMA = {"anyOf": [
+    {"type": "integer", "minimum": 1900, "maximum": 2100},
+    {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+]}
+
+When = Annotated[DateSpan, BeforeValidator(_date_span),
+                 PlainSerializer(lambda d: d.iso(), return_type=str),
+                 WithJsonSchema({
+                     "description": "Date partielle (2022, 2022-10, 2025-09-30) ou période "
+                                    "{start: 2025-10, end: 2026-06}.",
+                     "anyOf": [*_DATE_SCHEMA["anyOf"], {
+                         "type": "object", "additionalProperties": False, "required": ["start"],
+                         "properties": {"start": _DATE_SCHEMA, "end": _DATE_SCHEMA}}]})]
+
+
+def _day(value) -> dt.date:
+    try:
+        date = PartialDate.parse(value)
+    except DateFormatError as error:
+        raise ValueError(str(error)) from None
+    if date.precision != "day":
+        raise ValueError(f"date complète attendue (AAAA-MM-JJ), pas « {date.iso()} »")
+    return date.first_day()
+
+
+Day = Annotated[dt.date, BeforeValidator(_day),
+                WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                                "description": "Date complète AAAA-MM-JJ."})]
+
+
+def _source(value: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError("nom de fichier source ou adresse web attendu")
+    value = value.strip()
+    if SOURCE_FILE.match(value):
+        return value
+    if value.lower().startswith(("http://", "https://", "javascript:", "data:")):
+        return _url(value)
+    raise ValueError(f"source « {value} » invalide : nom d'un document source "
+                     "(ex. 002_cd3e985497d0d32e.txt) ou adresse web https://")
+
+
+SourceRef = Annotated[str, AfterValidator(_source),
+                      WithJsonSchema({"type": "string", "description":
+                                      "Document source (ex. 002_cd3e985497d0d32e.txt) ou adresse web."})]
+
+
+# --- bilingual text -----------------------------------------------------------------
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Text(Record):
+    """Reader-facing text: French required, English optional (the page then says so)."""
+
+    fr: NonEmpty = Field(description="Texte en français (obligatoire).")
+    en: NonEmpty | None = Field(None, description="Traduction anglaise (facultative).")
+
+    def get(self, lang: str) -> str:
+        return (self.en or self.fr) if lang == "en" else self.fr
+
+    def is_fallback(self, lang: str) -> bool:
+        return lang == "en" and not self.en
+
+
+class RichText(Text):
+    """Like Text, but Markdown is allowed (links, emphasis, lists); it is sanitised."""
+
+
+def _same_in_both(value):
+    return {"fr": value, "en": value} if isinstance(value, str) else value
+
+
+Name = Annotated[Text, BeforeValidator(_same_in_both)]
+"""A proper name: a plain string stands for both languages."""
+
+# --- vocabularies --------------------------------------------------------------------
+
+TOPICS: dict[str, tuple[str, str]] = {
+    "fondements": ("Fondements de l'approche", "Foundations of the approach"),
+    "conditions": ("Les cinq conditions", "The five conditions"),
+    "vision-partagee": ("Vision partagée et plan d'action commun", "Shared vision and common agenda"),
+    "actions-complementaires": ("Actions qui se renforcent mutuellement", "Mutually reinforcing activities"),
+    "evaluation-apprentissage": ("Évaluation partagée et apprentissage stratégique",
+                                 "Shared measurement and strategic learning"),
+    "communication-engagement": ("Communication continue et engagement inclusif",
+                                 "Continuous communication and inclusive engagement"),
+    "structure-de-soutien": ("Structure de soutien", "Backbone structure"),
+    "preconditions": ("Les trois préconditions", "The three preconditions"),
+    "changements-de-perspective": ("Les quatre changements de perspective", "The four shifts of perspective"),
+    "continuum-cooperation": ("Continuum de la coopération", "Cooperation continuum"),
+    "vision-strategie": ("Vision commune et stratégie de changement", "Shared vision and change strategy"),
+    "entente-cooperation": ("Entente de coopération", "Cooperation agreement"),
+    "confiance": ("Confiance entre partenaires", "Trust between partners"),
+    "echelles": ("Échelles de l'impact collectif", "Scales of collective impact"),
+    "experiences": ("Expériences de terrain", "Field experience"),
+}
+# topics shown on a broader page too: the conditions page lists every condition's resources
+TOPIC_PARENT = {t: "conditions" for t in ("vision-partagee", "actions-complementaires",
+                                          "evaluation-apprentissage", "communication-engagement",
+                                          "structure-de-soutien")}
+Topic = Literal[tuple(TOPICS)]  # type: ignore[valid-type]
+
+CONTINUUM: dict[str, tuple[str, str]] = {
+    "concurrence": ("Concurrence", "Competition"),
+    "coexistence": ("Coexistence", "Coexistence"),
+    "communication": ("Communication", "Communication"),
+    "assistance": ("Assistance", "Assistance"),
+    "coordination": ("Coordination", "Coordination"),
+    "collaboration": ("Collaboration", "Collaboration"),
+    "integration": ("Intégration", "Integration"),
+}
+ContinuumLevel = Literal[tuple(CONTINUUM)]  # type: ignore[valid-type]
+
+SITE_KINDS = {
+    "pilote": ("Site pilote (2022–2023)", "Pilot site (2022–2023)"),
+    "programme": ("Site du programme", "Programme site"),
+    "inspiration": ("Quartier d'inspiration (Montréal)", "Inspiration neighbourhood (Montréal)"),
+}
+RESOURCE_TYPES = {
+    "article": ("Article", "Article"),
+    "guide": ("Guide", "Guide"),
+    "video": ("Vidéo", "Video"),
+    "boite-a-outils": ("Boîte à outils", "Toolbox"),
+    "site-web": ("Site web", "Website"),
+    "pdf": ("PDF", "PDF"),
+    "rapport": ("Rapport", "Report"),
+}
+ORGANISATION_KINDS = {
+    "agence-publique": ("Agence ou service de l'État", "Public agency"),
+    "centre-de-ressources": ("Centre de ressources", "Resource centre"),
+    "reseau": ("Réseau", "Network"),
+    "cooperative": ("Coopérative (SCOP)", "Cooperative"),
+    "institut": ("Institut", "Institute"),
+    "association": ("Association", "Association"),
+    "cabinet-conseil": ("Cabinet-conseil", "Consultancy"),
+    "initiative": ("Initiative collective", "Collective initiative"),
+    "media": ("Média", "Media"),
+}
+TIMEZONES = ("Europe/Paris", "America/Montreal", "Indian/Mayotte")
+
+
+def _labels(vocabulary: dict) -> Literal:  # type: ignore[valid-type]
+    return Literal[tuple(vocabulary)]  # type: ignore[return-value]
+
+
+# --- records ---------------------------------------------------------------------------
+
+class Sourced(Record):
+    sources: list[SourceRef] = Field(
+        min_length=1, description="D'où vient l'information : document source ou adresse web.")
+
+
+class SourceDocument(Record):
+    """One of the documents the content is drawn from (content/sources/)."""
+
+    title: Text = Field(description="Titre du document.")
+    description: Text = Field(description="Ce que contient le document.")
+    publisher: Slug | None = Field(None, description="Organisation qui le publie (identifiant).")
+    url: Url | None = Field(None, description="Adresse publique, si la source la donne.")
+
+    def references(self):
+        if self.publisher:
+            yield ("publisher",), "organisations", self.publisher
+
+
+class Organisation(Sourced):
+    name: Name = Field(description="Nom de l'organisation.")
+    short_name: NonEmpty | None = Field(None, description="Sigle (ANCT, IREV…).")
+    kind: _labels(ORGANISATION_KINDS) = Field(description="Nature de l'organisation.")
+    country: Literal["FR", "CA", "US", "NZ", "AU"] = Field(description="Pays (code ISO à deux lettres).")
+    website: Url | None = Field(None, description="Site web, si une source le donne.")
+    description: Text | None = Field(None, description="Son rôle dans la démarche, selon les sources.")
+
+    def references(self):
+        return iter(())
+
+
+class Contact(Sourced):
+    name: NonEmpty = Field(description="Prénom et nom.")
+    role: Text | None = Field(None, description="Fonction ou service.")
+    organisation: Slug = Field(description="Organisation (identifiant d'un fichier de content/organisations/).")
+    email: Email | None = None
+    phone: Phone | None = None
+    topics: Text | None = Field(None, description="Pour quelles questions le contacter.")
+    public: bool = Field(description="true : publié sur le site ; false : gardé hors du site.")
+    last_checked: Day = Field(description="Date de dernière vérification (AAAA-MM-JJ).")
+
+    def references(self):
+        yield ("organisation",), "organisations", self.organisation
+
+
+class Coordinates(Record):
+    lat: float = Field(ge=-90, le=90, description="Latitude en degrés décimaux.")
+    lon: float = Field(ge=-180, le=180, description="Longitude en degrés décimaux.")
+    precision: Literal["commune", "territoire", "quartier"] = Field(
+        description="Ce que le point désigne : la commune, le territoire entier ou le quartier.")
+
+
+class ContinuumStep(Record):
+    date: When
+    level: ContinuumLevel = Field(description="Position sur le continuum de la coopération.")
+    source: SourceRef
+
+
+class Site(Sourced):
+    name: Name = Field(description="Nom du site (commune ou quartier).")
+    kind: _labels(SITE_KINDS) = Field(description="pilote, programme ou inspiration.")
+    region: NonEmpty = Field(description="Région (ou province).")
+    departement: NonEmpty | None = Field(None, description="Département (connaissance publique).")
+    commune: NonEmpty | None = Field(None, description="Commune, si la source la nomme.")
+    country: Literal["FR", "CA"]
+    neighbourhood: Name | None = Field(None, description="Quartier prioritaire concerné, si la source le nomme.")
+    coordinates: Coordinates
+    phases: list[Slug] = Field(default_factory=list, description="Phases du programme (content/phases/).")
+    summary: RichText | None = Field(None, description="Présentation, d'après les sources (Markdown permis).")
+    collective: Text | None = Field(None, description="Composition du collectif local, si connue.")
+    challenge: Text | None = Field(None, description="Défi prioritaire choisi, si connu.")
+    organisations: list[Slug] = Field(default_factory=list)
+    contacts: list[Slug] = Field(default_factory=list)
+    resources: list[Slug] = Field(default_factory=list)
+    events: list[Slug] = Field(default_factory=list)
+    continuum: list[ContinuumStep] = Field(default_factory=list,
+                                           description="Positions du collectif sur le continuum, datées.")
+    last_checked: Day = Field(description="Date de dernière vérification (AAAA-MM-JJ).")
+
+    def references(self):
+        for field, kind in (("phases", "phases"), ("organisations", "organisations"),
+                            ("contacts", "contacts"), ("resources", "resources"), ("events", "events")):
+            for index, ref in enumerate(getattr(self, field)):
+                yield (field, index), kind, ref
+
+
+class Resource(Sourced):
+    title: Text
+    url: Url | None = Field(None, description="Lien ; laissez vide si la source ne le donne pas.")
+    type: _labels(RESOURCE_TYPES)
+    language: Literal["fr", "en"] = Field(description="Langue de la ressource.")
+    publisher: Slug | None = Field(None, description="Éditeur (identifiant d'organisation).")
+    year: int | None = Field(None, ge=1900, le=2100, description="Année de publication, si connue.")
+    summary: RichText = Field(description="Résumé (Markdown permis).")
+    topics: list[Topic] = Field(default_factory=list, description="Notions de l'approche abordées.")
+
+    def references(self):
+        if self.publisher:
+            yield ("publisher",), "organisations", self.publisher
+
+
+class Event(Sourced):
+    title: Text
+    date: When = Field(description="Date ou période : 2022-10, 2025-09-30, {start: 2025-10, end: 2026-06}.")
+    timezone: Literal[TIMEZONES] = Field("Europe/Paris", description="Fuseau horaire du lieu.")  # type: ignore[valid-type]
+    place: Name | None = Field(None, description="Lieu, si la source le donne.")
+    organisers: list[Slug] = Field(default_factory=list)
+    phase: Slug | None = None
+    summary: RichText | None = None
+    url: Url | None = None
+
+    def references(self):
+        for index, ref in enumerate(self.organisers):
+            yield ("organisers", index), "organisations", ref
+        if self.phase:
+            yield ("phase",), "phases", self.phase
+
+
+class Phase(Sourced):
+    name: Text
+    period: When
+    summary: RichText
+
+    def references(self):
+        return iter(())
+
+
+class Lesson(Record):
+    text: Text
+    topic: Topic = Field(description="Condition ou notion de l'approche qu'elle illustre.")
+
+
+class Testimonial(Record):
+    quote: Text = Field(description="Paroles des participants, citées telles quelles (français) et traduites.")
+    speaker: Text = Field(description="Qui parle (sans inventer de nom).")
+    topic: Topic | None = None
+
+
+class HistoryEntry(Sourced):
+    date: When
+    phase: Slug
+    title: Text
+    story: RichText
+    lessons: list[Lesson] = Field(default_factory=list)
+    testimonials: list[Testimonial] = Field(default_factory=list)
+    sites: list[Slug] = Field(default_factory=list)
+
+    def references(self):
+        yield ("phase",), "phases", self.phase
+        for index, ref in enumerate(self.sites):
+            yield ("sites", index), "sites", ref
+
+
+def source_refs(record: Record):
+    """(loc, "sources", id) for every cited source document (URLs need no record)."""
+    cited = [(("sources", i), ref) for i, ref in enumerate(getattr(record, "sources", []))]
+    cited += [(("continuum", i, "source"), step.source) for i, step in enumerate(getattr(record, "continuum", []))]
+    for loc, ref in cited:
+        match = SOURCE_FILE.match(ref)
+        if match:
+            yield loc, "sources", match.group(1)
+
+
+# folder under content/ -> record class; the order is the order of loading and of the docs
+KINDS: dict[str, type[Record]] = {
+    "sources": SourceDocument,
+    "organisations": Organisation,
+    "contacts": Contact,
+    "phases": Phase,
+    "events": Event,
+    "resources": Resource,
+    "sites": Site,
+    "history": HistoryEntry,
+}

@@ -1,0 +1,139 @@
+"""Prepare what each generated page needs, and render it from its template.
+
+Python here only selects, sorts and links records; the markup is in
+macros/templates/. `generated_pages` is the list of pages that exist only
+because a YAML file does (one per site, plus the data-driven indexes).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import Catalogue
+from .model import (CONTINUUM, ORGANISATION_KINDS, RESOURCE_TYPES, SITE_KINDS, SOURCE_FILE, TOPIC_PARENT,
+                    TOPICS, Text)
+from .rendering import Renderer
+
+
+@dataclass
+class GeneratedPage:
+    path: str            # in the docs tree, e.g. "sites/lievin.md"
+    markdown: str
+    source: Path | None  # the YAML file the page comes from, for its edit link
+
+
+def label(vocabulary: dict, key: str, lang: str) -> str:
+    return vocabulary[key][0 if lang == "fr" else 1]
+
+
+class Views:
+    """Read-only views of the catalogue that templates use."""
+
+    def __init__(self, catalogue: Catalogue, lang: str, today: dt.date):
+        self.cat = catalogue
+        self.lang = lang
+        self.today = today
+
+    # --- small lookups -----------------------------------------------------------
+    def org(self, key):
+        return self.cat.entries["organisations"][key].record
+
+    def sources(self, refs):
+        """Source citations as (title, url, file name) for the "Sources" lists."""
+        cited = []
+        for ref in refs:
+            match = SOURCE_FILE.match(ref)
+            if match:
+                doc = self.cat.entries["sources"][match.group(1)].record
+                cited.append({"title": doc.title, "url": doc.url, "file": ref})
+            else:
+                cited.append({"title": None, "url": ref, "file": None})
+        return cited
+
+    def contacts(self, keys=None):
+        entries = self.cat.entries["contacts"]
+        keys = entries if keys is None else keys
+        return [(k, entries[k].record) for k in keys if entries[k].record.public]
+
+    def events(self, keys=None):
+        entries = self.cat.entries["events"]
+        keys = list(entries) if keys is None else keys
+        found = [(k, entries[k].record) for k in keys]
+        return sorted(found, key=lambda item: (item[1].date.first_day(), item[0]))
+
+    def event_sites(self, key):
+        return [(s, self.cat.sites[s]) for s in self.cat.referrers("sites", "events", key)]
+
+    def resources(self, keys=None, topic=None):
+        entries = self.cat.entries["resources"]
+        keys = list(entries) if keys is None else keys
+        found = [(k, entries[k].record) for k in keys]
+        if topic:
+            found = [(k, r) for k, r in found
+                     if topic in r.topics or any(TOPIC_PARENT.get(t) == topic for t in r.topics)]
+        return sorted(found, key=lambda item: item[1].title.get(self.lang).casefold())
+
+    def history(self, site=None):
+        entries = self.cat.entries["history"]
+        found = [(k, e.record) for k, e in entries.items() if site is None or site in e.record.sites]
+        return sorted(found, key=lambda item: (item[1].date.first_day(), item[1].date.last_day(), item[0]))
+
+    def phases(self):
+        return sorted(self.cat.phases.items(), key=lambda item: item[1].period.first_day())
+
+    def label(self, vocabulary_name, key):
+        vocabularies = {"topic": TOPICS, "site_kind": SITE_KINDS, "resource_type": RESOURCE_TYPES,
+                        "organisation_kind": ORGANISATION_KINDS, "continuum": CONTINUUM}
+        return label(vocabularies[vocabulary_name], key, self.lang)
+
+    def untranslated(self, *records) -> bool:
+        """True when the English page would show some French text."""
+        if self.lang != "en":
+            return False
+        return any(_has_fallback(r) for r in records)
+
+    def calendar_groups(self):
+        groups = {"upcoming": [], "ongoing": [], "past": []}
+        for key, event in self.events():
+            groups[event.date.status(self.today)].append((key, event))
+        groups["past"].reverse()  # most recent first
+        return groups
+
+
+def _has_fallback(value) -> bool:
+    if isinstance(value, Text):
+        return value.is_fallback("en")
+    if isinstance(value, (list, tuple)):
+        return any(_has_fallback(v) for v in value)
+    if hasattr(value, "model_fields"):
+        return any(_has_fallback(getattr(value, name)) for name in type(value).model_fields)
+    return False
+
+
+INDEX_PAGES = {  # generated page -> template
+    "sites/index.md": "sites_index.md.j2",
+    "ressources/index.md": "resources.md.j2",
+    "calendrier/index.md": "calendar.md.j2",
+    "contacts/index.md": "contacts.md.j2",
+    "histoire/index.md": "history.md.j2",
+}
+
+
+def generated_pages(catalogue: Catalogue, lang: str, today: dt.date) -> list[GeneratedPage]:
+    renderer = Renderer(lang)
+    views = Views(catalogue, lang, today)
+    pages = [GeneratedPage(path, renderer.render(template, v=views), None)
+             for path, template in INDEX_PAGES.items()]
+    for key, entry in catalogue.entries["sites"].items():
+        markdown = renderer.render("site.md.j2", v=views, key=key, site=entry.record)
+        pages.append(GeneratedPage(f"sites/{key}.md", markdown, entry.file))
+    return pages
+
+
+def related_resources(catalogue: Catalogue, lang: str, today: dt.date, topic: str, root: str) -> str:
+    """The resource cards for one concept, for the hand-written approach pages."""
+    if topic not in TOPICS:
+        raise ValueError(f"notion inconnue « {topic} » ; notions possibles : {', '.join(TOPICS)}")
+    views = Views(catalogue, lang, today)
+    return Renderer(lang).render("related_resources.md.j2", v=views, topic=topic, root=root)

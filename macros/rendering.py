@@ -1,0 +1,92 @@
+"""The Jinja environment that turns prepared data into page Markdown.
+
+Templates under macros/templates/ hold all the markup; this module only
+provides the filters they need: language lookup with a visible fallback,
+Markdown-safe escaping of plain text, and sanitised rich text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import jinja2
+import markdown
+import nh3
+import yaml
+from markupsafe import Markup, escape
+
+from .dates import DateSpan
+from .model import Text
+from .paths import TEMPLATES
+
+ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "br", "blockquote", "code", "abbr"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:])")
+
+
+@functools.cache
+def strings() -> dict[str, dict[str, str]]:
+    """Interface wording in both languages (macros/templates/strings.yml)."""
+    with open(TEMPLATES / "strings.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def md_escape(value) -> Markup:
+    """Plain text made safe inside Markdown: no HTML, no Markdown syntax."""
+    return Markup(_MD_SPECIALS.sub(r"\\\1", str(escape(value))))
+
+
+def sanitise(html: str) -> Markup:
+    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                            url_schemes={"http", "https", "mailto"},
+                            link_rel="noopener noreferrer"))
+
+
+@functools.lru_cache(maxsize=4096)
+def rich_html(source: str) -> Markup:
+    """Markdown written in YAML, rendered and sanitised (no script, no handlers)."""
+    return sanitise(markdown.markdown(source, output_format="html"))
+
+
+class Renderer:
+    """Renders the templates for one language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(md=md_escape, t=self.text, rich=self.rich, date=self.date)
+        self.env.globals.update(_=self.ui, lang=lang)
+
+    def ui(self, key: str, **values) -> str:
+        text = strings()[key][self.lang]
+        return text.format(**values) if values else text
+
+    def text(self, value: Text | None) -> Markup:
+        """Text in the page's language; French in a lang="fr" span when not translated."""
+        if value is None:
+            return Markup("")
+        if value.is_fallback(self.lang):
+            return Markup('<span lang="fr" class="qic-untranslated">{}</span>').format(value.fr)
+        return escape(value.get(self.lang))
+
+    def rich(self, value: Text | None) -> Markup:
+        if value is None:
+            return Markup("")
+        html = rich_html(value.get(self.lang))
+        if value.is_fallback(self.lang):
+            return Markup('<div lang="fr" class="qic-untranslated">{}</div>').format(html)
+        return html
+
+    def date(self, value: DateSpan) -> Markup:
+        return Markup('<time datetime="{}">{}</time>').format(
+            value.start.iso(), value.render(self.lang))
+
+    def render(self, template: str, **context) -> str:
+        return self.env.get_template(template).render(**context)
