@@ -68,7 +68,7 @@ class Catalogue:
         return found
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower-case, accents removed, punctuation as spaces: "Château-Thierry" -> "chateau thierry"."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -76,7 +76,7 @@ def _fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    return "-".join(_fold(text).split())
+    return "-".join(fold(text).split())
 
 
 _MESSAGES = {
@@ -221,7 +221,7 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
             for attr in ("name", "title"):
                 value = getattr(record, attr, None)
                 if value is not None:
-                    names[(kind, _fold(getattr(value, "fr", value)))].append((key, entry))
+                    names[(kind, fold(getattr(value, "fr", value)))].append((key, entry))
 
     # two records of a kind whose names differ only by accents, case or punctuation
     for (kind, _), holders in names.items():

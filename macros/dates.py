@@ -25,11 +25,15 @@ class DateFormatError(ValueError):
     """A date written wrongly; the message is in French for contributors."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+
+    def __lt__(self, other: "PartialDate") -> bool:
+        # a year sorts before its months, a month before its days
+        return (self.year, self.month or 0, self.day or 0) < (other.year, other.month or 0, other.day or 0)
 
     @classmethod
     def parse(cls, value) -> "PartialDate":

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import glue  # noqa: E402
-from macros.pages import generated_pages  # noqa: E402
+from macros.pages import generated_pages, site_order  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.qic")
@@ -38,7 +38,7 @@ def on_config(config):
     for item in config.nav or []:
         for section in item.values() if isinstance(item, dict) else []:
             if isinstance(section, list) and "sites/index.md" in section:
-                section[:] = ["sites/index.md"] + [f"sites/{key}.md" for key in catalogue.entries["sites"]]
+                section[:] = ["sites/index.md"] + [f"sites/{key}.md" for key in site_order(catalogue)]
     return config
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import Catalogue
+from .content import Catalogue, fold
 from .model import (CONTINUUM, ORGANISATION_KINDS, RESOURCE_TYPES, SITE_KINDS, SOURCE_FILE, TOPIC_PARENT,
                     TOPICS, Text)
 from .rendering import Renderer
@@ -21,6 +21,13 @@ class GeneratedPage:
     path: str            # in the docs tree, e.g. "sites/lievin.md"
     markdown: str
     source: Path | None  # the YAML file the page comes from, for its edit link
+
+
+def site_order(catalogue: Catalogue) -> list[str]:
+    """Sites as readers look for them: French sites first, then by name."""
+    kinds = list(SITE_KINDS)
+    return sorted(catalogue.sites, key=lambda key: (kinds.index(catalogue.sites[key].kind),
+                                                    fold(catalogue.sites[key].name.fr)))
 
 
 def label(vocabulary: dict, key: str, lang: str) -> str:
@@ -81,6 +88,9 @@ class Views:
 
     def phases(self):
         return sorted(self.cat.phases.items(), key=lambda item: item[1].period.first_day())
+
+    def ordered_sites(self):
+        return [(key, self.cat.sites[key]) for key in site_order(self.cat)]
 
     def label(self, vocabulary_name, key):
         vocabularies = {"topic": TOPICS, "site_kind": SITE_KINDS, "resource_type": RESOURCE_TYPES,

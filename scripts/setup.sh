@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Prepare a fresh clone: a Python virtual environment in .venv with the exact
+# versions of requirements*.txt. Idempotent: reinstalls only when a
+# requirements file changed. Usage: scripts/setup.sh [build|dev]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-build}"
+file=requirements.txt
+[ "$what" = dev ] && file=requirements-dev.txt
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+stamp=".venv/.installed-$what"
+sum=$(cat requirements.txt "$file" | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$file"
+  echo "$sum" > "$stamp"
+fi

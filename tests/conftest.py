@@ -1,0 +1,41 @@
+"""Shared fixtures: a copy of the real content to break, and built sites."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+BUILD_DATE = "2026-11-30"  # fixed "today" so that upcoming/past is stable in tests
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    """A private copy of content/ that a test may change."""
+    target = tmp_path / "content"
+    shutil.copytree(REPO / "content", target)
+    return target
+
+
+def run_build(content: Path, out: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m macros.build` as a contributor or CI runs it."""
+    environment = {**os.environ, "BUILD_DATE": BUILD_DATE, "REPO_URL": "https://github.com/exemple/qic",
+                   **(env or {})}
+    return subprocess.run([sys.executable, "-m", "macros.build", "--content", str(content), "--out", str(out),
+                           "--quiet", *extra],
+                          cwd=REPO, env=environment, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once for the whole session (both languages)."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = run_build(REPO / "content", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
