@@ -1,0 +1,182 @@
+"""Full strict builds of both languages, from the real content and from changed copies."""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, run_build
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def text_of(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def site_files():
+    return sorted((REPO / "content" / "sites").glob("*.yml"))
+
+
+@pytest.mark.parametrize("file", site_files(), ids=lambda f: f.stem)
+def test_every_site_has_a_page_in_both_languages_with_its_facts(site, file):
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    name = data["name"] if isinstance(data["name"], str) else data["name"]["fr"]
+    for lang, prefix in (("fr", ""), ("en", "en/")):
+        markup = page(site, f"{prefix}sites/{file.stem}/index.html")
+        assert f'<html lang="{lang}"' in markup
+        body = text_of(markup)
+        shown = name if lang == "fr" or isinstance(data["name"], str) else data["name"]["en"]
+        assert f"{shown}" in body
+        assert data["region"] in body
+        for field in ("commune", "departement"):
+            if data.get(field):
+                assert data[field] in body
+        if data.get("summary"):
+            first_words = data["summary"][lang].split()[:6]
+            assert " ".join(first_words) in " ".join(body.split())
+        # the site is in the sites index of that language
+        assert f'href="{file.stem}/"' in page(site, f"{prefix}sites/index.html")
+
+
+def test_site_page_edit_link_opens_its_yaml(site):
+    markup = page(site, "sites/lievin/index.html")
+    assert 'href="https://github.com/exemple/qic/edit/main/content/sites/lievin.yml"' in markup
+    markup = page(site, "en/sites/lievin/index.html")
+    assert 'href="https://github.com/exemple/qic/edit/main/content/sites/lievin.yml"' in markup
+    assert 'edit/main/docs/en/approche/conditions.md"' in page(site, "en/approche/conditions/index.html")
+
+
+def test_contacts_appear_in_both_languages(site):
+    for prefix in ("", "en/"):
+        body = text_of(page(site, f"{prefix}contacts/index.html"))
+        for name in ("Christine Duval", "Frédéric Frénard", "Myriam Bérubé"):
+            assert name in body
+        assert "christine.duval@anct.gouv.fr" in body
+        assert "frederic.frenard@resovilles.com" in body
+        assert "frédéric.frenard" not in body  # the invalid form from one source is never published
+
+
+SOURCE_URLS = [
+    "https://www.tamarackcommunity.ca/fr-ca/francophone-de-tamarack",
+    "https://fonda.asso.fr/system/files/fichiers/canaliser_le_changement.pdf",
+    "https://f3e.asso.fr/boite-a-outils/",
+    "https://www.fonda.asso.fr/ressources/guide-methodologique-du-faire-ensemble",
+    "https://anctv.anct.gouv.fr/Aides-et-services-aux-habitants/9150c2ff13.html",
+    "https://www.lagazettedescommunes.com/972597/quand-lunion-fait-la-force-pour-que-ca-bouge-dans-les-quartiers-defavorises/",
+]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_resource_url_from_the_sources_is_linked(site, prefix):
+    markup = page(site, f"{prefix}ressources/index.html")
+    for url in SOURCE_URLS:
+        assert f'href="{url}"' in markup, url
+
+
+@pytest.mark.parametrize("prefix, dates", [
+    ("", ["avril 2022", "de mai 2022 à février 2023", "octobre 2022", "d’octobre 2022 à mai 2023",
+          "30 septembre et 1er octobre 2025", "d’octobre 2025 à juin 2026", "2011", "2016"]),
+    ("en/", ["April 2022", "May 2022 to February 2023", "October 2022", "October 2022 to May 2023",
+             "September 30 and October 1, 2025", "October 2025 to June 2026", "2011", "2016"]),
+])
+def test_timeline_and_calendar_dates_in_each_language(site, prefix, dates):
+    history = text_of(page(site, f"{prefix}histoire/index.html"))
+    calendar = text_of(page(site, f"{prefix}calendrier/index.html"))
+    for date in dates:
+        assert date in history or date in calendar, date
+    assert "Marseille" in calendar
+
+
+def test_calendar_says_plainly_that_nothing_is_upcoming(site):
+    assert "Aucun événement à venir" in text_of(page(site, "calendrier/index.html"))
+    assert "No upcoming event" in text_of(page(site, "en/calendrier/index.html"))
+
+
+def test_each_language_has_its_own_search_index(site):
+    fr = json.loads(page(site, "search/search_index.json"))
+    en = json.loads(page(site, "en/search/search_index.json"))
+    assert fr["config"]["lang"] == ["fr"] and en["config"]["lang"] == ["en"]
+    assert not any(doc["location"].startswith("en/") for doc in fr["docs"])
+    assert any("Learning history" in doc["title"] for doc in en["docs"])
+
+
+def test_language_selector_leads_to_the_same_page(site):
+    markup = page(site, "sites/lievin/index.html")
+    assert 'href="../../en/sites/lievin/" hreflang="en"' in markup
+    markup = page(site, "en/sites/lievin/index.html")
+    assert 'href="../../../sites/lievin/" hreflang="fr"' in markup
+
+
+def test_navigation_labels_are_translated(site):
+    assert "Histoire apprenante" in page(site, "index.html")
+    assert "Learning history" in page(site, "en/index.html")
+
+
+def test_missing_english_shows_french_with_a_notice(content, tmp_path):
+    site_file = content / "sites" / "lievin.yml"
+    data = site_file.read_text(encoding="utf-8")
+    # drop the English summary: the English page must show the French one, flagged
+    data = re.sub(r"\n  en: .*(\n    .*)*", "", data.replace("summary:\n", "summary:\n", 1), count=1)
+    site_file.write_text(data, encoding="utf-8")
+    assert "en:" not in yaml.safe_load(data)["summary"]
+    result = run_build(content, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    markup = page(tmp_path / "out", "en/sites/lievin/index.html")
+    assert "Not yet translated" in markup
+    assert 'lang="fr" class="qic-untranslated"' in markup
+    assert "Traduction en cours" not in page(tmp_path / "out", "sites/lievin/index.html")
+
+
+def test_a_new_site_file_gets_its_pages_index_entry_and_navigation(content, tmp_path):
+    (content / "sites" / "nouveau-quartier.yml").write_text(
+        "name: Quartier Neuf\nkind: programme\nregion: Occitanie\ncountry: FR\n"
+        "coordinates: {lat: 43.6, lon: 1.44, precision: commune}\n"
+        "last_checked: 2026-11-30\nsources: [002_cd3e985497d0d32e.txt]\n", encoding="utf-8")
+    result = run_build(content, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    for prefix in ("", "en/"):
+        markup = page(tmp_path / "out", f"{prefix}sites/nouveau-quartier/index.html")
+        assert "Quartier Neuf" in markup and "Occitanie" in markup
+        assert 'href="nouveau-quartier/"' in page(tmp_path / "out", f"{prefix}sites/index.html")
+        assert "nouveau-quartier/" in page(tmp_path / "out", f"{prefix}sites/lievin/index.html")  # sidebar
+    assert "à recueillir" in text_of(page(tmp_path / "out", "sites/nouveau-quartier/index.html"))
+
+
+def test_invalid_content_stops_the_build_and_keeps_the_last_good_site(content, tmp_path):
+    out = tmp_path / "out"
+    assert run_build(content, out).returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*.html")}
+    file = content / "sites" / "hazebrouck.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("kind: pilote", "kind: pilot"), encoding="utf-8")
+    result = run_build(content, out)
+    assert result.returncode == 1
+    line = next(i for i, text in enumerate(file.read_text().splitlines(), 1) if text.startswith("kind:"))
+    assert f"sites/hazebrouck.yml:{line}:1: kind: valeur « pilot » non reconnue" in result.stderr
+    assert "vouliez-vous dire « pilote » ?" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
+    assert not list(tmp_path.glob(".site-*"))  # no half-built folder left behind
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.en.yml"])
+def test_plain_mkdocs_build_is_strict_clean_and_validates(config, content, tmp_path):
+    env = {**os.environ, "QIC_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / config),
+               "-d", str(tmp_path / "plain")]
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    (content / "events" / "immersion-montreal-2022.yml").write_text("title: [\n", encoding="utf-8")
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "events/immersion-montreal-2022.yml:2:1: syntaxe YAML invalide" in result.stderr + result.stdout
