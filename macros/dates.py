@@ -134,6 +134,10 @@ class DateSpan:
     def iso(self) -> str:
         return self.start.iso() + (f"/{self.end.iso()}" if self.end else "")
 
+    def as_data(self):
+        """The span as it is written in YAML (and read back by `parse`)."""
+        return {"start": self.start.iso(), "end": self.end.iso()} if self.end else self.start.iso()
+
     def render(self, lang: str) -> str:
         start, end = self.start, self.end
         if end is None:

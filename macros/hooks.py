@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import glue  # noqa: E402
+from macros.downloads import generated_downloads  # noqa: E402
 from macros.pages import generated_pages, site_order  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
 
@@ -54,4 +55,6 @@ def on_files(files, config):
             # the edit link opens the YAML file that produced the page
             file.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
         files.append(file)
+    for path, data in generated_downloads(glue.catalogue(), lang, glue.build_date(), config.site_url or ""):
+        files.append(File.generated(config, path, content=data))
     return files

@@ -16,9 +16,15 @@ from macros import pages  # noqa: E402
 def define_env(env):
     lang = env.conf["theme"]["language"]
 
+    def root() -> str:
+        return "../" * (env.page.url.count("/") if env.page else 0)
+
+    @env.macro
+    def picture(name: str) -> str:
+        """A picture drawn from the content: "map", "timeline" or "continuum"."""
+        return pages.picture(glue.catalogue(), lang, glue.build_date(), name, root())
+
     @env.macro
     def related_resources(topic: str) -> str:
         """Cards of the resources tagged with `topic` (see TOPICS in macros/model.py)."""
-        depth = env.page.url.count("/") if env.page else 0
-        return pages.related_resources(glue.catalogue(), lang, glue.build_date(), topic,
-                                       root="../" * depth)
+        return pages.related_resources(glue.catalogue(), lang, glue.build_date(), topic, root())

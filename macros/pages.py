@@ -13,6 +13,7 @@ from pathlib import Path
 from .content import Catalogue, fold
 from .model import (CONTINUUM, ORGANISATION_KINDS, RESOURCE_TYPES, SITE_KINDS, SOURCE_FILE, TOPIC_PARENT,
                     TOPICS, Text)
+from . import graphics
 from .rendering import Renderer
 
 
@@ -81,6 +82,25 @@ class Views:
                      if topic in r.topics or any(TOPIC_PARENT.get(t) == topic for t in r.topics)]
         return sorted(found, key=lambda item: item[1].title.get(self.lang).casefold())
 
+    def resource_facets(self):
+        """The values readers can narrow the resource list by, with their labels."""
+        resources = [r for _, r in self.resources()]
+        publishers = sorted({r.publisher for r in resources if r.publisher},
+                            key=lambda key: fold(self.org(key).name.get(self.lang)))
+        topics = [t for t in TOPICS if any(t in r.topics for r in resources)]
+        return {
+            "total": len(resources),
+            "fields": [
+                ("type", "format", [(t, self.label("resource_type", t)) for t in RESOURCE_TYPES
+                                    if any(r.type == t for r in resources)]),
+                ("language", "language", [(code, {"fr": "français", "en": "anglais"}[code] if self.lang == "fr"
+                                           else {"fr": "French", "en": "English"}[code])
+                                          for code in ("fr", "en") if any(r.language == code for r in resources)]),
+                ("publisher", "publisher", [(p, self.org(p).name.get(self.lang)) for p in publishers]),
+                ("topic", "topics", [(t, self.label("topic", t)) for t in topics]),
+            ],
+        }
+
     def history(self, site=None):
         entries = self.cat.entries["history"]
         found = [(k, e.record) for k, e in entries.items() if site is None or site in e.record.sites]
@@ -102,6 +122,19 @@ class Views:
         if self.lang != "en":
             return False
         return any(_has_fallback(r) for r in records)
+
+    def site_map(self):
+        return graphics.site_map(self.cat, self.lang)
+
+    def timeline(self):
+        return graphics.timeline(self.cat, self.lang)
+
+    def continuum(self, only=None):
+        return graphics.continuum(self.cat, only)
+
+    def step_numbers(self):
+        """History entries numbered in date order, as on the timeline."""
+        return {key: index for index, (key, _) in enumerate(self.history(), 1)}
 
     def calendar_groups(self):
         groups = {"upcoming": [], "ongoing": [], "past": []}
@@ -127,6 +160,7 @@ INDEX_PAGES = {  # generated page -> template
     "calendrier/index.md": "calendar.md.j2",
     "contacts/index.md": "contacts.md.j2",
     "histoire/index.md": "history.md.j2",
+    "donnees/index.md": "data.md.j2",
 }
 
 
@@ -147,3 +181,11 @@ def related_resources(catalogue: Catalogue, lang: str, today: dt.date, topic: st
         raise ValueError(f"notion inconnue « {topic} » ; notions possibles : {', '.join(TOPICS)}")
     views = Views(catalogue, lang, today)
     return Renderer(lang).render("related_resources.md.j2", v=views, topic=topic, root=root)
+
+
+def picture(catalogue: Catalogue, lang: str, today: dt.date, name: str, root: str, **options) -> str:
+    """One of the pictures (map, timeline, continuum) for a hand-written page."""
+    views = Views(catalogue, lang, today)
+    context = {"map": {"m": views.site_map()}, "continuum": {"c": views.continuum(), "ident": "tous"},
+               "timeline": {"t": views.timeline()}}[name]
+    return Renderer(lang).render(f"{name}.svg.j2", v=views, root=root, **context, **options)

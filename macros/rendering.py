@@ -6,6 +6,7 @@ Markdown-safe escaping of plain text, and sanitised rich text.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -15,13 +16,13 @@ import nh3
 import yaml
 from markupsafe import Markup, escape
 
-from .dates import DateSpan
+from .dates import DateSpan, PartialDate
 from .model import Text
 from .paths import TEMPLATES
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "br", "blockquote", "code", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
-_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:])")
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 
 
 @functools.cache
@@ -33,7 +34,8 @@ def strings() -> dict[str, dict[str, str]]:
 
 def md_escape(value) -> Markup:
     """Plain text made safe inside Markdown: no HTML, no Markdown syntax."""
-    return Markup(_MD_SPECIALS.sub(r"\\\1", str(escape(value))))
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;")
+    return Markup(_MD_SPECIALS.sub(r"\\\1", text))
 
 
 def sanitise(html: str) -> Markup:
@@ -61,7 +63,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=md_escape, t=self.text, rich=self.rich, date=self.date)
+        self.env.filters.update(md=md_escape, t=self.text, rich=self.rich, date=self.date, day=self.day)
         self.env.globals.update(_=self.ui, lang=lang)
 
     def ui(self, key: str, **values) -> str:
@@ -87,6 +89,9 @@ class Renderer:
     def date(self, value: DateSpan) -> Markup:
         return Markup('<time datetime="{}">{}</time>').format(
             value.start.iso(), value.render(self.lang))
+
+    def day(self, value: dt.date) -> str:
+        return PartialDate(value.year, value.month, value.day).render(self.lang)
 
     def render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(**context)

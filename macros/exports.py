@@ -1,0 +1,69 @@
+"""Open data: all published records as JSON, and sites, events, resources as CSV.
+
+Published with the site at stable URLs under /donnees/ (see the "Données
+ouvertes" page). Contacts not marked public are left out, as on the pages.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .content import Catalogue
+from .model import KINDS
+
+FORMAT_VERSION = 1
+
+
+def published(catalogue: Catalogue, kind: str):
+    for key, entry in catalogue.entries[kind].items():
+        if kind == "contacts" and not entry.record.public:
+            continue
+        yield key, entry.record
+
+
+def content_json(catalogue: Catalogue, build_date: str) -> bytes:
+    data = {
+        "format": FORMAT_VERSION,
+        "generated": build_date,
+        "licence_note": "Faits tirés des documents sources cités dans chaque fiche (champ sources).",
+        "records": {kind: {key: record.model_dump(mode="json", exclude_none=True)
+                           for key, record in published(catalogue, kind)} for kind in KINDS},
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def _csv(header: list[str], rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def sites_csv(catalogue: Catalogue) -> bytes:
+    header = ["id", "nom_fr", "nom_en", "type", "region", "departement", "commune", "pays",
+              "latitude", "longitude", "precision", "phases", "verifie_le"]
+    rows = ([key, s.name.fr, s.name.en or "", s.kind, s.region, s.departement or "", s.commune or "",
+             s.country, s.coordinates.lat, s.coordinates.lon, s.coordinates.precision,
+             " ".join(s.phases), s.last_checked.isoformat()]
+            for key, s in published(catalogue, "sites"))
+    return _csv(header, rows)
+
+
+def events_csv(catalogue: Catalogue) -> bytes:
+    header = ["id", "titre_fr", "titre_en", "date", "debut", "fin", "lieu", "fuseau", "organisateurs",
+              "phase", "sites"]
+    rows = ([key, e.title.fr, e.title.en or "", e.date.iso(), e.date.first_day().isoformat(),
+             e.date.last_day().isoformat(), e.place.fr if e.place else "", e.timezone,
+             " ".join(e.organisers), e.phase or "", " ".join(catalogue.referrers("sites", "events", key))]
+            for key, e in published(catalogue, "events"))
+    return _csv(header, rows)
+
+
+def resources_csv(catalogue: Catalogue) -> bytes:
+    header = ["id", "titre_fr", "titre_en", "url", "type", "langue", "editeur", "annee", "notions"]
+    rows = ([key, r.title.fr, r.title.en or "", r.url or "", r.type, r.language, r.publisher or "",
+             r.year or "", " ".join(r.topics)]
+            for key, r in published(catalogue, "resources"))
+    return _csv(header, rows)

@@ -1,0 +1,81 @@
+"""Calendar (iCalendar, RFC 5545) and contact (vCard) files, made with libraries.
+
+Dates in the sources are days, months or years, never times: every event is an
+all-day span (DTSTART/DTEND as DATE values, DTEND the day after the last day),
+so "octobre 2022" is 1 to 31 October inclusive. DATE values carry no time
+zone by definition (RFC 5545, 3.3.4); each calendar names its zone in
+X-WR-TIMEZONE (America/Montreal for a Montréal site, else Europe/Paris) and
+each event carries its own zone in X-QIC-TIMEZONE for readers who want it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import vobject
+
+from .model import Contact, Event, Organisation
+
+PRODID = "-//Quartiers a Impact Collectif//site//FR"
+
+
+def _stamp(today: dt.date) -> dt.datetime:
+    # DTSTAMP from the build date, not the clock: two builds give the same file
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+
+
+def calendar(events: list[tuple[str, Event]], lang: str, name: str, today: dt.date,
+             organisations: dict[str, Organisation], timezone: str = "Europe/Paris",
+             page_url: str = "") -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", timezone)
+    for key, event in events:
+        item = icalendar.Event()
+        item.add("uid", f"{key}@quartiers-impact-collectif")
+        item.add("dtstamp", _stamp(today))
+        item.add("summary", event.title.get(lang))
+        item.add("dtstart", event.date.first_day())
+        item.add("dtend", event.date.last_day() + dt.timedelta(days=1))
+        item.add("x-qic-timezone", event.timezone)
+        item.add("x-qic-date-precision", event.date.start.precision)
+        if event.place:
+            item.add("location", event.place.get(lang))
+        lines = [event.summary.get(lang)] if event.summary else []
+        if event.organisers:
+            label = "Organisateurs" if lang == "fr" else "Organisers"
+            lines.append(f"{label} : " if lang == "fr" else f"{label}: ")
+            lines[-1] += ", ".join(organisations[o].name.get(lang) for o in event.organisers)
+        if lines:
+            item.add("description", "\n\n".join(lines))
+        if page_url:
+            item.add("url", f"{page_url}#evenement-{key}")
+        item.add("transp", "TRANSPARENT")
+        cal.add_component(item)
+    return cal.to_ical()
+
+
+def vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
+    card = vobject.vCard()
+    card.add("fn").value = contact.name
+    given, _, family = contact.name.partition(" ")
+    card.add("n").value = vobject.vcard.Name(family=family, given=given)
+    card.add("org").value = [organisation.name.get(lang)]
+    if contact.role:
+        card.add("title").value = contact.role.get(lang)
+    if contact.email:
+        email = card.add("email")
+        email.value = contact.email
+        email.type_param = "INTERNET"
+    if contact.phone:
+        phone = card.add("tel")
+        phone.value = contact.phone
+        phone.type_param = "WORK"
+    if contact.topics:
+        card.add("note").value = contact.topics.get(lang)
+    card.add("rev").value = contact.last_checked.isoformat()
+    return card.serialize().encode("utf-8")

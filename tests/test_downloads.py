@@ -1,0 +1,152 @@
+"""Calendars, contact cards, open data and pictures, read back with real parsers."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import icalendar
+import pytest
+import vobject
+import yaml
+
+from conftest import REPO
+from macros.model import KINDS
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def events_of(path):
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return calendar, {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+
+
+@pytest.mark.parametrize("prefix, summary", [("", "Lancement de la formation nationale à Marseille"),
+                                             ("en/", "Launch of the national training in Marseille")])
+def test_programme_calendar_has_every_event_with_all_day_spans(site, prefix, summary):
+    calendar, events = events_of(site / prefix / "calendrier" / "programme.ics")
+    assert set(events) == {f.stem for f in (REPO / "content" / "events").glob("*.yml")}
+    assert str(calendar["x-wr-timezone"]) == "Europe/Paris"
+    marseille = events["lancement-formation-marseille-2025"]
+    assert str(marseille["summary"]) == summary
+    # 30 September and 1 October 2025: a two-day all-day span (DTEND is exclusive)
+    assert marseille.decoded("dtstart") == dt.date(2025, 9, 30)
+    assert marseille.decoded("dtend") == dt.date(2025, 10, 2)
+    # "octobre 2022": the whole month
+    immersion = events["immersion-montreal-2022"]
+    assert immersion.decoded("dtstart") == dt.date(2022, 10, 1)
+    assert immersion.decoded("dtend") == dt.date(2022, 11, 1)
+    assert str(immersion["x-qic-timezone"]) == "America/Montreal"
+    # October 2025 to June 2026
+    training = events["formation-accompagnement-2025-2026"]
+    assert (training.decoded("dtstart"), training.decoded("dtend")) == (dt.date(2025, 10, 1), dt.date(2026, 7, 1))
+
+
+def test_each_site_has_its_own_calendar_in_its_time_zone(site):
+    for file in (REPO / "content" / "sites").glob("*.yml"):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        calendar, events = events_of(site / "calendrier" / "sites" / f"{file.stem}.ics")
+        assert set(events) == set(data.get("events", []))
+        expected = "America/Montreal" if data["country"] == "CA" else \
+            "Indian/Mayotte" if data["region"] == "Mayotte" else "Europe/Paris"
+        assert str(calendar["x-wr-timezone"]) == expected
+        assert f'calendrier/sites/{file.stem}.ics"' in (site / "sites" / file.stem / "index.html").read_text()
+
+
+def test_vcards_parse_and_only_public_contacts_are_published(site, content, tmp_path):
+    card = vobject.readOne((site / "contacts" / "frederic-frenard.vcf").read_text(encoding="utf-8"))
+    assert card.fn.value == "Frédéric Frénard"
+    assert card.email.value == "frederic.frenard@resovilles.com"
+    assert card.tel.value == "+33621793427"
+    assert card.org.value == ["RésO Villes"]
+    for file in (REPO / "content" / "contacts").glob("*.yml"):
+        vcf = site / "contacts" / f"{file.stem}.vcf"
+        assert vcf.exists() == bool(yaml.safe_load(file.read_text(encoding="utf-8"))["public"])
+
+
+def test_a_private_contact_is_published_nowhere(content, tmp_path):
+    from conftest import run_build
+    file = content / "contacts" / "christine-duval.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("public: true", "public: false"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(content, out).returncode == 0
+    assert not (out / "contacts" / "christine-duval.vcf").exists()
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".vcf", ".ics"):
+            assert "christine.duval" not in path.read_text(encoding="utf-8", errors="ignore"), path
+
+
+def test_json_export_holds_every_published_record_valid_against_the_model(site):
+    data = json.loads((site / "donnees" / "contenu.json").read_text(encoding="utf-8"))
+    assert data["format"] == 1
+    for kind, model in KINDS.items():
+        on_disk = {f.stem for f in (REPO / "content" / kind).glob("*.yml")}
+        assert set(data["records"][kind]) == on_disk
+        for key, record in data["records"][kind].items():
+            model.model_validate(record)
+
+
+def test_csv_exports_have_one_row_per_record(site):
+    for name, folder in (("sites", "sites"), ("evenements", "events"), ("ressources", "resources")):
+        rows = list(csv.DictReader(io.StringIO((site / "donnees" / f"{name}.csv").read_text(encoding="utf-8"))))
+        assert {row["id"] for row in rows} == {f.stem for f in (REPO / "content" / folder).glob("*.yml")}
+    sites = {row["id"]: row for row in csv.DictReader(io.StringIO(
+        (site / "donnees" / "sites.csv").read_text(encoding="utf-8")))}
+    assert sites["conde-sur-l-escaut"]["nom_fr"] == "Condé-sur-l'Escaut"
+    assert float(sites["lievin"]["latitude"]) == pytest.approx(50.42, abs=0.05)
+
+
+def svgs(page):
+    html = page.read_text(encoding="utf-8")
+    found = []
+    start = 0
+    while (start := html.find("<svg xmlns", start)) != -1:
+        end = html.index("</svg>", start) + len("</svg>")
+        svg = ET.fromstring(html[start:end])
+        if "qic-svg" in svg.get("class", ""):  # ours, not the theme's icons
+            found.append(svg)
+        start = end
+    return found
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_site_map_is_accessible_and_links_every_site(site, prefix):
+    (svg,) = svgs(site / prefix / "sites" / "index.html")
+    assert svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
+    ids = svg.get("aria-labelledby").split()
+    assert {svg.find(f"{SVG}title").get("id"), svg.find(f"{SVG}desc").get("id")} == set(ids)
+    links = [a.get("href") for a in svg.iter(f"{SVG}a")]
+    expected = {f"../sites/{f.stem}/" for f in (REPO / "content" / "sites").glob("*.yml")}
+    assert sorted(links) == sorted(expected)  # one link per site, none twice
+    for a in svg.iter(f"{SVG}a"):
+        assert a.find(f"{SVG}title").text  # every point has a name
+
+
+def test_timeline_marks_every_history_step(site):
+    (svg,) = svgs(site / "histoire" / "index.html")
+    assert svg.find(f"{SVG}title").text.startswith("Frise")
+    steps = [a.get("href") for a in svg.iter(f"{SVG}a") if a.get("href").startswith("#histoire-")]
+    assert len(steps) == len(list((REPO / "content" / "history").glob("*.yml")))
+    html = (site / "histoire" / "index.html").read_text(encoding="utf-8")
+    for href in steps:
+        assert f'id="{href[1:]}"' in html  # each marker leads to its text
+
+
+def test_continuum_positions_are_drawn_when_a_site_has_them(content, tmp_path):
+    from conftest import run_build
+    file = content / "sites" / "hazebrouck.yml"
+    file.write_text(file.read_text(encoding="utf-8") + (
+        "continuum:\n  - {date: 2022-05, level: coexistence, source: 000_159ca346bc6a0c21.txt}\n"
+        "  - {date: 2023-02, level: coordination, source: 000_159ca346bc6a0c21.txt}\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(content, out).returncode == 0, "build failed"
+    (svg,) = svgs(out / "sites" / "hazebrouck" / "index.html")
+    assert svg.get("role") == "img"
+    assert "Hazebrouck : mai 2022, Coexistence ; février 2023, Coordination." in svg.find(f"{SVG}desc").text
+    assert len(list(svg.iter(f"{SVG}circle"))) == 2
+    page = (out / "approche" / "continuum-cooperation" / "index.html").read_text(encoding="utf-8")
+    assert "Hazebrouck" in "".join(t.text or "" for s in svgs(out / "approche" / "continuum-cooperation" / "index.html")
+                                   for t in s.iter(f"{SVG}text"))
+    assert "continuum-titre-tous" in page
