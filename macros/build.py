@@ -3,7 +3,8 @@
 1. Check all the content once; on any error print every problem and stop.
 2. Build French (mkdocs.yml) and English (mkdocs.en.yml) in parallel, each in
    its own process, strictly, into a temporary folder.
-3. Only when both succeed, put the result in place of site/: a failed build
+3. Index both languages for search with Pagefind.
+4. Only when all succeed, put the result in place of site/: a failed build
    leaves the last good site/ untouched.
 """
 from __future__ import annotations
@@ -21,6 +22,13 @@ from .cli import check
 from .paths import REPO
 
 CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
+
+
+def index_search(site: Path) -> int:
+    """Pagefind's static search index: one per language (from <html lang>), accents folded."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
+               "--root-selector", "article.md-content__inner", "--exclude-selectors", ".headerlink"]
+    return subprocess.run(command, cwd=REPO).returncode
 
 
 def build(out: Path, content: Path | None = None, quiet: bool = False) -> int:
@@ -57,6 +65,9 @@ def build(out: Path, content: Path | None = None, quiet: bool = False) -> int:
             return 1
         (tmp / "fr").rename(tmp / "site")
         (tmp / "en").rename(tmp / "site" / "en")
+        if index_search(tmp / "site") != 0:
+            print("Échec de l'indexation de la recherche : le site publié reste inchangé.", file=sys.stderr)
+            return 1
         old = tmp / "previous"
         if out.exists():
             out.rename(old)

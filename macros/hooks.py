@@ -29,9 +29,25 @@ def on_config(config):
         catalogue = glue.catalogue()
     except ContentError as error:
         raise PluginError(str(error)) from None
+    # SITE_URL is the French root; the English site lives under en/
+    english = config.theme["language"] == "en"
+    root = (config.site_url or "").rstrip("/")
+    if english:
+        root = root.removesuffix("/en")
+    if root:
+        config.site_url = root + ("/en/" if english else "/")
+    config.extra["site_root"] = root + "/" if root else ""
     if not config.repo_url:
         config.repo_url = glue.repository_url() or None
-        if not config.repo_url:
+        # SITE_URL is the French root; the English site lives under en/
+    english = config.theme["language"] == "en"
+    root = (config.site_url or "").rstrip("/")
+    if english:
+        root = root.removesuffix("/en")
+    if root:
+        config.site_url = root + ("/en/" if english else "/")
+    config.extra["site_root"] = root + "/" if root else ""
+    if not config.repo_url:
             config.edit_uri = ""  # nowhere to edit: no edit links rather than broken ones
     for warning in catalogue.warnings:
         log.info(warning.format())  # stale dates warn in `check`, never fail a strict build

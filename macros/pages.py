@@ -161,6 +161,7 @@ INDEX_PAGES = {  # generated page -> template
     "contacts/index.md": "contacts.md.j2",
     "histoire/index.md": "history.md.j2",
     "donnees/index.md": "data.md.j2",
+    "recherche/index.md": "search.md.j2",
 }
 
 

@@ -38,6 +38,14 @@ def md_escape(value) -> Markup:
     return Markup(_MD_SPECIALS.sub(r"\\\1", text))
 
 
+def phone_display(number: str) -> str:
+    """+33621793427 -> "06 21 79 34 27"; other countries stay international."""
+    if number.startswith("+33") and len(number) == 12:
+        local = "0" + number[3:]
+        return " ".join(local[i:i + 2] for i in range(0, 10, 2))
+    return number
+
+
 def sanitise(html: str) -> Markup:
     return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                             url_schemes={"http", "https", "mailto"},
@@ -63,7 +71,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=md_escape, t=self.text, rich=self.rich, date=self.date, day=self.day)
+        self.env.filters.update(md=md_escape, t=self.text, rich=self.rich, date=self.date, day=self.day,
+                                phone=phone_display)
         self.env.globals.update(_=self.ui, lang=lang)
 
     def ui(self, key: str, **values) -> str:

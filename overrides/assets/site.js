@@ -54,3 +54,24 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   apply();
 })();
+
+/* 3. Search page: Pagefind's interface, on the index of the page's language
+      (Pagefind keeps one index per <html lang>); ?q=… starts a search. */
+(function () {
+  "use strict";
+  var box = document.getElementById("qic-search");
+  if (!box || typeof PagefindUI === "undefined") return;
+  var ui = new PagefindUI({
+    element: "#qic-search",
+    bundlePath: box.dataset.bundle,
+    showImages: false,
+    showSubResults: true,
+    resetStyles: false,
+    autofocus: true,
+    translations: { placeholder: box.dataset.placeholder }
+  });
+  var input = box.querySelector("input");
+  if (input) input.setAttribute("aria-label", box.dataset.placeholder);  // a name, not just a title
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (query) ui.triggerSearch(query);
+})();

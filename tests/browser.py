@@ -1,0 +1,47 @@
+"""Helpers for the browser tests: a local server for a built site, and Chromium.
+
+Debian's Chromium (package `chromium`) is driven by Playwright with
+`executable_path`; nothing is downloaded.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MISSING = (f"Chromium est introuvable ({CHROMIUM}) : les tests dans le navigateur ne peuvent pas tourner. "
+           "Installez-le avec « sudo apt-get install chromium » (Debian/Ubuntu), "
+           "ou indiquez son chemin dans la variable CHROMIUM.")
+
+
+def chromium_path() -> str:
+    path = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+    if not path:
+        raise RuntimeError(MISSING)
+    return path
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Server:
+    """Serves a folder on 127.0.0.1 on a free port, in a thread."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(_Quiet, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,202 @@
+"""The real site in a real browser (Debian's Chromium): accessibility, keyboard,
+language switch, search, privacy, pages without JavaScript, resource filters."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM_ARGS, Server, chromium_path
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "accueil": "",
+    "site": "sites/chateau-thierry/",
+    "sites": "sites/",
+    "ressources": "ressources/",
+    "calendrier": "calendrier/",
+    "contacts": "contacts/",
+    "histoire": "histoire/",
+    "approche": "approche/conditions/",
+    "continuum": "approche/continuum-cooperation/",
+    "recherche": "recherche/?q=cooperation",
+}
+WIDTHS = [375, 1280]
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    server = Server(site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+AXE = Axe()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_serious_accessibility_violation(browser, server, lang, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems = []
+    for name, path in PAGES.items():
+        page.goto(server.url + ("en/" if lang == "en" else "") + path)
+        page.wait_for_load_state("networkidle")
+        results = AXE.run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+        for violation in results.response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [node["target"] for node in violation["nodes"]][:3]
+                problems.append(f"{name}: {violation['id']} ({violation['impact']}) {targets}")
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_interactive_element_is_reached_by_keyboard_and_visibly_focused(page, server):
+    page.goto(server.url + "ressources/")
+    expected = page.evaluate("""() => [...document.querySelectorAll(
+        '.md-content a[href], .md-content select, .md-content button, .md-content input')]
+        .filter(e => e.offsetParent !== null).length""")
+    reached, unfocused = set(), []
+    for _ in range(expected + 60):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => {
+            const e = document.activeElement;
+            if (!e || e === document.body) return null;
+            const s = getComputedStyle(e);
+            const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                            || s.boxShadow !== 'none' || s.textDecorationLine.includes('underline');
+            return {inContent: !!e.closest('.md-content'), visible,
+                    id: e.tagName + '|' + (e.getAttribute('href') || e.id || e.name || e.textContent.trim())};
+        }""")
+        if info and info["inContent"]:
+            reached.add(info["id"])
+            if not info["visible"]:
+                unfocused.append(info["id"])
+    assert len(reached) >= expected, f"{len(reached)} éléments atteints au clavier sur {expected}"
+    assert unfocused == []
+
+
+@pytest.mark.parametrize("path", ["sites/lievin/", "sites/kahnawake/", "approche/conditions/"])
+def test_language_switch_leads_to_the_same_page_and_back(page, server, path):
+    page.goto(server.url + path)
+    page.locator(".md-header .md-select").hover()  # the menu opens as a reader points at it
+    page.locator(".md-select__link[hreflang=en]").click()
+    assert page.url == server.url + "en/" + path
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-header .md-select").hover()
+    page.locator(".md-select__link[hreflang=fr]").click()
+    assert page.url == server.url + path
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+
+def search(page, server, prefix, query):
+    """Results of the site's own search (Pagefind), as the page's language sees them."""
+    page.goto(server.url + prefix + "recherche/")
+    return page.evaluate("""async ([bundle, query]) => {
+        const pagefind = await import(bundle + 'pagefind.js');
+        const found = await pagefind.search(query);
+        const data = await Promise.all(found.results.map(r => r.data()));
+        return data.map(d => ({url: d.url, text: d.content}));
+    }""", [server.url + "pagefind/", query])
+
+
+def test_french_search_ignores_accents_and_never_lists_english_pages(page, server):
+    results = search(page, server, "", "cooperation")
+    assert results and any("coopération" in r["text"] for r in results)
+    assert not any(r["url"].startswith("/en/") for r in results)
+    results = search(page, server, "", "cooperer")
+    assert any("coopérer" in r["text"] for r in results)
+    assert not any(r["url"].startswith("/en/") for r in search(page, server, "", "backbone"))
+
+
+def test_english_search_finds_the_backbone_page(page, server):
+    results = search(page, server, "en/", "backbone")
+    assert "/en/approche/structure-de-soutien/" in [r["url"] for r in results]
+    assert all(r["url"].startswith("/en/") for r in results)
+
+
+def test_search_page_shows_results_to_a_reader(page, server):
+    page.goto(server.url + "recherche/?q=cooperation")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    assert "/approche/continuum-cooperation/" in page.locator(".pagefind-ui__result-link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_request_leaves_the_site(browser, server, lang):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in PAGES.values():
+        page.goto(server.url + ("en/" if lang == "en" else "") + path)
+        page.wait_for_load_state("networkidle")
+    context.close()
+    outside = [url for url in requested if not url.startswith(server.url) and not url.startswith("data:")]
+    assert requested and outside == []
+
+
+def test_site_page_shows_facts_contacts_and_events_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + "sites/chateau-thierry/")
+    text = page.locator("article.md-content__inner").inner_text()
+    for fact in ("Château-Thierry", "Aisne", "Hauts-de-France", "Semaine d'immersion à Montréal", "octobre 2022",
+                 "Contacts", "Sources"):
+        assert fact in text, fact
+    page.goto(server.url + "contacts/")
+    text = " ".join(page.locator("article.md-content__inner").inner_text().split())
+    assert "christine.duval [arobase] anct.gouv.fr" in text
+    assert "Frédéric Frénard" in text and "06 21 79 34 27" in text
+    page.goto(server.url + "ressources/")
+    assert page.locator("#qic-filters").is_hidden()  # the filters need JavaScript: hidden without it
+    assert page.locator(".qic-resource").count() == len(list((REPO / "content" / "resources").glob("*.yml")))
+    context.close()
+
+
+def test_email_addresses_become_links_with_javascript(page, server):
+    page.goto(server.url + "contacts/")
+    links = page.locator("a[href^='mailto:']").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert "mailto:christine.duval@anct.gouv.fr" in links
+    assert "mailto:frederic.frenard@resovilles.com" in links
+
+
+def test_resource_filters_narrow_the_list(page, server):
+    page.goto(server.url + "ressources/")
+    cards = page.locator(".qic-resource")
+    total = cards.count()
+    page.select_option("#filtre-type", "video")
+    visible = cards.evaluate_all("cards => cards.filter(c => !c.hidden).map(c => c.dataset.type)")
+    assert 0 < len(visible) < total and set(visible) == {"video"}
+    assert re.search(r"\?type=video$", page.url)
+    page.select_option("#filtre-language", "en")
+    assert cards.evaluate_all("cards => cards.filter(c => !c.hidden).length") == 0
+    assert "Aucune ressource" in page.locator(".qic-filters__count").inner_text()
+    page.click("button[type=reset]")
+    page.wait_for_function(f"document.querySelectorAll('.qic-resource:not([hidden])').length === {total}")
+    page.goto(server.url + "en/ressources/?topic=confiance")
+    shown = page.locator(".qic-resource:not([hidden])")
+    assert 0 < shown.count() < total
+    assert all("confiance" in t.split() for t in shown.evaluate_all("cs => cs.map(c => c.dataset.topic)"))
