@@ -1,4 +1,10 @@
-"""Command line: `python -m macros.cli check` and friends (see README)."""
+"""Command line: `python -m macros.cli check` and friends (see README and CONTRIBUTING.md).
+
+- check: validate all the content (used by the build and by CI);
+- schemas: write schemas/<kind>.schema.json from the model (editor help);
+- new-site "Nom": create content/sites/<slug>.yml from templates/site.yml;
+- translations: list the reader-facing texts that lack English.
+"""
 from __future__ import annotations
 
 import argparse
@@ -7,8 +13,11 @@ import sys
 from pathlib import Path
 
 from .content import load_catalogue
+from .model import SITE_KINDS
 from .paths import CONTENT, REPO
-from .problems import ContentError
+from .problems import ContentError, display_path
+
+SCHEMAS = REPO / "schemas"
 
 
 def check(content: Path) -> int:
@@ -34,17 +43,86 @@ def check(content: Path) -> int:
     return 0
 
 
+def schemas(target: Path, verify: bool = False) -> int:
+    """Write schemas/<kind>.schema.json from the model (or, with --check, say which differ)."""
+    from .schemas import stale_schemas, write_schemas
+    if verify:
+        stale = stale_schemas(target)
+        for name in stale:
+            print(f"{display_path(target / name, REPO)} : à régénérer", file=sys.stderr)
+        if stale:
+            print("Les schémas ne correspondent plus au modèle : lancez python -m macros.cli schemas",
+                  file=sys.stderr)
+            return 1
+        print("Schémas à jour.")
+        return 0
+    changed = write_schemas(target)
+    for file in changed:
+        print(f"écrit : {display_path(file, REPO)}")
+    print(f"Schémas à jour dans {display_path(target, REPO)}/ ({len(changed)} modifié{'s' if len(changed) > 1 else ''}).")
+    return 0
+
+
+def new_site(content: Path, name: str, kind: str | None, region: str | None) -> int:
+    """Create content/sites/<slug>.yml from templates/site.yml."""
+    from .scaffold import NewSiteError
+    from .scaffold import new_site as create
+    try:
+        file = create(content, name, kind, region)
+    except NewSiteError as error:
+        print(f"Fiche non créée : {error}", file=sys.stderr)
+        return 1
+    shown = display_path(file, REPO)
+    print(f"Fiche créée : {shown}")
+    print(f"Ouvrez-la, remplacez chaque « À COMPLÉTER » d'après vos sources, puis vérifiez avec "
+          f"« python -m macros.cli check ». Sa page sera /sites/{file.stem}/.")
+    return 0
+
+
+def translations(content: Path) -> int:
+    """Print, per file, the reader-facing texts that lack English; always 0 on valid content."""
+    from .translations import report
+    try:
+        catalogue = load_catalogue(content, REPO)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        print("\nLe contenu a des erreurs : corrigez-les (python -m macros.cli check) avant de "
+              "faire le point sur les traductions.", file=sys.stderr)
+        return 1
+    print(report(catalogue))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.cli",
                                      description="Outils du site Quartiers à Impact Collectif.")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="vérifier tout le contenu YAML")
     check_cmd.add_argument("--content", type=Path, default=CONTENT)
+    schemas_cmd = commands.add_parser("schemas", help="écrire les schémas JSON des fiches (schemas/) "
+                                                      "à partir du modèle")
+    schemas_cmd.add_argument("--out", type=Path, default=SCHEMAS, help="dossier des schémas (schemas/)")
+    schemas_cmd.add_argument("--check", action="store_true",
+                             help="ne rien écrire ; échouer si un schéma ne correspond plus au modèle")
+    site_cmd = commands.add_parser("new-site", help="créer la fiche d'un site à partir du modèle")
+    site_cmd.add_argument("name", help="nom du site, entre guillemets (ex. \"Château-Thierry\")")
+    site_cmd.add_argument("--kind", choices=list(SITE_KINDS),
+                          help="nature du site : pilote, programme ou inspiration")
+    site_cmd.add_argument("--region", help="région (ou province)")
+    site_cmd.add_argument("--content", type=Path, default=CONTENT)
+    translations_cmd = commands.add_parser("translations", help="lister les textes sans traduction anglaise")
+    translations_cmd.add_argument("--content", type=Path, default=CONTENT)
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.content)
+    if args.command == "schemas":
+        return schemas(args.out, args.check)
+    if args.command == "new-site":
+        return new_site(args.content, args.name, args.kind, args.region)
+    if args.command == "translations":
+        return translations(args.content)
     return 2  # pragma: no cover
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -113,7 +113,7 @@ _DATE_SCHEMA = {"anyOf": [
 ]}
 
 When = Annotated[DateSpan, BeforeValidator(_date_span),
-                 PlainSerializer(lambda d: d.iso(), return_type=str),
+                 PlainSerializer(lambda d: d.as_data()),
                  WithJsonSchema({
                      "description": "Date partielle (2022, 2022-10, 2025-09-30) ou période "
                                     "{start: 2025-10, end: 2026-06}.",
@@ -276,7 +276,7 @@ class SourceDocument(Record):
 
 class Organisation(Sourced):
     name: Name = Field(description="Nom de l'organisation.")
-    short_name: NonEmpty | None = Field(None, description="Sigle (ANCT, IREV…).")
+    short_name: NonEmpty | None = Field(None, description="Sigle (ANCT, IREV…).", examples=["ANCT"])
     kind: _labels(ORGANISATION_KINDS) = Field(description="Nature de l'organisation.")
     country: Literal["FR", "CA", "US", "NZ", "AU"] = Field(description="Pays (code ISO à deux lettres).")
     website: Url | None = Field(None, description="Site web, si une source le donne.")
@@ -290,11 +290,13 @@ class Contact(Sourced):
     name: NonEmpty = Field(description="Prénom et nom.")
     role: Text | None = Field(None, description="Fonction ou service.")
     organisation: Slug = Field(description="Organisation (identifiant d'un fichier de content/organisations/).")
-    email: Email | None = None
-    phone: Phone | None = None
+    email: Email | None = Field(None, description="Adresse e-mail, si une source la donne (sans accents).",
+                                examples=["prenom.nom@anct.gouv.fr"])
+    phone: Phone | None = Field(None, description="Téléphone, si une source le donne : 10 chiffres ou "
+                                "format international (+…).", examples=["06 21 79 34 27"])
     topics: Text | None = Field(None, description="Pour quelles questions le contacter.")
     public: bool = Field(description="true : publié sur le site ; false : gardé hors du site.")
-    last_checked: Day = Field(description="Date de dernière vérification (AAAA-MM-JJ).")
+    last_checked: Day = Field(description="Date de dernière vérification (AAAA-MM-JJ).", examples=["2026-11-30"])
 
     def references(self):
         yield ("organisation",), "organisations", self.organisation
@@ -316,20 +318,25 @@ class ContinuumStep(Record):
 class Site(Sourced):
     name: Name = Field(description="Nom du site (commune ou quartier).")
     kind: _labels(SITE_KINDS) = Field(description="pilote, programme ou inspiration.")
-    region: NonEmpty = Field(description="Région (ou province).")
-    departement: NonEmpty | None = Field(None, description="Département (connaissance publique).")
+    region: NonEmpty = Field(description="Région (ou province).", examples=["Hauts-de-France"])
+    departement: NonEmpty | None = Field(None, description="Département (connaissance publique).",
+                                         examples=["Aisne"])
     commune: NonEmpty | None = Field(None, description="Commune, si la source la nomme.")
-    country: Literal["FR", "CA"]
+    country: Literal["FR", "CA"] = Field(description="Pays : FR (France) ou CA (Canada).")
     neighbourhood: Name | None = Field(None, description="Quartier prioritaire concerné, si la source le nomme.")
-    coordinates: Coordinates
+    coordinates: Coordinates = Field(description="Point sur la carte : {lat: 49.0464, lon: 3.4030, "
+                                                 "precision: commune}.")
     phases: list[Slug] = Field(default_factory=list, description="Phases du programme (content/phases/).")
     summary: RichText | None = Field(None, description="Présentation, d'après les sources (Markdown permis).")
     collective: Text | None = Field(None, description="Composition du collectif local, si connue.")
     challenge: Text | None = Field(None, description="Défi prioritaire choisi, si connu.")
-    organisations: list[Slug] = Field(default_factory=list)
-    contacts: list[Slug] = Field(default_factory=list)
-    resources: list[Slug] = Field(default_factory=list)
-    events: list[Slug] = Field(default_factory=list)
+    organisations: list[Slug] = Field(default_factory=list,
+                                      description="Organisations engagées (identifiants de content/organisations/).")
+    contacts: list[Slug] = Field(default_factory=list, description="Contacts (identifiants de content/contacts/).")
+    resources: list[Slug] = Field(default_factory=list,
+                                  description="Ressources sur ce site (identifiants de content/resources/).")
+    events: list[Slug] = Field(default_factory=list,
+                               description="Événements auxquels il a pris part (identifiants de content/events/).")
     continuum: list[ContinuumStep] = Field(default_factory=list,
                                            description="Positions du collectif sur le continuum, datées.")
     last_checked: Day = Field(description="Date de dernière vérification (AAAA-MM-JJ).")
@@ -342,9 +349,9 @@ class Site(Sourced):
 
 
 class Resource(Sourced):
-    title: Text
+    title: Text = Field(description="Titre de la ressource, tel qu'il est publié.")
     url: Url | None = Field(None, description="Lien ; laissez vide si la source ne le donne pas.")
-    type: _labels(RESOURCE_TYPES)
+    type: _labels(RESOURCE_TYPES) = Field(description="Nature de la ressource.")
     language: Literal["fr", "en"] = Field(description="Langue de la ressource.")
     publisher: Slug | None = Field(None, description="Éditeur (identifiant d'organisation).")
     year: int | None = Field(None, ge=1900, le=2100, description="Année de publication, si connue.")
@@ -357,14 +364,15 @@ class Resource(Sourced):
 
 
 class Event(Sourced):
-    title: Text
+    title: Text = Field(description="Titre de l'événement.")
     date: When = Field(description="Date ou période : 2022-10, 2025-09-30, {start: 2025-10, end: 2026-06}.")
     timezone: Literal[TIMEZONES] = Field("Europe/Paris", description="Fuseau horaire du lieu.")  # type: ignore[valid-type]
     place: Name | None = Field(None, description="Lieu, si la source le donne.")
-    organisers: list[Slug] = Field(default_factory=list)
-    phase: Slug | None = None
-    summary: RichText | None = None
-    url: Url | None = None
+    organisers: list[Slug] = Field(default_factory=list,
+                                   description="Organisateurs (identifiants de content/organisations/).")
+    phase: Slug | None = Field(None, description="Phase du programme (identifiant de content/phases/).")
+    summary: RichText | None = Field(None, description="Présentation, d'après les sources (Markdown permis).")
+    url: Url | None = Field(None, description="Page de l'événement, si une source la donne.")
 
     def references(self):
         for index, ref in enumerate(self.organisers):
@@ -374,33 +382,34 @@ class Event(Sourced):
 
 
 class Phase(Sourced):
-    name: Text
-    period: When
-    summary: RichText
+    name: Text = Field(description="Nom de la phase, avec ses années.")
+    period: When = Field(description="Période : {start: 2022-04, end: 2023-06}, ou une année seule.")
+    summary: RichText = Field(description="Ce qui s'y passe, d'après les sources (Markdown permis).")
 
     def references(self):
         return iter(())
 
 
 class Lesson(Record):
-    text: Text
+    text: Text = Field(description="L'enseignement, formulé comme dans la source.")
     topic: Topic = Field(description="Condition ou notion de l'approche qu'elle illustre.")
 
 
 class Testimonial(Record):
     quote: Text = Field(description="Paroles des participants, citées telles quelles (français) et traduites.")
     speaker: Text = Field(description="Qui parle (sans inventer de nom).")
-    topic: Topic | None = None
+    topic: Topic | None = Field(None, description="Notion de l'approche qu'il illustre, s'il y a lieu.")
 
 
 class HistoryEntry(Sourced):
-    date: When
-    phase: Slug
-    title: Text
-    story: RichText
-    lessons: list[Lesson] = Field(default_factory=list)
-    testimonials: list[Testimonial] = Field(default_factory=list)
-    sites: list[Slug] = Field(default_factory=list)
+    date: When = Field(description="Date ou période : 2022, 2022-04, 2022-04-15 ou {start: 2022-05, end: 2023-02}.")
+    phase: Slug = Field(description="Phase du programme (identifiant de content/phases/).")
+    title: Text = Field(description="Titre de l'étape.")
+    story: RichText = Field(description="Le récit, d'après les sources (Markdown permis).")
+    lessons: list[Lesson] = Field(default_factory=list, description="Enseignements tirés de cette étape.")
+    testimonials: list[Testimonial] = Field(default_factory=list,
+                                            description="Témoignages cités par les sources.")
+    sites: list[Slug] = Field(default_factory=list, description="Sites concernés (identifiants de content/sites/).")
 
     def references(self):
         yield ("phase",), "phases", self.phase

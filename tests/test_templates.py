@@ -1,0 +1,186 @@
+"""The commented templates of templates/ and `python -m macros.cli new-site`."""
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_build
+from macros.model import KINDS
+from macros.schemas import KIND_NAMES
+from macros.yaml_source import read_document
+
+TEMPLATES = REPO / "templates"
+# an optional field is commented out with "#" stuck to its name ("#summary:", "  #en: …"),
+# the lines of a disabled block with "#" then their indentation ("#  fr: …");
+# explanations are "# text"
+OPTIONAL_LINE = re.compile(r"^(\s*)#(?=[a-z_]+:|  +\S)")
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=300)
+
+
+def copy_name(folder: str) -> str:
+    return "999_0123456789abcdef.yml" if folder == "sources" else f"modele-{KIND_NAMES[folder]}.yml"
+
+
+def uncommented(text: str, vs_code: bool = False) -> str:
+    """The template with every optional field enabled: by deleting the "#" by hand, or
+    with VS Code's "Toggle Line Comment" (Ctrl+/), which also deletes one space after it."""
+    def enable(line: str) -> str:
+        if not OPTIONAL_LINE.match(line):
+            return line
+        return re.sub(r"^(\s*)# ?", r"\1", line) if vs_code else OPTIONAL_LINE.sub(r"\1", line)
+    return "\n".join(enable(line) for line in text.splitlines()) + "\n"
+
+
+def test_one_template_per_kind_and_nothing_else():
+    assert sorted(p.name for p in TEMPLATES.iterdir()) == sorted(f"{k}.yml" for k in KIND_NAMES.values())
+
+
+@pytest.mark.parametrize("folder", list(KINDS))
+def test_template_names_its_schema_as_a_content_file_does(folder):
+    first = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../../schemas/{KIND_NAMES[folder]}.schema.json"
+
+
+@pytest.mark.parametrize("folder", list(KINDS))
+def test_template_explains_every_field_of_the_model_and_only_those(folder):
+    lines = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8").splitlines()
+    written = {}
+    for index, line in enumerate(lines):
+        match = re.match(r"^#?([a-z_]+):", line)
+        if match:
+            written[match.group(1)] = index
+    assert set(written) == set(KINDS[folder].model_fields), "champs du modèle absents du modèle de fiche"
+    for field, index in written.items():
+        above = lines[index - 1]
+        # each field (or the group it belongs to) is introduced by a French comment
+        while OPTIONAL_LINE.match(above) or re.match(r"^[a-z_]+:", above):
+            index -= 1
+            above = lines[index - 1]
+        assert above.startswith("# ") and len(above) > 10, f"{folder}: {field} sans explication"
+
+
+def test_templates_and_placeholders_stay_out_of_the_published_site(site):
+    assert not TEMPLATES.resolve().is_relative_to((REPO / "docs").resolve())
+    assert not list(site.rglob("templates/site.yml"))
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "À COMPLÉTER" not in text and "A-COMPLETER" not in text, page
+
+
+@pytest.mark.parametrize("optional", ["as-is", "by-hand", "vs-code"])
+def test_templates_copied_into_content_pass_the_real_check(content, optional):
+    for folder in KINDS:
+        text = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8")
+        if optional != "as-is":  # every optional field enabled, with its example value
+            text = uncommented(text, vs_code=optional == "vs-code")
+        (content / folder / copy_name(folder)).write_text(text, encoding="utf-8")
+    result = cli("check", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert "Contenu valide" in result.stdout
+    for folder in KINDS:  # the copies were read, not ignored
+        document, problems = read_document(content / folder / copy_name(folder), "x")
+        assert document is not None and not problems
+
+
+def test_uncommenting_changes_the_templates():
+    # guards the test above: the optional fields really are there to uncomment
+    for kind in ("site", "event", "history", "contact"):
+        text = (TEMPLATES / f"{kind}.yml").read_text(encoding="utf-8")
+        assert uncommented(text).count("\n#") < text.count("\n#") - 2
+
+
+def test_templates_mark_what_is_left_to_fill():
+    for template in TEMPLATES.glob("*.yml"):
+        text = template.read_text(encoding="utf-8")
+        assert "À COMPLÉTER" in text
+        assert "n'inventez rien" in text.lower()
+
+
+# --- new-site ------------------------------------------------------------------------
+
+def test_new_site_creates_a_file_that_builds_in_both_languages(content, tmp_path):
+    result = cli("new-site", "Saint-Étienne Montreynaud", "--kind", "programme", "--region",
+                 "Auvergne-Rhône-Alpes", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    created = content / "sites" / "saint-etienne-montreynaud.yml"
+    assert created.is_file()
+    assert "saint-etienne-montreynaud.yml" in result.stdout
+    text = created.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/site.schema.json\n")
+    assert 'name: "Saint-Étienne Montreynaud"' in text
+    assert "kind: programme\n" in text and 'region: "Auvergne-Rhône-Alpes"' in text
+    assert "#summary:" in text and "#departement:" in text  # the rest stays commented guidance
+    assert "Copiez ce fichier" not in text  # the template's copy instructions are left out
+
+    out = tmp_path / "site"
+    build = run_build(content, out)
+    assert build.returncode == 0, build.stdout + build.stderr
+    for prefix, lang in (("", "fr"), ("en/", "en")):
+        page = (out / f"{prefix}sites/saint-etienne-montreynaud/index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in page
+        assert "Saint-Étienne Montreynaud" in html.unescape(page)
+        assert "Auvergne-Rhône-Alpes" in html.unescape(page)
+        assert 'href="saint-etienne-montreynaud/"' in (out / f"{prefix}sites/index.html").read_text(encoding="utf-8")
+
+
+def test_new_site_fills_only_what_it_is_told(content):
+    result = cli("new-site", "Quartier Test", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    text = (content / "sites" / "quartier-test.yml").read_text(encoding="utf-8")
+    template = (TEMPLATES / "site.yml").read_text(encoding="utf-8")
+    for field in ("kind", "region", "country", "coordinates", "last_checked"):
+        line = re.search(rf"^{field}:.*$", template, re.MULTILINE).group(0)
+        assert line in text  # left as in the template, with its « À COMPLÉTER »
+    assert cli("check", "--content", str(content)).returncode == 0
+
+
+def test_new_site_inspiration_is_in_canada(content):
+    assert cli("new-site", "Parc-Extension", "--kind", "inspiration", "--region", "Québec",
+               "--content", str(content)).returncode == 0
+    text = (content / "sites" / "parc-extension.yml").read_text(encoding="utf-8")
+    assert "\ncountry: CA\n" in text and "\nkind: inspiration\n" in text
+
+
+def test_new_site_never_overwrites(content):
+    existing = content / "sites" / "lievin.yml"
+    before = existing.read_bytes()
+    result = cli("new-site", "Liévin", "--content", str(content))
+    assert result.returncode == 1
+    assert "existe déjà" in result.stderr and "Fiche non créée" in result.stderr
+    assert existing.read_bytes() == before
+
+
+@pytest.mark.parametrize("args,message", [
+    (["   "], "nom du site vide"),
+    (["!!!"], "impossible de tirer un nom de fichier"),
+    (["Nom", "--region", " "], "région vide"),
+])
+def test_new_site_refuses_unusable_input_in_french(content, args, message):
+    before = sorted(p.name for p in (content / "sites").iterdir())
+    result = cli("new-site", *args, "--content", str(content))
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert sorted(p.name for p in (content / "sites").iterdir()) == before
+
+
+def test_new_site_rejects_an_unknown_kind(content):
+    result = cli("new-site", "Nom", "--kind", "pilot", "--content", str(content))
+    assert result.returncode == 2 and "pilote" in result.stderr
+
+
+def test_new_site_works_in_a_content_folder_without_sites(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    assert cli("new-site", "Nouveau", "--content", str(content)).returncode == 0
+    assert (content / "sites" / "nouveau.yml").is_file()
+    shutil.rmtree(content)
