@@ -1,10 +1,12 @@
 """Build the whole bilingual site: `python -m macros.build`.
 
 1. Check all the content once; on any error print every problem and stop.
+   The checked content is handed to the language builds as a snapshot, so it
+   is read once per build.
 2. Build French (mkdocs.yml) and English (mkdocs.en.yml) in parallel, each in
-   its own process, strictly, into a temporary folder.
-3. Index both languages for search with Pagefind.
-4. Only when all succeed, put the result in place of site/: a failed build
+   its own process, strictly, then index each for search with Pagefind
+   (one bundle per language: /pagefind/ and /en/pagefind/).
+3. Only when all succeed, put the result in place of site/: a failed build
    leaves the last good site/ untouched.
 """
 from __future__ import annotations
@@ -15,59 +17,67 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import glue
-from .cli import check
+from .cli import validate
 from .paths import REPO
 
 CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
 
-def index_search(site: Path) -> int:
-    """Pagefind's static search index: one per language (from <html lang>), accents folded."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
-               "--root-selector", "article.md-content__inner", "--exclude-selectors", ".headerlink"]
-    return subprocess.run(command, cwd=REPO).returncode
+def index_search(site: Path) -> list[str]:
+    """Pagefind's static search index for one language (accents folded)."""
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+            "--root-selector", "article.md-content__inner", "--exclude-selectors", ".headerlink"]
+
+
+def build_language(lang: str, target: Path, env: dict, quiet: bool) -> tuple[int, str]:
+    """One language: a strict MkDocs build, then its search index."""
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet" if quiet else "--verbose",
+              "-f", str(REPO / CONFIGS[lang]), "-d", str(target)]
+    output = []
+    for command in (mkdocs, index_search(target)):
+        done = subprocess.run(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+        lines = [line for line in done.stdout.splitlines()
+                 if line.startswith(("WARNING", "ERROR", "Error", "Aborted")) or done.returncode]
+        output += lines
+        if done.returncode != 0:
+            return done.returncode, "\n".join(output)
+    return 0, "\n".join(output)
 
 
 def build(out: Path, content: Path | None = None, quiet: bool = False) -> int:
     content = content or glue.content_dir()
-    if check(content) != 0:
+    catalogue = validate(content)
+    if catalogue is None:
         print("Construction annulée : le site publié reste inchangé.", file=sys.stderr)
         return 1
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "QIC_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1"}
-    env.setdefault("BUILD_DATE", glue.build_date().isoformat())  # same "today" in both languages
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix=".site-", dir=out.parent) as tmp:
         tmp = Path(tmp)
-        processes = {
-            lang: subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet" if quiet else "--verbose",
-                 "-f", str(REPO / config), "-d", str(tmp / lang)],
-                cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            for lang, config in CONFIGS.items()
-        }
-        failed = []
-        for lang, process in processes.items():
-            output, _ = process.communicate()
-            lines = [line for line in output.splitlines()
-                     if line.startswith(("WARNING", "ERROR", "Error", "Aborted")) or process.returncode]
-            if lines:
-                print(f"--- {CONFIGS[lang]}\n" + "\n".join(lines), file=sys.stderr)
-            if process.returncode != 0:
-                failed.append(CONFIGS[lang])
+        snapshot = tmp / "catalogue.pickle"
+        glue.save_snapshot(catalogue, snapshot)
+        env = {**os.environ, "QIC_CONTENT": str(content), "QIC_SNAPSHOT": str(snapshot),
+               "NO_MKDOCS_2_WARNING": "1"}
+        env.setdefault("BUILD_DATE", glue.build_date().isoformat())  # same "today" in both languages
+        with ThreadPoolExecutor(max_workers=len(CONFIGS)) as pool:  # two processes: both cores
+            results = dict(zip(CONFIGS, pool.map(lambda lang: build_language(lang, tmp / lang, env, quiet),
+                                                 CONFIGS)))
+        failed = [CONFIGS[lang] for lang, (code, _) in results.items() if code != 0]
+        for lang, (_, output) in results.items():
+            if output:
+                print(f"--- {CONFIGS[lang]}\n{output}", file=sys.stderr)
         if failed:
             print(f"Échec de la construction ({', '.join(failed)}) : le site publié reste inchangé.",
                   file=sys.stderr)
             return 1
         (tmp / "fr").rename(tmp / "site")
         (tmp / "en").rename(tmp / "site" / "en")
-        if index_search(tmp / "site") != 0:
-            print("Échec de l'indexation de la recherche : le site publié reste inchangé.", file=sys.stderr)
-            return 1
         old = tmp / "previous"
         if out.exists():
             out.rename(old)

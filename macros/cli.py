@@ -22,6 +22,11 @@ SCHEMAS = REPO / "schemas"
 
 def check(content: Path) -> int:
     """Validate all the content; print every problem; 0 when there is no error."""
+    return 0 if validate(content) is not None else 1
+
+
+def validate(content: Path):
+    """The checked catalogue, after printing every problem; None when there is an error."""
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     try:
         catalogue = load_catalogue(content, REPO)
@@ -33,14 +38,14 @@ def check(content: Path) -> int:
         count = len([p for p in error.problems if p.is_error])
         print(f"\n{count} erreur{'s' if count > 1 else ''} : corrigez-les puis relancez la vérification.",
               file=sys.stderr)
-        return 1
+        return None
     for problem in catalogue.warnings:
         print(problem.format(), file=sys.stderr)
         if annotate:
             print(problem.github_annotation())
     counts = ", ".join(f"{len(v)} {k}" for k, v in catalogue.entries.items())
     print(f"Contenu valide : {counts}.")
-    return 0
+    return catalogue
 
 
 def schemas(target: Path, verify: bool = False) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import re
 import subprocess
 from pathlib import Path
@@ -39,9 +40,26 @@ def catalogue() -> Catalogue:
     cached = _cache.get(str(root))
     if cached and cached[0] == stamp:
         return cached[1]
-    loaded = load_catalogue(root, REPO if root.is_relative_to(REPO) else root.parent, build_date())
+    loaded = _snapshot(stamp) or load_catalogue(root, REPO if root.is_relative_to(REPO) else root.parent,
+                                                build_date())
     _cache[str(root)] = (stamp, loaded)
     return loaded
+
+
+def save_snapshot(catalogue: Catalogue, path: Path) -> None:
+    """Hand the checked catalogue to the language builds (macros/build.py), so that
+    the content is read and validated once per build, not once per language."""
+    with open(path, "wb") as handle:
+        pickle.dump((_fingerprint(catalogue.root), catalogue), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _snapshot(stamp: tuple) -> Catalogue | None:
+    path = os.environ.get("QIC_SNAPSHOT")
+    if not path or not os.path.exists(path):
+        return None
+    with open(path, "rb") as handle:
+        saved_stamp, saved = pickle.load(handle)
+    return saved if saved_stamp == stamp else None  # a file changed since: read it again
 
 
 def repository_url() -> str:

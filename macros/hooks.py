@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from macros import glue  # noqa: E402
 from macros.downloads import generated_downloads  # noqa: E402
@@ -51,12 +51,19 @@ def on_config(config):
             config.edit_uri = ""  # nowhere to edit: no edit links rather than broken ones
     for warning in catalogue.warnings:
         log.info(warning.format())  # stale dates warn in `check`, never fail a strict build
-    # the generated site pages go under the "Sites" section of the navigation
-    for item in config.nav or []:
-        for section in item.values() if isinstance(item, dict) else []:
-            if isinstance(section, list) and "sites/index.md" in section:
-                section[:] = ["sites/index.md"] + [f"sites/{key}.md" for key in site_order(catalogue)]
+    # the generated site pages go under the "Sites" section of the navigation, while
+    # a sidebar list stays readable; beyond that, readers reach them from the sites
+    # index, the map and search (and every page no longer renders a huge menu)
+    if len(catalogue.entries["sites"]) <= sites_in_nav(config):
+        for item in config.nav or []:
+            for section in item.values() if isinstance(item, dict) else []:
+                if isinstance(section, list) and "sites/index.md" in section:
+                    section[:] = ["sites/index.md"] + [f"sites/{key}.md" for key in site_order(catalogue)]
     return config
+
+
+def sites_in_nav(config) -> int:
+    return int(config.extra.get("sites_in_nav", 40))
 
 
 def on_files(files, config):
@@ -66,7 +73,9 @@ def on_files(files, config):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
                               f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")
-        file = File.generated(config, page.path, content=page.markdown)
+        listed = page.source is None or len(glue.catalogue().entries["sites"]) <= sites_in_nav(config)
+        file = File.generated(config, page.path, content=page.markdown,
+                              inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
         if page.source is not None:
             # the edit link opens the YAML file that produced the page
             file.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")

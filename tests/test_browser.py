@@ -119,7 +119,7 @@ def search(page, server, prefix, query):
         const found = await pagefind.search(query);
         const data = await Promise.all(found.results.map(r => r.data()));
         return data.map(d => ({url: d.url, text: d.content}));
-    }""", [server.url + "pagefind/", query])
+    }""", [server.url + prefix + "pagefind/", query])
 
 
 def test_french_search_ignores_accents_and_never_lists_english_pages(page, server):

@@ -107,11 +107,12 @@ def test_calendar_says_plainly_that_nothing_is_upcoming(site):
 
 
 def test_each_language_has_its_own_search_index(site):
-    fr = json.loads(page(site, "search/search_index.json"))
-    en = json.loads(page(site, "en/search/search_index.json"))
-    assert fr["config"]["lang"] == ["fr"] and en["config"]["lang"] == ["en"]
-    assert not any(doc["location"].startswith("en/") for doc in fr["docs"])
-    assert any("Learning history" in doc["title"] for doc in en["docs"])
+    fr = json.loads(page(site, "pagefind/pagefind-entry.json"))
+    en = json.loads(page(site, "en/pagefind/pagefind-entry.json"))
+    assert set(fr["languages"]) == {"fr"} and set(en["languages"]) == {"en"}
+    # every page of a language is indexed in its own bundle only
+    assert fr["languages"]["fr"]["page_count"] >= len(list((REPO / "content" / "sites").glob("*.yml"))) + 10
+    assert en["languages"]["en"]["page_count"] == fr["languages"]["fr"]["page_count"]
 
 
 def test_language_selector_leads_to_the_same_page(site):
