@@ -85,6 +85,11 @@ Email = Annotated[str, AfterValidator(_email),
 
 
 def _phone(value) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # YAML read the digits as a number: the leading "+" or "0" is already lost
+        raise ValueError("numéro de téléphone écrit sans guillemets : il a été lu comme un nombre "
+                         "(le « + » ou le « 0 » du début se perd) ; écrivez-le entre guillemets, "
+                         "par exemple \"06 21 79 34 27\"")
     text = str(value).strip()
     digits = re.sub(r"[\s.\-()]", "", text)
     if re.fullmatch(r"0[1-9]\d{8}", digits):

@@ -73,7 +73,7 @@ def test_phone_numbers_are_normalised(phone, normalised):
     assert Contact.model_validate(data).phone == normalised
 
 
-@pytest.mark.parametrize("phone", ["06 21 79", "phone", "+0 12"])
+@pytest.mark.parametrize("phone", ["06 21 79", "phone", "+0 12", 33621793427, 0o612345670])
 def test_bad_phone_numbers_are_refused(phone):
     data = {"name": "X", "organisation": "o", "public": True, "last_checked": "2026-11-30",
             "sources": ["001_c706b23a2900f902.txt"], "phone": phone}
