@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -97,6 +98,7 @@ _MESSAGES = {
     "string_too_short": "texte vide",
     "greater_than_equal": "valeur trop petite",
     "less_than_equal": "valeur trop grande",
+    "finite_number": "nombre fini attendu (pas .inf ni .nan)",
 }
 
 
@@ -115,17 +117,58 @@ def _translate(error: dict, model: type[Record]) -> tuple[str, str]:
         expected = error.get("ctx", {}).get("expected", "")
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
         given = error.get("input")
-        close = difflib.get_close_matches(str(given), choices, n=1, cutoff=0.6)
+        if given is None:
+            return f"valeur manquante ; valeurs possibles : {', '.join(choices)}", "écrivez l'une de ces valeurs"
+        if isinstance(given, (list, dict)):
+            return (f"une seule valeur attendue, pas {_found(given)} ; valeurs possibles : {', '.join(choices)}",
+                    "écrivez l'une de ces valeurs")
+        given = _as_written(given)
+        close = difflib.get_close_matches(given, choices, n=1, cutoff=0.6)
         hint = f"vouliez-vous dire « {close[0]} » ?" if close else ""
         return f"valeur « {given} » non reconnue ; valeurs possibles : {', '.join(choices)}", hint
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type",
+                "bool_type", "int_type", "float_type") and _found(error.get("input")):
+        return f"{_MESSAGES[kind]}, pas {_found(error.get('input'))}", ""
+    if kind == "bool_parsing":
+        return f"{_MESSAGES[kind]}, pas « {_as_written(error.get('input'))} »", ""
+    if kind == "float_parsing" and "," in str(error.get("input")):
+        return _MESSAGES[kind], "écrivez les décimales avec un point, pas une virgule"
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"])), ""
+    if isinstance(error.get("input"), float) and not math.isfinite(error["input"]):
+        return _MESSAGES["finite_number"], ""
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("le"))
         return f"{_MESSAGES[kind]} (limite : {bound})", ""
     if kind == "missing":
         return f"champ obligatoire manquant : « {loc[-1]} »", "ajoutez ce champ (voir le modèle dans templates/)"
-    return _MESSAGES.get(kind, f"valeur invalide ({error['msg']})"), ""
+    if kind in _MESSAGES:
+        return _MESSAGES[kind], ""
+    return "valeur invalide", f"contrôle « {kind} » non respecté"  # never pydantic's English text
+
+
+def _as_written(value) -> str:
+    """A YAML value as a contributor would write it: true, not True."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def _found(value) -> str:
+    """What was written instead, in words ("" when it is not worth saying)."""
+    if isinstance(value, bool):
+        return f"« {_as_written(value)} »"
+    if isinstance(value, (int, float)):
+        return "un nombre"
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, dict):
+        return "un bloc de champs"
+    if value is None:
+        return "une valeur vide"
+    if isinstance(value, str):
+        return "un texte"
+    return ""
 
 
 def _known_fields(model: type[Record], loc: tuple) -> list[str]:
@@ -164,6 +207,8 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
     catalogue = Catalogue(root)
     problems: list[Problem] = []
     names: dict[tuple[str, str], list[tuple[str, Entry]]] = defaultdict(list)
+    # ids whose file exists but is invalid: its own problems are reported, not every reference to it
+    invalid: dict[str, set[str]] = defaultdict(set)
 
     if not root.is_dir():
         raise ContentError([Problem(display_path(root, repo_root), 1, 1, "",
@@ -178,7 +223,9 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
         if not folder.is_dir():
             continue
         seen_ids: dict[str, str] = {}
-        for file in sorted(folder.iterdir()):
+        # file-name order, but lievin.yml before lievin.yaml: the unusual one is reported as a duplicate
+        for file in sorted(folder.iterdir(), key=lambda f: (f.stem + ".yml" if f.suffix == ".yaml" else f.name,
+                                                            f.suffix != ".yml")):
             shown = display_path(file, repo_root)
             if file.name.startswith((".", "_")) or file.is_dir():
                 continue
@@ -188,9 +235,12 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
                 continue
             key = file.stem
             if not (key == slugify(key) and key) and not (kind == "sources" and SOURCE_ID.match(key)):
+                renamed = folder / f"{slugify(key) or 'nom'}.yml"
+                taken = renamed.exists() and not renamed.samefile(file)  # (same file: case-insensitive disk)
                 problems.append(Problem(shown, 1, 1, "", f"nom de fichier « {file.name} » invalide : "
                                         "minuscules sans accents, chiffres et tirets",
-                                        f"renommez-le « {slugify(key) or 'nom'}.yml »"))
+                                        f"« {renamed.name} » existe déjà : complétez ce fichier plutôt que d'en "
+                                        "créer un second" if taken else f"renommez-le « {renamed.name} »"))
                 continue
             if key in seen_ids:
                 problems.append(Problem(shown, 1, 1, "", f"identifiant « {key} » en double : "
@@ -198,6 +248,7 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
                                         "gardez un seul fichier par identifiant"))
                 continue
             seen_ids[key] = shown
+            invalid[kind].add(key)  # until it validates
             document, found = read_document(file, shown)
             if document is None:
                 problems.extend(found)
@@ -218,18 +269,22 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
                 continue
             entry = Entry(key, kind, record, document, file)
             catalogue.entries[kind][key] = entry
+            invalid[kind].discard(key)
             for attr in ("name", "title"):
                 value = getattr(record, attr, None)
                 if value is not None:
                     names[(kind, fold(getattr(value, "fr", value)))].append((key, entry))
 
     # two records of a kind whose names differ only by accents, case or punctuation
+    # (reported in each file: which of the two is the newcomer is not known)
     for (kind, _), holders in names.items():
-        for key, entry in holders[1:]:
-            first_key, first = holders[0]
+        if len(holders) < 2:
+            continue
+        for key, entry in holders:
+            others = ", ".join(other.path for _, other in holders if other is not entry)
             line, column = entry.document.where(("name",) if "name" in entry.document.data else ("title",))
             problems.append(Problem(entry.path, line, column, "name" if "name" in entry.document.data else "title",
-                                    f"même nom qu'un autre {KIND_LABELS[kind]} ({first.path}), "
+                                    f"même nom qu'un autre {KIND_LABELS[kind]} ({others}), "
                                     "aux accents, majuscules ou tirets près",
                                     "fusionnez les deux fichiers ou distinguez les noms"))
 
@@ -237,8 +292,14 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
     for kind, entries in catalogue.entries.items():
         for entry in entries.values():
             for loc, target, ref in [*entry.record.references(), *source_refs(entry.record)]:
-                if ref not in catalogue.entries[target]:
+                if ref not in catalogue.entries[target] and ref not in invalid[target]:
                     line, column = entry.document.where(loc)
+                    if target == "sources":
+                        problems.append(Problem(entry.path, line, column, dotted(loc),
+                                                f"document source « {ref}.txt » inconnu : aucun fichier "
+                                                f"content/sources/{ref}.yml",
+                                                "vérifiez le nom du document cité"))
+                        continue
                     choices = list(catalogue.entries[target])
                     close = difflib.get_close_matches(ref, choices, n=1, cutoff=0.6)
                     hint = f"vouliez-vous dire « {close[0]} » ?" if close else \

@@ -8,6 +8,7 @@ stands, so that each problem can be reported at its place.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,11 @@ import yaml
 from .problems import Problem
 
 MAX_BYTES = 1_000_000  # a record is a few kilobytes; a megabyte is a mistake
+MAX_DEPTH = 20  # a record nests blocks a few levels deep; more is a mistake or an attack
+# brackets [ { opened in a row, counted on the raw text before PyYAML, whose scanner slows down
+# quadratically with flow depth (a megabyte of "[" would take hours)
+MAX_BRACKETS = 50
+_TEMPLATE = "copiez le modèle du dossier templates/ et remplissez-le"
 
 ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
@@ -32,12 +38,24 @@ ALLOWED_TAGS = {
 Positions = dict[tuple, tuple[int, int]]
 
 
+class _AliasRefused(yaml.MarkedYAMLError):
+    """An alias (*name) was met: refused where it is written, before anything is expanded."""
+
+
 class _Loader(yaml.SafeLoader):
     """Safe loader that leaves dates as text: the content model parses them.
 
     YAML 1.1 would turn 2022-10-15 into a date and fail on 2022-02-30 with a
     Python error; keeping text lets the model explain the problem in French.
+    Aliases are refused at the place they are written ("billion laughs").
     """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            if isinstance(index, yaml.ScalarNode) and index.value == "<<":  # `<<: *base`
+                raise _AliasRefused(problem="merge", problem_mark=index.start_mark)
+            raise _AliasRefused(problem="alias", problem_mark=self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -79,25 +97,81 @@ _SYNTAX_MESSAGES = [
      "indentation incohérente : cette ligne n'est pas alignée avec les précédentes",
      "alignez les champs d'un même niveau sur la même colonne"),
     ("could not find expected ':'",
-     "deux-points manquant après un nom de champ, ou guillemet non refermé",
-     "écrivez « champ: valeur » et refermez les guillemets"),
+     "deux-points manquant après un nom de champ, ou sans espace après",
+     "écrivez « champ: valeur », avec une espace après les deux-points"),
     ("found undefined alias", "alias YAML inconnu", "les ancres et alias (&, *) ne sont pas acceptés"),
     ("found character '@' that cannot start any token",
      "une valeur ne peut pas commencer par « @ »", "mettez la valeur entre guillemets"),
     ("found character '`' that cannot start any token",
      "une valeur ne peut pas commencer par « ` »", "mettez la valeur entre guillemets"),
-    ("while parsing a flow", "liste ou objet entre crochets/accolades mal refermé",
-     "vérifiez les crochets [ ] et accolades { }"),
+    ("while parsing a flow", "crochet « [ » ou accolade « { » jamais refermé",
+     "refermez la liste par « ] » (ou le bloc par « } ») et séparez les éléments par des virgules"),
     ("while scanning a quoted scalar", "guillemet jamais refermé", "refermez le guillemet"),
 ]
 
 
-def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+# a value that opens a quote: `key: "...`, `- '...`
+_KEY = r"""[^\s#'"-](?:[^#:\s]|:(?! )| (?!#))*"""  # a field name: no ": " and no " #" inside
+_OPENING_QUOTE = re.compile(rf"""^( *)(?:- +)*(?:{_KEY}: +)?(["'])""")
+_KEY_LINE = re.compile(rf"^ *(?:- +)?{_KEY}:(?: |$)")
+
+
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
+    """(line, column) of a quote opened and never closed on its line, when the next
+    line already starts a new field: the usual cause of a syntax error further down."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines[:before_line], 1):
+        match = _OPENING_QUOTE.match(line)
+        if not match:
+            continue
+        quote, rest = match.group(2), line[match.end():]
+        if quote == '"':
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+        else:
+            closed = "'" in rest.replace("''", "")
+        if closed:
+            continue
+        following = next((other for other in lines[number:] if other.strip()), "")
+        indent = len(following) - len(following.lstrip(" "))
+        if _KEY_LINE.match(following) and indent <= len(match.group(1)):
+            return number, match.start(2) + 1
+    return None
+
+
+def _closed_on_its_line(line: str, start: int) -> bool:
+    """Whether the bracket at `start` is closed later on the same line."""
+    depth = 0
+    for char in line[start:]:
+        depth += 1 if char in "[{" else -1 if char in "]}" else 0
+        if depth == 0:
+            return True
+    return False
+
+
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError, source: str = "") -> Problem:
     mark = error.problem_mark or error.context_mark
-    if error.context_mark and "end of stream" in (error.problem or ""):
-        mark = error.context_mark  # point at the quote or bracket that was opened
+    if error.context_mark and ("end of stream" in (error.problem or "")
+                               or (error.context or "").startswith(("while parsing a flow",
+                                                                    "while scanning a simple key"))):
+        mark = error.context_mark  # point at the quote, bracket or key where it started
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    quote = _unclosed_quote(source, line) if source else None
+    if quote and quote[0] < line:
+        return Problem(path, *quote, "", "syntaxe YAML invalide : guillemet ouvert ici et jamais refermé",
+                       "ajoutez le guillemet fermant à la fin de la valeur")
+    lines = source.splitlines()
+    written = lines[line - 1] if line <= len(lines) else ""
     text = f"{error.context or ''} {error.problem or ''}"
+    if text.startswith("while parsing a flow") and _closed_on_its_line(written, column - 1) and error.problem_mark:
+        mark = error.problem_mark  # the list is closed: the mistake is inside it
+        return Problem(path, mark.line + 1, mark.column + 1, "", "syntaxe YAML invalide : liste ou bloc entre "
+                       "crochets/accolades mal formé", "séparez les éléments par des virgules, et mettez entre "
+                       "guillemets ceux qui contiennent « : », « [ » ou « { »")
+    if "mapping values are not allowed here" in text and _KEY_LINE.match(written[:column - 1]):
+        # `place: Montréal : Festival` - the second colon belongs to the value
+        return Problem(path, line, column, "", "syntaxe YAML invalide : deux-points « : » à l'intérieur "
+                       "d'une valeur sans guillemets", "mettez toute la valeur entre guillemets : "
+                       "« champ: \"texte : suite\" »")
     for needle, message, hint in _SYNTAX_MESSAGES:
         if needle in text:
             return Problem(path, line, column, "", f"syntaxe YAML invalide : {message}", hint)
@@ -132,31 +206,96 @@ def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Prob
                     "enregistrez le fichier en UTF-8 (éditeur : « Enregistrer avec l'encodage UTF-8 »)",
                     line, column)
     if "\x00" in text:
-        return fail("le fichier contient un caractère nul : ce n'est pas un fichier texte")
-    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#")
-                               for line in text.splitlines()):
-        return fail("fichier vide", "copiez le modèle du dossier templates/ et remplissez-le")
+        line, column = _line_column(text, text.index("\x00"))
+        return fail("le fichier contient un caractère nul : ce n'est pas un fichier texte",
+                    "enregistrez-le comme texte brut en UTF-8", line, column)
+    if not text.strip():
+        return fail("fichier vide", _TEMPLATE)
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return fail("fichier vide : il ne contient que des commentaires (lignes « # »)",
+                    "retirez le « # » devant les champs, ou " + _TEMPLATE)
+    odd_spaces = []  # YAML sees them as text, which then gives baffling "unknown field" messages
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if line[indent:indent + 1] in _ODD_SPACES:
+            odd_spaces.append(Problem(
+                shown_as, number, indent + 1, "",
+                f"espace insécable ou invisible (U+{ord(line[indent]):04X}) dans l'indentation",
+                "indentez avec des espaces ordinaires (texte copié depuis une page web ou un traitement de texte)"))
+    if odd_spaces:
+        return None, odd_spaces
+    depth = 0
+    for bracket in re.finditer(r"[\[\]{}]", text):
+        depth = max(depth + (1 if bracket.group() in "[{" else -1), 0)
+        if depth > MAX_BRACKETS:
+            line, column = _line_column(text, bracket.start())
+            return fail(f"imbrication trop profonde (plus de {MAX_BRACKETS} crochets ou accolades ouverts)",
+                        "une fiche ne s'imbrique que sur quelques niveaux", line, column)
 
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except _AliasRefused as error:
+        mark = error.problem_mark
+        if error.problem == "merge":
+            return fail("la fusion YAML « << » n'est pas acceptée", "recopiez les champs au lieu de les fusionner",
+                        mark.line + 1, mark.column + 1)
+        return fail("les ancres et alias YAML (& et *) ne sont pas acceptés",
+                    "recopiez la valeur au lieu d'y faire référence", mark.line + 1, mark.column + 1)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(shown_as, error)]
-    except yaml.YAMLError as error:  # pragma: no cover - PyYAML always marks its errors
+        return None, [_syntax_problem(shown_as, error, text)]
+    except yaml.reader.ReaderError as error:  # a character YAML refuses: control characters
+        line, column = _line_column(text, error.position)
+        return fail(f"caractère de contrôle invisible (U+{error.character:04X}) interdit dans un fichier YAML",
+                    "supprimez-le : il vient souvent d'un copier-coller", line, column)
+    except RecursionError:
+        return None, [_too_deep(shown_as, text)]
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks its other errors
         return fail(f"syntaxe YAML invalide ({error})")
     nodes = [n for n in nodes if n is not None]
     if not nodes:
-        return fail("fichier vide", "copiez le modèle du dossier templates/ et remplissez-le")
+        return fail("fichier vide", _TEMPLATE)
     if len(nodes) > 1:
-        mark = nodes[1].start_mark
+        after = nodes[0].end_mark.line
+        lines = text.splitlines()
+        separator = next((i for i in range(after, len(lines)) if re.match(r"^(---|\.\.\.)(\s|$)", lines[i])),
+                         nodes[1].start_mark.line)
         return fail("plusieurs documents YAML dans un seul fichier (séparateur « --- »)",
                     "une fiche par fichier : supprimez « --- » et créez un autre fichier",
-                    mark.line + 1, mark.column + 1)
+                    separator + 1, 1)
 
     builder = _Builder(shown_as)
     data = builder.build(nodes[0], ())
     if builder.problems:
         return None, builder.problems
     return Document(shown_as, data, builder.positions), []
+
+
+# spaces that look like spaces but are not YAML indentation
+_ODD_SPACES = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                  "\u200b\u202f\u205f\u3000\ufeff")
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _too_deep(path: str, text: str) -> Problem:
+    """Where blocks or brackets nest deeper than MAX_DEPTH (found without recursion)."""
+    depth, line, column = 0, 1, 1
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth == 1 or depth > MAX_DEPTH:
+                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                if depth > MAX_DEPTH:
+                    break
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return Problem(path, line, column, "", f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux de "
+                   "listes ou de blocs)", "une fiche ne s'imbrique que sur quelques niveaux")
 
 
 class _Builder:
@@ -173,9 +312,13 @@ class _Builder:
         self.problems.append(Problem(self.path, node.start_mark.line + 1,
                                      node.start_mark.column + 1, field, message, hint))
 
-    def build(self, node, loc: tuple):
+    def build(self, node, loc: tuple, depth: int = 0):
         self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         field = _dotted(loc)
+        if depth > MAX_DEPTH:
+            self.problem(node, field, f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux de listes "
+                         "ou de blocs)", "une fiche ne s'imbrique que sur quelques niveaux")
+            return None
         if id(node) in self.seen:
             # PyYAML gives back the very same node for an alias: refusing a second
             # visit stops "billion laughs" before it starts.
@@ -190,16 +333,16 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             result = {}
             for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.problem(key_node, field, "la fusion YAML « << » n'est pas acceptée",
+                                 "recopiez les champs au lieu de les fusionner")
+                    continue
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in ALLOWED_TAGS:
                     self.problem(key_node, field, "nom de champ invalide",
                                  "un nom de champ est un mot simple suivi de « : »")
                     continue
-                key = self.constructor.construct_object(key_node)
+                key = self._scalar(key_node, field)
                 key = str(key) if not isinstance(key, str) else key
-                if key == "<<":
-                    self.problem(key_node, field, "la fusion YAML « << » n'est pas acceptée",
-                                 "recopiez les champs au lieu de les fusionner")
-                    continue
                 if key in result:
                     first = self.positions.get(loc + (key,), (0, 0))[0]
                     self.problem(key_node, _dotted(loc + (key,)),
@@ -208,18 +351,29 @@ class _Builder:
                     continue
                 self.positions[loc + (key,)] = (key_node.start_mark.line + 1,
                                                 key_node.start_mark.column + 1)
-                value = self.build(value_node, loc + (key,))
+                value = self.build(value_node, loc + (key,), depth + 1)
                 # keep the key's position: "field: value" is reported on the key's line
                 self.positions[loc + (key,)] = (key_node.start_mark.line + 1,
                                                 key_node.start_mark.column + 1)
                 result[key] = value
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, loc + (index,)) for index, item in enumerate(node.value)]
+            return [self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+        return self._scalar(node, field)
+
+    def _scalar(self, node, field: str):
         try:
             return self.constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError) as error:  # e.g. an int too large to parse
-            self.problem(node, field, f"valeur illisible ({error})")
+        except Exception:  # noqa: BLE001 - e.g. `!!bool FR`, `!!int abc`, an integer of 5000 digits
+            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            mark = node.start_mark
+            if mark.buffer and mark.buffer[mark.pointer:mark.pointer + 2] == "!!":
+                tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+                self.problem(node, field, f"valeur « {value} » illisible avec l'étiquette « {tag} »",
+                             "retirez l'étiquette « !!… » ou corrigez la valeur")
+            else:
+                self.problem(node, field, f"valeur « {value} » illisible (nombre trop long ?)",
+                             "mettez la valeur entre guillemets si c'est un texte")
             return None
 
 
