@@ -46,14 +46,21 @@ class Entry:
 
 @dataclass
 class Catalogue:
+    """Every checked record, by kind and id. Read-only once loaded: the views
+    below are computed once and kept."""
+
     root: Path
     entries: dict[str, dict[str, Entry]] = field(default_factory=lambda: {k: {} for k in KINDS})
     warnings: list[Problem] = field(default_factory=list)
+    _views: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __getattr__(self, kind: str) -> dict[str, Record]:
         # catalogue.sites -> {"lievin": Site(...)}, in file-name order
         if kind in KINDS:
-            return {key: entry.record for key, entry in self.entries[kind].items()}
+            key = ("records", kind)
+            if key not in self._views:
+                self._views[key] = {k: entry.record for k, entry in self.entries[kind].items()}
+            return self._views[key]
         raise AttributeError(kind)
 
     def entry(self, kind: str, key: str) -> Entry:
@@ -61,12 +68,22 @@ class Catalogue:
 
     def referrers(self, kind: str, field_name: str, key: str) -> list[str]:
         """Ids of records of `kind` whose list or field `field_name` names `key`."""
-        found = []
-        for other, entry in self.entries[kind].items():
-            value = getattr(entry.record, field_name)
-            if value == key or (isinstance(value, list) and key in value):
-                found.append(other)
-        return found
+        index_key = ("referrers", kind, field_name)
+        if index_key not in self._views:  # one pass over the records, then lookups
+            index: dict[str, list[str]] = {}
+            for other, entry in self.entries[kind].items():
+                value = getattr(entry.record, field_name)
+                for target in (value if isinstance(value, list) else [value]):
+                    if isinstance(target, str):
+                        index.setdefault(target, []).append(other)
+            self._views[index_key] = index
+        return self._views[index_key].get(key, [])
+
+    def cached(self, name: str, compute):
+        """A value derived from the records, computed once (site order, indexes…)."""
+        if name not in self._views:
+            self._views[name] = compute()
+        return self._views[name]
 
 
 def fold(text: str) -> str:

@@ -34,15 +34,27 @@ def _fingerprint(root: Path) -> tuple:
                         for p in root.rglob("*") if p.is_file()))
 
 
+_current: Catalogue | None = None
+
+
+def current() -> Catalogue:
+    """The catalogue this build loaded in `on_config` (no new look at the files)."""
+    return _current if _current is not None else catalogue()
+
+
 def catalogue() -> Catalogue:
+    """Load (or reuse) the content; once per build, from the hook's `on_config`."""
+    global _current
     root = content_dir()
     stamp = _fingerprint(root) if root.is_dir() else ()
     cached = _cache.get(str(root))
     if cached and cached[0] == stamp:
+        _current = cached[1]
         return cached[1]
     loaded = _snapshot(stamp) or load_catalogue(root, REPO if root.is_relative_to(REPO) else root.parent,
                                                 build_date())
     _cache[str(root)] = (stamp, loaded)
+    _current = loaded
     return loaded
 
 

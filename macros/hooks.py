@@ -69,17 +69,19 @@ def sites_in_nav(config) -> int:
 def on_files(files, config):
     lang = config.theme["language"]
     docs_dir = Path(config.docs_dir).resolve()
-    for page in generated_pages(glue.catalogue(), lang, glue.build_date()):
+    catalogue = glue.current()
+    listed_sites = len(catalogue.entries["sites"]) <= sites_in_nav(config)
+    for page in generated_pages(catalogue, lang, glue.build_date()):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
                               f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")
-        listed = page.source is None or len(glue.catalogue().entries["sites"]) <= sites_in_nav(config)
+        listed = page.source is None or listed_sites
         file = File.generated(config, page.path, content=page.markdown,
                               inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
         if page.source is not None:
             # the edit link opens the YAML file that produced the page
             file.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
         files.append(file)
-    for path, data in generated_downloads(glue.catalogue(), lang, glue.build_date(), config.site_url or ""):
+    for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or ""):
         files.append(File.generated(config, path, content=data))
     return files

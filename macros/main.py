@@ -22,9 +22,9 @@ def define_env(env):
     @env.macro
     def picture(name: str) -> str:
         """A picture drawn from the content: "map", "timeline" or "continuum"."""
-        return pages.picture(glue.catalogue(), lang, glue.build_date(), name, root())
+        return pages.picture(glue.current(), lang, glue.build_date(), name, root())
 
     @env.macro
     def related_resources(topic: str) -> str:
         """Cards of the resources tagged with `topic` (see TOPICS in macros/model.py)."""
-        return pages.related_resources(glue.catalogue(), lang, glue.build_date(), topic, root())
+        return pages.related_resources(glue.current(), lang, glue.build_date(), topic, root())

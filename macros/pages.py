@@ -14,7 +14,7 @@ from .content import Catalogue, fold
 from .model import (CONTINUUM, ORGANISATION_KINDS, RESOURCE_TYPES, SITE_KINDS, SOURCE_FILE, TOPIC_PARENT,
                     TOPICS, Text)
 from . import graphics
-from .rendering import Renderer
+from . import rendering
 
 
 @dataclass
@@ -27,8 +27,9 @@ class GeneratedPage:
 def site_order(catalogue: Catalogue) -> list[str]:
     """Sites as readers look for them: French sites first, then by name."""
     kinds = list(SITE_KINDS)
-    return sorted(catalogue.sites, key=lambda key: (kinds.index(catalogue.sites[key].kind),
-                                                    fold(catalogue.sites[key].name.fr)))
+    sites = catalogue.sites
+    return catalogue.cached("site_order", lambda: sorted(
+        sites, key=lambda key: (kinds.index(sites[key].kind), fold(sites[key].name.fr))))
 
 
 def label(vocabulary: dict, key: str, lang: str) -> str:
@@ -103,7 +104,8 @@ class Views:
 
     def history(self, site=None):
         entries = self.cat.entries["history"]
-        found = [(k, e.record) for k, e in entries.items() if site is None or site in e.record.sites]
+        keys = entries if site is None else self.cat.referrers("history", "sites", site)
+        found = [(k, entries[k].record) for k in keys]
         return sorted(found, key=lambda item: (item[1].date.first_day(), item[1].date.last_day(), item[0]))
 
     def phases(self):
@@ -134,7 +136,8 @@ class Views:
 
     def step_numbers(self):
         """History entries numbered in date order, as on the timeline."""
-        return {key: index for index, (key, _) in enumerate(self.history(), 1)}
+        return self.cat.cached("step_numbers",
+                               lambda: {key: index for index, (key, _) in enumerate(self.history(), 1)})
 
     def calendar_groups(self):
         groups = {"upcoming": [], "ongoing": [], "past": []}
@@ -166,7 +169,7 @@ INDEX_PAGES = {  # generated page -> template
 
 
 def generated_pages(catalogue: Catalogue, lang: str, today: dt.date) -> list[GeneratedPage]:
-    renderer = Renderer(lang)
+    renderer = rendering.renderer(lang)
     views = Views(catalogue, lang, today)
     pages = [GeneratedPage(path, renderer.render(template, v=views), None)
              for path, template in INDEX_PAGES.items()]
@@ -181,7 +184,7 @@ def related_resources(catalogue: Catalogue, lang: str, today: dt.date, topic: st
     if topic not in TOPICS:
         raise ValueError(f"notion inconnue « {topic} » ; notions possibles : {', '.join(TOPICS)}")
     views = Views(catalogue, lang, today)
-    return Renderer(lang).render("related_resources.md.j2", v=views, topic=topic, root=root)
+    return rendering.renderer(lang).render("related_resources.md.j2", v=views, topic=topic, root=root)
 
 
 def picture(catalogue: Catalogue, lang: str, today: dt.date, name: str, root: str, **options) -> str:
@@ -189,4 +192,4 @@ def picture(catalogue: Catalogue, lang: str, today: dt.date, name: str, root: st
     views = Views(catalogue, lang, today)
     context = {"map": {"m": views.site_map()}, "continuum": {"c": views.continuum(), "ident": "tous"},
                "timeline": {"t": views.timeline()}}[name]
-    return Renderer(lang).render(f"{name}.svg.j2", v=views, root=root, **context, **options)
+    return rendering.renderer(lang).render(f"{name}.svg.j2", v=views, root=root, **context, **options)

@@ -52,10 +52,19 @@ def sanitise(html: str) -> Markup:
                             link_rel="noopener noreferrer"))
 
 
+_markdown = markdown.Markdown(output_format="html")  # one parser, reset between texts
+
+
 @functools.lru_cache(maxsize=4096)
 def rich_html(source: str) -> Markup:
     """Markdown written in YAML, rendered and sanitised (no script, no handlers)."""
-    return sanitise(markdown.markdown(source, output_format="html"))
+    return sanitise(_markdown.reset().convert(source))
+
+
+@functools.cache
+def renderer(lang: str) -> "Renderer":
+    """One Renderer per language and process: Jinja compiles each template once."""
+    return Renderer(lang)
 
 
 class Renderer:

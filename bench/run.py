@@ -1,0 +1,187 @@
+"""Benchmark of the whole bilingual build against plain Material.
+
+    .venv/bin/python bench/run.py                 # N = 10, 100, 1000
+    .venv/bin/python bench/run.py --sizes 10 100 1000 3000 --runs 3
+    .venv/bin/python bench/run.py --sizes 10 --runs 1 --no-write   # the quick check the tests run
+
+For each N it generates synthetic content (bench/synthetic.py), then times:
+- ours: `python -m macros.build` (validation, both languages in parallel,
+  Pagefind search index), the median of --runs runs;
+- baseline: plain Material building the very same pages, given as
+  already-rendered Markdown (no YAML, no macros, no hooks, no search), with
+  the same navigation, both languages in parallel as well.
+It reports the ratio ours/baseline, the growth from one N to the next, peak
+memory (the largest single build process), the size of the built site, and
+the compressed size of a site page. Results go to bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+import synthetic  # noqa: E402
+
+from macros.content import load_catalogue  # noqa: E402
+from macros.pages import generated_pages, site_order  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_DATE": "2026-11-30"}
+
+
+def timed(command: list[str], env: dict) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return time.perf_counter() - started
+
+
+def ours(content: Path, out: Path) -> float:
+    return timed([sys.executable, "-m", "macros.build", "--content", str(content), "--out", str(out), "--quiet"],
+                 {**ENV, "QIC_CONTENT": str(content)})
+
+
+def baseline_tree(content: Path, work: Path) -> list[Path]:
+    """Docs folders and configs for plain Material: the same pages, pre-rendered."""
+    catalogue = load_catalogue(content, content.parent)
+    configs = []
+    for lang, config_file in (("fr", "mkdocs.yml"), ("en", "mkdocs.en.yml")):
+        docs = work / f"docs-{lang}"
+        shutil.copytree(REPO / "docs" / lang, docs)
+        for page in docs.rglob("*.md"):  # the macros' output is not what is measured here
+            page.write_text(re.sub(r"\{\{.*?\}\}", "", page.read_text(encoding="utf-8")), encoding="utf-8")
+        for page in generated_pages(catalogue, lang, dt.date(2026, 11, 30)):
+            target = docs / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown.replace("render_macros: false\n", ""), encoding="utf-8")
+        ours_config = yaml.load((REPO / config_file).read_text(encoding="utf-8"), Loader=_Loader)
+        parent = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+        merged = {**parent, **ours_config}
+        merged.pop("INHERIT", None)
+        nav = merged["nav"]
+        listed = len(catalogue.sites) <= parent["extra"]["sites_in_nav"]  # the same menu as ours
+        for item in nav:
+            for section in item.values() if isinstance(item, dict) else []:
+                if isinstance(section, list) and "sites/index.md" in section and listed:
+                    section[:] = ["sites/index.md"] + [f"sites/{k}.md" for k in site_order(catalogue)]
+        config = {
+            "site_name": merged["site_name"], "docs_dir": str(docs), "site_dir": str(work / f"site-{lang}"),
+            "theme": {**merged["theme"], "custom_dir": str(REPO / "overrides")},
+            "extra": {k: v for k, v in merged["extra"].items() if k == "alternate"},
+            "extra_css": merged["extra_css"], "extra_javascript": parent["extra_javascript"],
+            "markdown_extensions": merged["markdown_extensions"], "nav": nav, "plugins": [],
+            "not_in_nav": parent["not_in_nav"] + ("" if listed else "/sites/site-*.md\n"),
+        }
+        path = work / f"baseline-{lang}.yml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        configs.append(path)
+    return configs
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: "")
+
+
+def baseline(configs: list[Path]) -> float:
+    started = time.perf_counter()
+    processes = [subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(c)], cwd=REPO, env=ENV,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in configs]
+    for process in processes:
+        _, err = process.communicate()
+        if process.returncode:
+            raise RuntimeError(err.decode())
+    return time.perf_counter() - started
+
+
+def size_of(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(n: int, runs: int, work: Path) -> dict:
+    content = synthetic.generate(work / "content", n)
+    out = work / "site"
+    ours_times = [ours(content, out) for _ in range(runs)]
+    configs = baseline_tree(content, work)
+    base_times = [baseline(configs) for _ in range(runs)]
+    page = out / "sites" / "site-00000" / "index.html"
+    return {
+        "n": n,
+        "ours": statistics.median(ours_times),
+        "baseline": statistics.median(base_times),
+        "site_mb": size_of(out) / 1e6,
+        "page_kb": len(page.read_bytes()) / 1e3,
+        "page_gz_kb": len(gzip.compress(page.read_bytes())) / 1e3,
+        "search_kb": size_of(out / "pagefind") / 1e3,
+        "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e3,
+    }
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cœurs ({cpu}), Python {platform.python_version()}"
+
+
+def report(rows: list[dict], runs: int) -> str:
+    lines = [
+        "| N sites | ours (s) | baseline (s) | ours / baseline | growth vs previous N | peak memory, one build (MB) "
+        "| site (MB) | site page (KB, gzip) | search index, all (KB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    previous = None
+    for row in rows:
+        growth = f"{row['ours'] / previous['ours']:.1f}× for {row['n'] // previous['n']}× N" if previous else "—"
+        lines.append(f"| {row['n']} | {row['ours']:.1f} | {row['baseline']:.1f} | {row['ours'] / row['baseline']:.2f} "
+                     f"| {growth} | {row['peak_mb']:.0f} | {row['site_mb']:.1f} | {row['page_gz_kb']:.1f} "
+                     f"| {row['search_kb']:.0f} |")
+        previous = row
+    return "\n".join(lines) + f"\n\nMedian of {runs} run(s) each. Machine: {machine()}.\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-write", action="store_true", help="print only, do not update bench/RESULTS.md")
+    args = parser.parse_args()
+    rows = []
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="qic-bench-") as work:
+            row = measure(n, args.runs, Path(work))
+        rows.append(row)
+        print(f"N={n}: ours {row['ours']:.1f} s, baseline {row['baseline']:.1f} s, "
+              f"ratio {row['ours'] / row['baseline']:.2f}, site {row['site_mb']:.1f} MB, "
+              f"page {row['page_gz_kb']:.1f} KB gzip", flush=True)
+    table = report(rows, args.runs)
+    print(table)
+    if not args.no_write:
+        results = REPO / "bench" / "RESULTS.md"
+        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        results.write_text(f"# Benchmark results\n\nRun of {stamp} (`bench/run.py --sizes "
+                           f"{' '.join(map(str, args.sizes))} --runs {args.runs}`).\n\n{table}", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
