@@ -200,3 +200,75 @@ def test_resource_filters_narrow_the_list(page, server):
     shown = page.locator(".qic-resource:not([hidden])")
     assert 0 < shown.count() < total
     assert all("confiance" in t.split() for t in shown.evaluate_all("cs => cs.map(c => c.dataset.topic)"))
+
+
+PAYLOADS = [
+    "</title><script>window.__xss='balise'</script>",
+    "<img src=x onerror=\"window.__xss='onerror'\">",
+    "[lien](javascript:window.__xss='lien')",
+    "<a href=\"javascript:window.__xss='href'\">clic</a>",
+    "<svg onload=\"window.__xss='svg'\"></svg>",
+    "{{ 7 * 7 }} <iframe src=\"javascript:window.__xss='iframe'\"></iframe>",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The real content with script payloads in every kind of reader-facing text."""
+    import shutil
+
+    from conftest import run_build
+    root = tmp_path_factory.mktemp("hostile")
+    content = root / "content"
+    shutil.copytree(REPO / "content", content)
+    payload = " ".join(PAYLOADS).replace('"', '\\"')
+
+    def inject(path, old, new):
+        file = content / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    inject("sites/lievin.yml", 'name: "Liévin"', f'name: "Liévin {payload}"')
+    inject("sites/lievin.yml", "summary:\n  fr: \"", f"summary:\n  fr: \"{payload} ")
+    inject("sites/lievin.yml", "resources: [", "contacts: [piege]\nresources: [piege, ")
+    inject("sites/lievin.yml", "events: [", "events: [piege, ")
+    source = "sources: [002_cd3e985497d0d32e.txt]\n"
+    (content / "resources" / "piege.yml").write_text(
+        f'title: {{fr: "Ressource {payload}", en: "Resource {payload}"}}\ntype: guide\nlanguage: fr\n'
+        f'summary: {{fr: "{payload}"}}\ntopics: [conditions]\n' + source, encoding="utf-8")
+    (content / "events" / "piege.yml").write_text(
+        f'title: {{fr: "Événement {payload}"}}\ndate: 2026-12\nplace: "Lieu {payload}"\n'
+        f'summary: {{fr: "{payload}"}}\n' + source, encoding="utf-8")
+    (content / "contacts" / "piege.yml").write_text(
+        f'name: "Personne {payload}"\norganisation: anct\nrole: {{fr: "{payload}"}}\npublic: true\n'
+        f'last_checked: 2026-11-30\n' + source, encoding="utf-8")
+    result = run_build(content, root / "site")
+    assert result.returncode == 0, result.stderr
+    server = Server(root / "site")
+    yield server
+    server.close()
+
+
+def test_no_payload_from_the_content_runs_in_the_browser(browser, hostile_site):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for lang in ("", "en/"):
+        for path in ("", "sites/", "sites/lievin/", "ressources/", "calendrier/", "contacts/", "histoire/"):
+            page.goto(hostile_site.url + lang + path)
+            page.wait_for_load_state("networkidle")
+            page.mouse.move(200, 300)
+            assert page.evaluate("window.__xss") is None, lang + path
+            dangerous = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
+                [...e.attributes].some(a => a.name.startsWith('on') ||
+                    (/^(href|src)$/.test(a.name) && a.value.trim().toLowerCase().startsWith('javascript:'))))
+                .map(e => e.outerHTML.slice(0, 80))""")
+            assert dangerous == [], (lang + path, dangerous)
+    assert dialogs == []
+    # the words are still shown, as text
+    page.goto(hostile_site.url + "sites/lievin/")
+    assert "<script>" in page.locator("h1").inner_text()
+    assert "{{ 7 * 7 }}" in page.locator("article.md-content__inner").inner_text()
+    context.close()

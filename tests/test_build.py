@@ -37,6 +37,11 @@ def test_every_site_has_a_page_in_both_languages_with_its_facts(site, file):
         body = text_of(markup)
         shown = name if lang == "fr" or isinstance(data["name"], str) else data["name"]["en"]
         assert f"{shown}" in body
+        # the page's own title and description (front matter) reach <head>
+        title = html.unescape(re.search(r"<title>(.*?)</title>", markup).group(1))
+        assert title.startswith(shown + " - ")
+        described = html.unescape(re.search(r'<meta name="description" content="([^"]*)"', markup).group(1))
+        assert described.split()[0] == (data["summary"][lang].split()[0] if data.get("summary") else shown.split()[0])
         assert data["region"] in body
         for field in ("commune", "departement"):
             if data.get(field):
