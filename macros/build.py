@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -65,6 +66,11 @@ def build(out: Path, content: Path | None = None, quiet: bool = False) -> int:
         env = {**os.environ, "QIC_CONTENT": str(content), "QIC_SNAPSHOT": str(snapshot),
                "NO_MKDOCS_2_WARNING": "1"}
         env.setdefault("BUILD_DATE", glue.build_date().isoformat())  # same "today" in both languages
+        # MkDocs stamps the sitemap with the build time: the build date instead, for
+        # reproducible output (two builds of the same content and date are identical)
+        day = dt.date.fromisoformat(env["BUILD_DATE"])
+        env.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime(day.year, day.month, day.day,
+                                                                tzinfo=dt.timezone.utc).timestamp())))
         with ThreadPoolExecutor(max_workers=len(CONFIGS)) as pool:  # two processes: both cores
             results = dict(zip(CONFIGS, pool.map(lambda lang: build_language(lang, tmp / lang, env, quiet),
                                                  CONFIGS)))
