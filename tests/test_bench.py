@@ -1,0 +1,15 @@
+"""The benchmark runs (at N = 10): no timing is asserted here, see bench/RESULTS.md."""
+import subprocess
+import sys
+
+from conftest import REPO
+
+
+def test_benchmark_runs_at_ten_sites_and_prints_its_figures():
+    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "10", "--runs", "1", "--no-write"],
+                            cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| 10 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    ours, baseline, ratio = float(cells[1]), float(cells[2]), float(cells[3])
+    assert ours > 0 and baseline > 0 and abs(ratio - ours / baseline) < 0.05
