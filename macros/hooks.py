@@ -39,15 +39,7 @@ def on_config(config):
     config.extra["site_root"] = root + "/" if root else ""
     if not config.repo_url:
         config.repo_url = glue.repository_url() or None
-        # SITE_URL is the French root; the English site lives under en/
-    english = config.theme["language"] == "en"
-    root = (config.site_url or "").rstrip("/")
-    if english:
-        root = root.removesuffix("/en")
-    if root:
-        config.site_url = root + ("/en/" if english else "/")
-    config.extra["site_root"] = root + "/" if root else ""
-    if not config.repo_url:
+        if not config.repo_url:
             config.edit_uri = ""  # nowhere to edit: no edit links rather than broken ones
     for warning in catalogue.warnings:
         log.info(warning.format())  # stale dates warn in `check`, never fail a strict build
