@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .model import KINDS, SOURCE_FILE, Record, source_refs
+from .model import KINDS, SOURCE_FILE, Record, RichText, source_refs
 from .problems import ContentError, Problem, display_path
 from .yaml_source import Document, dotted, read_document
 
@@ -341,10 +341,39 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
                         f"information vérifiée le {checked.isoformat()}, il y a plus d'un an",
                         "revérifiez-la auprès des sources et mettez la date à jour",
                         severity="avertissement"))
+            for loc, lang, found in _unsafe_rich_text(entry.record):
+                line, column = entry.document.where(loc + (lang,))
+                catalogue.warnings.append(Problem(
+                    entry.path, line, column, dotted(loc + (lang,)),
+                    f"{found} dans le texte : il sera retiré à la publication",
+                    "écrivez en Markdown simple ([texte](https://…), *italique*, listes), sans HTML",
+                    severity="avertissement"))
 
     if problems:
         raise ContentError(problems + catalogue.warnings)
     return catalogue
+
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript)\s*:", re.IGNORECASE)
+
+
+def _unsafe_rich_text(value, loc: tuple = ()):
+    """(loc, lang, what) for HTML or script links in Markdown texts: the sanitiser
+    removes them from the pages, and the contributor is told so."""
+    if isinstance(value, RichText):
+        for lang in ("fr", "en"):
+            text = getattr(value, lang) or ""
+            if _BAD_LINK.search(text):
+                yield loc, lang, "lien « javascript: » ou « data: »"
+            elif _HTML_TAG.search(text):
+                yield loc, lang, "balise HTML"
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unsafe_rich_text(item, loc + (index,))
+    elif isinstance(value, Record):
+        for name in type(value).model_fields:
+            yield from _unsafe_rich_text(getattr(value, name), loc + (name,))
 
 
 def _list_duplicates(record: Record):

@@ -146,3 +146,23 @@ def test_corpus_is_large_and_every_file_is_listed():
         first = case["expect"][0]
         assert re.fullmatch(rf"content/{case['folder']}/{re.escape(case['as'])}:[1-9]\d*:", first), first
         assert len(case["expect"]) >= 2, f"{case['file']}: say which French words the contributor must read"
+
+
+def test_html_and_script_links_in_markdown_are_reported_as_warnings(content, tmp_path):
+    """They never reach a page (the sanitiser removes them) and do not stop the build,
+    but the contributor is told, at the line, what will be removed."""
+    import subprocess
+    import sys as _sys
+    file = content / "sites" / "lievin.yml"
+    text = file.read_text(encoding="utf-8")
+    text = text.replace('summary:\n  fr: "', 'summary:\n  fr: "[clic](javascript:alert(1)) ', 1)
+    text = text.replace('\n  en: "', '\n  en: "<b onclick=x>hello</b> ', 1)
+    file.write_text(text, encoding="utf-8")
+    result = subprocess.run([_sys.executable, "-m", "macros.cli", "check", "--content", str(content)],
+                            cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    lines = text.splitlines()
+    fr_line = next(i for i, l in enumerate(lines, 1) if "javascript:alert" in l)
+    en_line = next(i for i, l in enumerate(lines, 1) if "onclick" in l)
+    assert f"sites/lievin.yml:{fr_line}:3: avertissement: summary.fr: lien « javascript: »" in result.stderr
+    assert f"sites/lievin.yml:{en_line}:3: avertissement: summary.en: balise HTML" in result.stderr
