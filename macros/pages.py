@@ -94,8 +94,7 @@ class Views:
             "fields": [
                 ("type", "format", [(t, self.label("resource_type", t)) for t in RESOURCE_TYPES
                                     if any(r.type == t for r in resources)]),
-                ("language", "language", [(code, {"fr": "français", "en": "anglais"}[code] if self.lang == "fr"
-                                           else {"fr": "French", "en": "English"}[code])
+                ("language", "language", [(code, rendering.strings()[f"lang_{code}"][self.lang])
                                           for code in ("fr", "en") if any(r.language == code for r in resources)]),
                 ("publisher", "publisher", [(p, self.org(p).name.get(self.lang)) for p in publishers]),
                 ("topic", "topics", [(t, self.label("topic", t)) for t in topics]),
