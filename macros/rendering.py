@@ -83,6 +83,7 @@ class Renderer:
         self.env.filters.update(md=md_escape, t=self.text, rich=self.rich, date=self.date, day=self.day,
                                 phone=phone_display)
         self.env.globals.update(_=self.ui, lang=lang)
+        self.inline = self.env.get_template("_inline.html.j2").module
 
     def ui(self, key: str, **values) -> str:
         text = strings()[key][self.lang]
@@ -93,7 +94,7 @@ class Renderer:
         if value is None:
             return Markup("")
         if value.is_fallback(self.lang):
-            return Markup('<span lang="fr" class="qic-untranslated">{}</span>').format(value.fr)
+            return Markup(self.inline.untranslated_text(value.fr))
         return escape(value.get(self.lang))
 
     def rich(self, value: Text | None) -> Markup:
@@ -101,12 +102,11 @@ class Renderer:
             return Markup("")
         html = rich_html(value.get(self.lang))
         if value.is_fallback(self.lang):
-            return Markup('<div lang="fr" class="qic-untranslated">{}</div>').format(html)
+            return Markup(self.inline.untranslated_block(html))
         return html
 
     def date(self, value: DateSpan) -> Markup:
-        return Markup('<time datetime="{}">{}</time>').format(
-            value.start.iso(), value.render(self.lang))
+        return Markup(self.inline.time(value.start.iso(), value.render(self.lang)))
 
     def day(self, value: dt.date) -> str:
         return PartialDate(value.year, value.month, value.day).render(self.lang)
