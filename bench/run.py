@@ -81,7 +81,8 @@ def baseline_tree(content: Path, work: Path) -> list[Path]:
                     section[:] = ["sites/index.md"] + [f"sites/{k}.md" for k in site_order(catalogue)]
         config = {
             "site_name": merged["site_name"], "docs_dir": str(docs), "site_dir": str(work / f"site-{lang}"),
-            "theme": {**merged["theme"], "custom_dir": str(REPO / "overrides")},
+            # MkDocs' INHERIT merges the theme settings key by key: do the same
+            "theme": {**parent["theme"], **ours_config.get("theme", {}), "custom_dir": str(REPO / "overrides")},
             "extra": {k: v for k, v in merged["extra"].items() if k == "alternate"},
             "extra_css": merged["extra_css"], "extra_javascript": parent["extra_javascript"],
             "markdown_extensions": merged["markdown_extensions"], "nav": nav, "plugins": [],

@@ -14,6 +14,7 @@ import datetime as dt
 from . import exports, feeds
 from .content import Catalogue
 from .model import Site
+from .pages import Views
 
 
 def site_timezone(site: Site) -> str:
@@ -27,16 +28,15 @@ def site_timezone(site: Site) -> str:
 def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
                         site_url: str = "") -> list[tuple[str, bytes]]:
     organisations = catalogue.organisations
-    events = sorted(catalogue.events.items(), key=lambda item: (item[1].date.first_day(), item[0]))
+    views = Views(catalogue, lang, today)
     base = site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") if site_url else ""
     title = "Quartiers à Impact Collectif" if lang == "fr" else "Collective Impact Neighbourhoods"
     files = [("calendrier/programme.ics",
-              feeds.calendar(events, lang, title, today, organisations,
+              feeds.calendar(views.events(), lang, title, today, organisations,
                              page_url=base + "calendrier/" if base else ""))]
     for key, site in catalogue.sites.items():
-        own = [(k, e) for k, e in events if k in site.events]
         files.append((f"calendrier/sites/{key}.ics",
-                      feeds.calendar(own, lang, f"{title} — {site.name.get(lang)}", today, organisations,
+                      feeds.calendar(views.events(site.events), lang, f"{title} — {site.name.get(lang)}", today, organisations,
                                      timezone=site_timezone(site),
                                      page_url=base + f"sites/{key}/" if base else "")))
     for key, contact in exports.published(catalogue, "contacts"):

@@ -46,7 +46,7 @@ def on_config(config):
     # the generated site pages go under the "Sites" section of the navigation, while
     # a sidebar list stays readable; beyond that, readers reach them from the sites
     # index, the map and search (and every page no longer renders a huge menu)
-    if len(catalogue.entries["sites"]) <= sites_in_nav(config):
+    if lists_sites(config, catalogue):
         for item in config.nav or []:
             for section in item.values() if isinstance(item, dict) else []:
                 if isinstance(section, list) and "sites/index.md" in section:
@@ -54,15 +54,16 @@ def on_config(config):
     return config
 
 
-def sites_in_nav(config) -> int:
-    return int(config.extra.get("sites_in_nav", 40))
+def lists_sites(config, catalogue) -> bool:
+    """Whether each site page gets its own menu entry (up to extra.sites_in_nav sites)."""
+    return len(catalogue.entries["sites"]) <= int(config.extra.get("sites_in_nav", 40))
 
 
 def on_files(files, config):
     lang = config.theme["language"]
     docs_dir = Path(config.docs_dir).resolve()
     catalogue = glue.current()
-    listed_sites = len(catalogue.entries["sites"]) <= sites_in_nav(config)
+    listed_sites = lists_sites(config, catalogue)
     for page in generated_pages(catalogue, lang, glue.build_date()):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
