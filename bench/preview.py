@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -72,6 +73,8 @@ def main() -> int:
                 times.append(wait_for(url, marker, 120))
                 print(f"edit {edit + 1}: page updated after {times[-1]:.1f} s", flush=True)
             print(f"N = {args.sites}: save → updated page, median {sorted(times)[len(times) // 2]:.1f} s")
+            builds = re.findall(r"Documentation built in ([0-9.]+) seconds", (Path(work) / "serve.log").read_text())
+            print("rebuilds as timed by MkDocs: " + ", ".join(f"{float(b):.1f} s" for b in builds[1:]))
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -65,10 +66,13 @@ def baseline_tree(content: Path, work: Path) -> list[Path]:
         shutil.copytree(REPO / "docs" / lang, docs)
         for page in docs.rglob("*.md"):  # the macros' output is not what is measured here
             page.write_text(re.sub(r"\{\{.*?\}\}", "", page.read_text(encoding="utf-8")), encoding="utf-8")
-        for page in generated_pages(catalogue, lang, dt.date(2026, 11, 30)):
+        for page in generated_pages(catalogue, lang, dt.date(2026, 11, 30), "Lien vers cette section"):
+            # the page as a Markdown file written by hand would give it: front matter and
+            # the body (HTML is Markdown too), which plain MkDocs then converts
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown.replace("render_macros: false\n", ""), encoding="utf-8")
+            meta = {"title": str(escape(page.title)), "description": str(escape(page.description))}
+            target.write_text(f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n{page.html}", encoding="utf-8")
         ours_config = yaml.load((REPO / config_file).read_text(encoding="utf-8"), Loader=_Loader)
         parent = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
         merged = {**parent, **ours_config}

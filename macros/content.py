@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from .model import KINDS, SOURCE_FILE, Record, RichText, source_refs
 from .problems import ContentError, Problem, display_path
-from .yaml_source import Document, dotted, read_document
+from .yaml_source import Document, dotted, parse_document, read_bytes
 
 KIND_LABELS = {  # how a contributor names each folder's records, in messages
     "sources": "document source", "organisations": "organisation", "contacts": "contact",
@@ -216,6 +216,48 @@ def _error_loc(error: dict) -> tuple:
     return tuple(p for p in error["loc"] if isinstance(p, int) or not str(p).startswith("function-"))
 
 
+_read_cache: dict[Path, tuple[bytes, str, type, tuple]] = {}
+
+
+def read_record(file: Path, shown: str, model: type[Record]) -> tuple[Document | None, Record | None, list[Problem]]:
+    """One file read and checked against its model: (document, record, []) or (…, None, problems).
+
+    The result depends only on the file's bytes, so a process that loads the
+    content again (the preview server, after a save) reads again only the files
+    whose bytes changed. Records are never modified after loading.
+    """
+    raw, problems = read_bytes(file, shown)
+    if raw is None:
+        return None, None, problems
+    cached = _read_cache.get(file)
+    if cached is not None and cached[0] == raw and cached[1] == shown and cached[2] is model:
+        return cached[3]
+    if len(_read_cache) > 50_000:  # many folders read in one process (tests): start afresh
+        _read_cache.clear()
+    result = _check_record(raw, shown, model)
+    _read_cache[file] = (raw, shown, model, result)
+    return result
+
+
+def _check_record(raw: bytes, shown: str, model: type[Record]) -> tuple:
+    document, problems = parse_document(raw, shown)
+    if document is None:
+        return None, None, problems
+    if not isinstance(document.data, dict):
+        return document, None, [Problem(shown, 1, 1, "", "le fichier doit être un bloc de champs "
+                                        "(nom: valeur), pas une liste ni une valeur seule",
+                                        "copiez le modèle du dossier templates/")]
+    try:
+        return document, model.model_validate(document.data), []
+    except ValidationError as error:
+        for item in error.errors():
+            loc = _error_loc(item)
+            line, column = document.where(loc)
+            message, hint = _translate({**item, "loc": loc}, model)
+            problems.append(Problem(shown, line, column, dotted(loc), message, hint))
+        return document, None, problems
+
+
 def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | None = None) -> Catalogue:
     """Read every YAML file under `root` (the content folder) and check it all."""
     root = Path(root)
@@ -240,10 +282,11 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
         if not folder.is_dir():
             continue
         seen_ids: dict[str, str] = {}
+        shown_folder = display_path(folder, repo_root)  # resolved once, not once per file
         # file-name order, but lievin.yml before lievin.yaml: the unusual one is reported as a duplicate
         for file in sorted(folder.iterdir(), key=lambda f: (f.stem + ".yml" if f.suffix == ".yaml" else f.name,
                                                             f.suffix != ".yml")):
-            shown = display_path(file, repo_root)
+            shown = f"{shown_folder}/{file.name}"
             if file.name.startswith((".", "_")) or file.is_dir():
                 continue
             if file.suffix not in (".yml", ".yaml"):
@@ -266,23 +309,9 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
                 continue
             seen_ids[key] = shown
             invalid[kind].add(key)  # until it validates
-            document, found = read_document(file, shown)
-            if document is None:
+            document, record, found = read_record(file, shown, model)
+            if record is None:
                 problems.extend(found)
-                continue
-            if not isinstance(document.data, dict):
-                problems.append(Problem(shown, 1, 1, "", "le fichier doit être un bloc de champs "
-                                        "(nom: valeur), pas une liste ni une valeur seule",
-                                        "copiez le modèle du dossier templates/"))
-                continue
-            try:
-                record = model.model_validate(document.data)
-            except ValidationError as error:
-                for item in error.errors():
-                    loc = _error_loc(item)
-                    line, column = document.where(loc)
-                    message, hint = _translate({**item, "loc": loc}, model)
-                    problems.append(Problem(shown, line, column, dotted(loc), message, hint))
                 continue
             entry = Entry(key, kind, record, document, file)
             catalogue.entries[kind][key] = entry

@@ -13,12 +13,15 @@ from pathlib import Path
 # `mkdocs build` does not put the project on sys.path: make `import macros` work.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
+from markupsafe import escape  # noqa: E402
 
 from macros import glue  # noqa: E402
 from macros.downloads import generated_downloads  # noqa: E402
-from macros.pages import generated_pages, site_order  # noqa: E402
+from macros.pages import GeneratedPage, generated_pages, site_order  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.qic")
@@ -59,17 +62,24 @@ def lists_sites(config, catalogue) -> bool:
     return len(catalogue.entries["sites"]) <= int(config.extra.get("sites_in_nav", 40))
 
 
+_generated: dict[str, GeneratedPage] = {}  # this build's generated pages, by path
+
+
 def on_files(files, config):
     lang = config.theme["language"]
     docs_dir = Path(config.docs_dir).resolve()
     catalogue = glue.current()
     listed_sites = lists_sites(config, catalogue)
-    for page in generated_pages(catalogue, lang, glue.build_date()):
+    permalink_title = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
+    _generated.clear()
+    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
                               f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")
+        _generated[page.path] = page
         listed = page.source is None or listed_sites
-        file = File.generated(config, page.path, content=page.markdown,
+        # no Markdown: the page is already HTML (see on_pre_page)
+        file = File.generated(config, page.path, content="",
                               inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
         if page.source is not None:
             # the edit link opens the YAML file that produced the page
@@ -78,3 +88,59 @@ def on_files(files, config):
     for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or ""):
         files.append(File.generated(config, path, content=data))
     return files
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process, not once per build: the
+    preview server builds again after every save. Jinja checks each entry against
+    the template's source, so an edited template is compiled again."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled_templates = _CompiledTemplates()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _compiled_templates
+    return env
+
+
+def on_pre_page(page, config, files):
+    """A generated page is HTML rendered from its template: it skips the Markdown
+    pass (which would only parse that HTML again, and cost most of the build)."""
+    generated = _generated.get(page.file.src_uri)
+    if generated is not None:
+        page.render = lambda config, files: _render(page, generated)
+    return page
+
+
+def _render(page, generated: GeneratedPage) -> None:
+    """What Page.render would set, from the already rendered page."""
+    # the theme prints the title and description unescaped
+    page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description))}
+    page.content = generated.html
+    page.toc = get_toc(_toc_tokens(generated.headings.items))
+    page.present_anchor_ids = {anchor for _, anchor, _ in generated.headings.items}
+    page.links_to_anchors = {}
+
+
+def _toc_tokens(items: list[tuple[int, str, str]]) -> list[dict]:
+    """Nest the headings as Python-Markdown's toc extension does."""
+    tokens: list[dict] = []
+    stack: list[dict] = []
+    for level, anchor, text in items:
+        token = {"level": level, "id": anchor, "name": str(escape(text)), "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    return tokens

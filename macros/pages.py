@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from markdown.extensions.toc import slugify
+
 from .content import Catalogue, fold
 from .model import (CONTINUUM, ORGANISATION_KINDS, RESOURCE_TYPES, SITE_KINDS, SOURCE_FILE, TOPIC_PARENT,
                     TOPICS, Text)
@@ -20,8 +22,33 @@ from . import rendering
 @dataclass
 class GeneratedPage:
     path: str            # in the docs tree, e.g. "sites/lievin.md"
-    markdown: str
+    title: str           # plain text
+    description: str     # plain text
+    html: str            # the page's content, rendered straight from its template
+    headings: "Headings"
     source: Path | None  # the YAML file the page comes from, for its edit link
+
+
+class Headings:
+    """The headings a generated page declares, in order, for its table of contents.
+
+    Ids are made as Python-Markdown's toc extension makes them (same slugs, `_1`
+    suffixes for repeats), so that links into the pages keep working.
+    """
+
+    def __init__(self):
+        self.items: list[tuple[int, str, str]] = []  # (level, id, text)
+        self._ids: set[str] = set()
+
+    def add(self, level: int, text: str, anchor: str | None = None) -> str:
+        anchor = anchor or slugify(str(text), "-")
+        base, count = anchor, 0
+        while anchor in self._ids:
+            count += 1
+            anchor = f"{base}_{count}"
+        self._ids.add(anchor)
+        self.items.append((level, anchor, str(text)))
+        return anchor
 
 
 def site_order(catalogue: Catalogue) -> list[str]:
@@ -157,24 +184,34 @@ def _has_fallback(value) -> bool:
 
 
 INDEX_PAGES = {  # generated page -> template
-    "sites/index.md": "sites_index.md.j2",
-    "ressources/index.md": "resources.md.j2",
-    "calendrier/index.md": "calendar.md.j2",
-    "contacts/index.md": "contacts.md.j2",
-    "histoire/index.md": "history.md.j2",
-    "donnees/index.md": "data.md.j2",
-    "recherche/index.md": "search.md.j2",
+    "sites/index.md": "sites_index.html.j2",
+    "ressources/index.md": "resources.html.j2",
+    "calendrier/index.md": "calendar.html.j2",
+    "contacts/index.md": "contacts.html.j2",
+    "histoire/index.md": "history.html.j2",
+    "donnees/index.md": "data.html.j2",
+    "recherche/index.md": "search.html.j2",
 }
 
 
-def generated_pages(catalogue: Catalogue, lang: str, today: dt.date) -> list[GeneratedPage]:
+def generated_pages(catalogue: Catalogue, lang: str, today: dt.date,
+                    permalink_title: str = "") -> list[GeneratedPage]:
+    """Every page that exists because of the content, rendered to HTML.
+
+    `permalink_title` is the title of the heading anchors (the toc extension's
+    setting in mkdocs.yml), so that these pages match the hand-written ones.
+    """
     renderer = rendering.renderer(lang)
     views = Views(catalogue, lang, today)
-    pages = [GeneratedPage(path, renderer.render(template, v=views), None)
-             for path, template in INDEX_PAGES.items()]
+
+    def page(path: str, template: str, source: Path | None, **context) -> GeneratedPage:
+        headings = Headings()
+        module = renderer.module(template, v=views, headings=headings, permalink_title=permalink_title, **context)
+        return GeneratedPage(path, module.title, module.description, str(module), headings, source)
+
+    pages = [page(path, template, None) for path, template in INDEX_PAGES.items()]
     for key, entry in catalogue.entries["sites"].items():
-        markdown = renderer.render("site.md.j2", v=views, key=key, site=entry.record)
-        pages.append(GeneratedPage(f"sites/{key}.md", markdown, entry.file))
+        pages.append(page(f"sites/{key}.md", "site.html.j2", entry.file, key=key, site=entry.record))
     return pages
 
 
@@ -183,7 +220,7 @@ def related_resources(catalogue: Catalogue, lang: str, today: dt.date, topic: st
     if topic not in TOPICS:
         raise ValueError(f"notion inconnue « {topic} » ; notions possibles : {', '.join(TOPICS)}")
     views = Views(catalogue, lang, today)
-    return rendering.renderer(lang).render("related_resources.md.j2", v=views, topic=topic, root=root)
+    return rendering.renderer(lang).render("related_resources.html.j2", v=views, topic=topic, root=root)
 
 
 def picture(catalogue: Catalogue, lang: str, today: dt.date, name: str, root: str, **options) -> str:

@@ -1,14 +1,13 @@
-"""The Jinja environment that turns prepared data into page Markdown.
+"""The Jinja environment that turns prepared data into page HTML.
 
 Templates under macros/templates/ hold all the markup; this module only
 provides the filters they need: language lookup with a visible fallback,
-Markdown-safe escaping of plain text, and sanitised rich text.
+dates, and sanitised rich text (Markdown written in the YAML files).
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 
 import jinja2
 import markdown
@@ -22,7 +21,6 @@ from .paths import TEMPLATES
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "br", "blockquote", "code", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
-_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 
 
 @functools.cache
@@ -30,12 +28,6 @@ def strings() -> dict[str, dict[str, str]]:
     """Interface wording in both languages (macros/templates/strings.yml)."""
     with open(TEMPLATES / "strings.yml", encoding="utf-8") as handle:
         return yaml.safe_load(handle)
-
-
-def md_escape(value) -> Markup:
-    """Plain text made safe inside Markdown: no HTML, no Markdown syntax."""
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;")
-    return Markup(_MD_SPECIALS.sub(r"\\\1", text))
 
 
 def phone_display(number: str) -> str:
@@ -80,7 +72,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=md_escape, t=self.text, rich=self.rich, date=self.date, day=self.day,
+        self.env.filters.update(t=self.text, rich=self.rich, date=self.date, day=self.day,
                                 phone=phone_display)
         self.env.globals.update(_=self.ui, lang=lang)
         self.inline = self.env.get_template("_inline.html.j2").module
@@ -113,3 +105,7 @@ class Renderer:
 
     def render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(**context)
+
+    def module(self, template: str, **context) -> jinja2.environment.TemplateModule:
+        """The rendered template (`str(module)`) and the variables it sets (title, description)."""
+        return self.env.get_template(template).make_module(context)

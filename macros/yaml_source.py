@@ -180,20 +180,31 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, source: str = "") ->
                    "comparez avec le modèle du dossier templates/ ou un fichier voisin")
 
 
-def read_document(file: Path, shown_as: str, fast: bool = True) -> tuple[Document | None, list[Problem]]:
+def read_bytes(file: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of one content file, or None and why not (too large, unreadable)."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(shown_as, 1, 1, "", f"fichier trop volumineux ({size // 1000} Ko ; "
+                                  f"maximum {MAX_BYTES // 1000} Ko)", "une fiche tient en quelques kilo-octets : "
+                                  "vérifiez qu'il s'agit du bon fichier")]
+        return file.read_bytes(), []
+    except OSError as error:
+        return None, [Problem(shown_as, 1, 1, "", f"fichier illisible ({error.strerror})")]
+
+
+def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; return the document, or None and the problems."""
+    raw, problems = read_bytes(file, shown_as)
+    return parse_document(raw, shown_as) if raw is not None else (None, problems)
+
+
+def parse_document(raw: bytes, shown_as: str, fast: bool = True) -> tuple[Document | None, list[Problem]]:
+    """The document in the bytes of one YAML file, or None and the problems."""
 
     def fail(message: str, hint: str = "", line: int = 1, column: int = 1):
         return None, [Problem(shown_as, line, column, "", message, hint)]
 
-    try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            return fail(f"fichier trop volumineux ({size // 1000} Ko ; maximum {MAX_BYTES // 1000} Ko)",
-                        "une fiche tient en quelques kilo-octets : vérifiez qu'il s'agit du bon fichier")
-        raw = file.read_bytes()
-    except OSError as error:
-        return fail(f"fichier illisible ({error.strerror})")
     if raw.startswith(b"\xef\xbb\xbf"):
         return fail("le fichier commence par une marque d'ordre des octets (BOM)",
                     "enregistrez-le en « UTF-8 » sans BOM")
@@ -269,7 +280,7 @@ def read_document(file: Path, shown_as: str, fast: bool = True) -> tuple[Documen
     builder = _Builder(shown_as)
     data = builder.build(nodes[0], ())
     if builder.problems and fast:
-        return read_document(file, shown_as, fast=False)  # the precise words come from the slow reader
+        return parse_document(raw, shown_as, fast=False)  # the precise words come from the slow reader
     if builder.problems:
         return None, builder.problems
     return Document(shown_as, data, builder.positions), []

@@ -166,3 +166,22 @@ def test_html_and_script_links_in_markdown_are_reported_as_warnings(content, tmp
     en_line = next(i for i, l in enumerate(lines, 1) if "onclick" in l)
     assert f"sites/lievin.yml:{fr_line}:3: avertissement: summary.fr: lien « javascript: »" in result.stderr
     assert f"sites/lievin.yml:{en_line}:3: avertissement: summary.en: balise HTML" in result.stderr
+
+
+def test_reading_again_in_the_same_process_sees_every_change(content):
+    """The preview server reads the content again after each save, reusing the
+    files it has already checked: a change of the same length must still count."""
+    from macros.content import load_catalogue
+    from macros.problems import ContentError
+
+    file = content / "sites" / "lievin.yml"
+    good = file.read_text(encoding="utf-8")
+    assert load_catalogue(content, content.parent).sites["lievin"].kind == "pilote"
+    bad = good.replace("kind: pilote", "kind: pilots", 1)  # same size in bytes
+    assert bad != good
+    file.write_text(bad, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_catalogue(content, content.parent)
+    assert "lievin.yml" in str(error.value) and "kind" in str(error.value)
+    file.write_text(good, encoding="utf-8")
+    assert load_catalogue(content, content.parent).sites["lievin"].kind == "pilote"

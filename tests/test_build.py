@@ -127,6 +127,28 @@ def test_language_selector_leads_to_the_same_page(site):
     assert 'href="../../../sites/lievin/" hreflang="fr"' in markup
 
 
+@pytest.mark.parametrize("path, sections", [
+    ("sites/lievin/index.html", {"fr": ["Événements", "Contacts", "Ressources", "Sources"],
+                                 "en": ["Events", "Contacts", "Resources", "Sources"]}),
+    ("calendrier/index.html", {"fr": ["À venir", "Passés"], "en": ["Upcoming", "Past"]}),
+])
+def test_generated_pages_have_a_table_of_contents_of_their_sections(site, path, sections):
+    """Generated pages skip the Markdown pass: their headings must still get anchors
+    and fill the page's table of contents, as on hand-written pages."""
+    for lang, prefix in (("fr", ""), ("en", "en/")):
+        markup = page(site, prefix + path)
+        toc = markup[markup.index('data-md-component="toc"'):]
+        toc = toc[:toc.index("</nav>")]
+        entries = re.findall(r'<a href="#([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>',
+                             toc, re.S)
+        titles = [html.unescape(title) for _, title in entries]
+        assert [t for t in titles if t in sections[lang]] == sections[lang], titles
+        for anchor, _ in entries:  # every entry leads to a heading of the page, with its permalink
+            assert re.search(rf'<h2 id="{re.escape(anchor)}">.*?<a class="headerlink" href="#{re.escape(anchor)}"',
+                             markup), anchor
+        assert len({a for a, _ in entries}) == len(entries)  # ids are unique
+
+
 def test_navigation_labels_are_translated(site):
     assert "Histoire apprenante" in page(site, "index.html")
     assert "Learning history" in page(site, "en/index.html")
