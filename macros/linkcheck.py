@@ -42,13 +42,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
 from pydantic import BaseModel
 
 from .content import Catalogue, load_catalogue
 from .model import RichText
 from .paths import CONTENT, REPO
 from .problems import ContentError
+from .rendering import markdown_html
 from .yaml_source import dotted
 
 URL_FIELDS = {"url", "website", "source"}  # a single address
@@ -87,7 +87,7 @@ class _Anchors(HTMLParser):
 def markdown_links(text: str) -> list[str]:
     """Web addresses a Markdown text links to, as the site renders it."""
     parser = _Anchors()
-    parser.feed(markdown.markdown(text, output_format="html"))
+    parser.feed(markdown_html(text))
     return [href for href in parser.hrefs if is_web(href)]
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 
 import jinja2
-import markdown
+import markdown_it
 import nh3
 import yaml
 from markupsafe import Markup, escape
@@ -44,13 +44,21 @@ def sanitise(html: str) -> Markup:
                             link_rel="noopener noreferrer"))
 
 
-_markdown = markdown.Markdown(output_format="html")  # one parser, reset between texts
+# CommonMark, as GitHub shows Markdown to contributors; markdown-it-py is about four
+# times faster than Python-Markdown on these short texts (thousands per build at scale).
+# Raw HTML is let through the parser so that nh3 removes it (the check warns about it).
+_markdown = markdown_it.MarkdownIt("commonmark")
 
 
-@functools.lru_cache(maxsize=4096)
+def markdown_html(source: str) -> str:
+    """Markdown written in YAML rendered to HTML, not yet sanitised."""
+    return _markdown.render(source)
+
+
+@functools.lru_cache(maxsize=16384)
 def rich_html(source: str) -> Markup:
     """Markdown written in YAML, rendered and sanitised (no script, no handlers)."""
-    return sanitise(_markdown.reset().convert(source))
+    return sanitise(markdown_html(source))
 
 
 @functools.cache
