@@ -4,15 +4,20 @@
     .venv/bin/python bench/run.py --sizes 10 100 1000 3000 --runs 3
     .venv/bin/python bench/run.py --sizes 10 --runs 1 --no-write   # the quick check the tests run
 
-For each N it generates synthetic content (bench/synthetic.py), then times:
-- ours: `python -m macros.build` (validation, both languages in parallel,
-  Pagefind search index), the median of --runs runs;
+For each N it generates synthetic content (bench/synthetic.py), then times,
+runs interleaved (ours, baseline, baseline without search, ours, …) so that a
+slower moment of the machine does not fall on one side only:
+- ours: `python -m macros.build` (validation, both languages in parallel, each
+  with its Pagefind search index), the median of --runs runs;
 - baseline: plain Material building the very same pages, given as
-  already-rendered Markdown (no YAML, no macros, no hooks, no search), with
-  the same navigation, both languages in parallel as well.
-It reports the ratio ours/baseline, the growth from one N to the next, peak
-memory (the largest single build process), the size of the built site, and
-the compressed size of a site page. Results go to bench/RESULTS.md.
+  already-rendered Markdown files (no YAML, no macros, no hooks), with the
+  same navigation, both languages in parallel as well, with Material's own
+  search (on by default: the site is searchable, as ours is);
+- baseline without search: the same with Material's search plugin off, the
+  strictest comparison.
+It reports the ratios, the growth from one N to the next, peak memory (the
+largest single build process), the size of the built site, the compressed size
+of a site page, and where ours spends its time. Results go to bench/RESULTS.md.
 """
 from __future__ import annotations
 
@@ -52,17 +57,26 @@ def timed(command: list[str], env: dict) -> float:
     return time.perf_counter() - started
 
 
-def ours(content: Path, out: Path) -> float:
-    return timed([sys.executable, "-m", "macros.build", "--content", str(content), "--out", str(out), "--quiet"],
-                 {**ENV, "QIC_CONTENT": str(content)})
+def ours(content: Path, out: Path) -> tuple[float, str]:
+    """Wall time of the real build, and its own account of its steps."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "macros.build", "--content", str(content), "--out", str(out),
+                           "--quiet"], cwd=REPO, env={**ENV, "QIC_CONTENT": str(content)}, check=True,
+                          capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    steps = next((line.removeprefix("Durées : ") for line in done.stdout.splitlines()
+                  if line.startswith("Durées : ")), "")
+    return elapsed, steps
 
 
-def baseline_tree(content: Path, work: Path) -> list[Path]:
+def baseline_tree(content: Path, work: Path, search: bool) -> list[Path]:
     """Docs folders and configs for plain Material: the same pages, pre-rendered."""
     catalogue = load_catalogue(content, content.parent)
     configs = []
     for lang, config_file in (("fr", "mkdocs.yml"), ("en", "mkdocs.en.yml")):
         docs = work / f"docs-{lang}"
+        if docs.exists():  # made for the other variant already
+            shutil.rmtree(docs)
         shutil.copytree(REPO / "docs" / lang, docs)
         for page in docs.rglob("*.md"):  # the macros' output is not what is measured here
             page.write_text(re.sub(r"\{\{.*?\}\}", "", page.read_text(encoding="utf-8")), encoding="utf-8")
@@ -89,10 +103,11 @@ def baseline_tree(content: Path, work: Path) -> list[Path]:
             "theme": {**parent["theme"], **ours_config.get("theme", {}), "custom_dir": str(REPO / "overrides")},
             "extra": {k: v for k, v in merged["extra"].items() if k == "alternate"},
             "extra_css": merged["extra_css"], "extra_javascript": parent["extra_javascript"],
-            "markdown_extensions": merged["markdown_extensions"], "nav": nav, "plugins": [],
+            "markdown_extensions": merged["markdown_extensions"], "nav": nav,
+            "plugins": ["search"] if search else [],
             "not_in_nav": parent["not_in_nav"] + ("" if listed else "/sites/site-*.md\n"),
         }
-        path = work / f"baseline-{lang}.yml"
+        path = work / f"baseline-{lang}{'' if search else '-sans-recherche'}.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         configs.append(path)
     return configs
@@ -123,14 +138,23 @@ def size_of(folder: Path) -> int:
 def measure(n: int, runs: int, work: Path) -> dict:
     content = synthetic.generate(work / "content", n)
     out = work / "site"
-    ours_times = [ours(content, out) for _ in range(runs)]
-    configs = baseline_tree(content, work)
-    base_times = [baseline(configs) for _ in range(runs)]
+    configs = {"with": baseline_tree(content, work, search=True), "without": baseline_tree(content, work, search=False)}
+    times: dict[str, list[float]] = {"ours": [], "with": [], "without": []}
+    steps = []
+    for _ in range(runs):
+        elapsed, account = ours(content, out)
+        times["ours"].append(elapsed)
+        steps.append((elapsed, account))
+        times["with"].append(baseline(configs["with"]))
+        times["without"].append(baseline(configs["without"]))
     page = out / "sites" / "site-00000" / "index.html"
+    median = statistics.median(times["ours"])
     return {
         "n": n,
-        "ours": statistics.median(ours_times),
-        "baseline": statistics.median(base_times),
+        "ours": median,
+        "baseline": statistics.median(times["with"]),
+        "baseline_bare": statistics.median(times["without"]),
+        "steps": min(steps, key=lambda item: abs(item[0] - median))[1],  # the median run's account
         "site_mb": size_of(out) / 1e6,
         "page_kb": len(page.read_bytes()) / 1e3,
         "page_gz_kb": len(gzip.compress(page.read_bytes())) / 1e3,
@@ -150,18 +174,23 @@ def machine() -> str:
 
 def report(rows: list[dict], runs: int) -> str:
     lines = [
-        "| N sites | ours (s) | baseline (s) | ours / baseline | growth vs previous N | peak memory, one build (MB) "
+        "| N sites | ours (s) | baseline (s) | ours / baseline | baseline without search (s) "
+        "| ours / baseline without search | growth vs previous N | peak memory, one build (MB) "
         "| site (MB) | site page (KB, gzip) | search index, all (KB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     previous = None
     for row in rows:
         growth = f"{row['ours'] / previous['ours']:.1f}× for {row['n'] // previous['n']}× N" if previous else "—"
         lines.append(f"| {row['n']} | {row['ours']:.1f} | {row['baseline']:.1f} | {row['ours'] / row['baseline']:.2f} "
+                     f"| {row['baseline_bare']:.1f} | {row['ours'] / row['baseline_bare']:.2f} "
                      f"| {growth} | {row['peak_mb']:.0f} | {row['site_mb']:.1f} | {row['page_gz_kb']:.1f} "
                      f"| {row['search_kb']:.0f} |")
         previous = row
-    return "\n".join(lines) + f"\n\nMedian of {runs} run(s) each. Machine: {machine()}.\n"
+    accounts = "\n".join(f"- N = {row['n']}: {row['steps']}" for row in rows)
+    return ("\n".join(lines) + f"\n\nMedian of {runs} run(s) each, interleaved. Machine: {machine()}.\n\n"
+            "Where ours spends its time (the build's own account, median run; `pages` is the whole MkDocs "
+            f"build of one language, `recherche` its Pagefind index):\n\n{accounts}\n")
 
 
 def main() -> int:
@@ -175,8 +204,9 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="qic-bench-") as work:
             row = measure(n, args.runs, Path(work))
         rows.append(row)
-        print(f"N={n}: ours {row['ours']:.1f} s, baseline {row['baseline']:.1f} s, "
-              f"ratio {row['ours'] / row['baseline']:.2f}, site {row['site_mb']:.1f} MB, "
+        print(f"N={n}: ours {row['ours']:.1f} s, baseline {row['baseline']:.1f} s "
+              f"(ratio {row['ours'] / row['baseline']:.2f}), baseline without search {row['baseline_bare']:.1f} s "
+              f"(ratio {row['ours'] / row['baseline_bare']:.2f}), site {row['site_mb']:.1f} MB, "
               f"page {row['page_gz_kb']:.1f} KB gzip", flush=True)
     table = report(rows, args.runs)
     print(table)

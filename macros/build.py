@@ -1,24 +1,28 @@
 """Build the whole bilingual site: `python -m macros.build`.
 
 1. Check all the content once; on any error print every problem and stop.
-   The checked content is handed to the language builds as a snapshot, so it
-   is read once per build.
-2. Build French (mkdocs.yml) and English (mkdocs.en.yml) in parallel, each in
-   its own process, strictly, then index each for search with Pagefind
-   (one bundle per language: /pagefind/ and /en/pagefind/).
+2. Build French (mkdocs.yml) and English (mkdocs.en.yml) at the same time, on
+   two cores: French in this process, English in a forked copy of it, which
+   inherits the checked content and the loaded modules (no second reading of
+   the content, no second start of Python). Each build is strict, then indexed
+   for search by Pagefind (one bundle per language: /pagefind/, /en/pagefind/).
+   Where processes cannot be forked (Windows), the English build starts afresh
+   and reads the content again.
 3. Only when all succeed, put the result in place of site/: a failed build
    leaves the last good site/ untouched.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import logging
+import multiprocessing
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import glue
@@ -34,48 +38,122 @@ def index_search(site: Path) -> list[str]:
             "--root-selector", "article.md-content__inner", "--exclude-selectors", ".headerlink"]
 
 
-def build_language(lang: str, target: Path, env: dict, quiet: bool) -> tuple[int, str]:
-    """One language: a strict MkDocs build, then its search index."""
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet" if quiet else "--verbose",
-              "-f", str(REPO / CONFIGS[lang]), "-d", str(target)]
-    output = []
-    for command in (mkdocs, index_search(target)):
-        done = subprocess.run(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+class _Messages(logging.Handler):
+    """MkDocs' log of one build, kept to be shown once the build is over."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+    def lines(self, everything: bool) -> list[str]:
+        return [f"{r.levelname:<8}-  {r.getMessage()}" for r in self.records
+                if everything or r.levelno >= logging.WARNING]
+
+
+def build_language(lang: str, target: Path, quiet: bool) -> tuple[int, str, dict[str, float]]:
+    """One language, in this process: a strict MkDocs build, then its search index.
+
+    Returns the exit code, the messages worth showing, and how long each step took.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    messages = _Messages()
+    logger.addHandler(messages)
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    logger.propagate = False
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    code = 0
+    try:
+        config = load_config(str(REPO / CONFIGS[lang]), site_dir=str(target), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except Exception as error:  # noqa: BLE001 - MkDocs' Abort, PluginError, ConfigurationError…
+        messages.records.append(logging.makeLogRecord({"levelname": "ERROR", "levelno": logging.ERROR,
+                                                       "msg": f"{type(error).__name__}: {error}"}))
+        code = 1
+    finally:
+        logger.removeHandler(messages)
+    seconds["pages"] = time.perf_counter() - started
+    output = messages.lines(everything=code != 0)
+    if code == 0:
+        started = time.perf_counter()
+        done = subprocess.run(index_search(target), cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True)
-        lines = [line for line in done.stdout.splitlines()
-                 if line.startswith(("WARNING", "ERROR", "Error", "Aborted")) or done.returncode]
-        output += lines
-        if done.returncode != 0:
-            return done.returncode, "\n".join(output)
-    return 0, "\n".join(output)
+        seconds["recherche"] = time.perf_counter() - started
+        code = done.returncode
+        if code:
+            output += done.stdout.splitlines()
+    return code, "\n".join(output), seconds
+
+
+def _build_in_child(connection, lang: str, target: Path, quiet: bool) -> None:
+    try:
+        connection.send(build_language(lang, target, quiet))
+    finally:
+        connection.close()
+
+
+def build_both(target: Path, quiet: bool) -> dict[str, tuple[int, str, dict[str, float]]]:
+    """French here, English in a second process at the same time."""
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    receiving, sending = context.Pipe(duplex=False)
+    english = context.Process(target=_build_in_child, args=(sending, "en", target / "en", quiet))
+    english.start()
+    sending.close()
+    results = {"fr": build_language("fr", target / "fr", quiet)}
+    try:
+        results["en"] = receiving.recv()
+    except EOFError:  # the process died before answering
+        results["en"] = (1, "la construction anglaise s'est arrêtée sans réponse", {})
+    english.join()
+    return results
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def build(out: Path, content: Path | None = None, quiet: bool = False) -> int:
     content = content or glue.content_dir()
+    started = time.perf_counter()
     catalogue = validate(content)
+    checked = time.perf_counter() - started
     if catalogue is None:
         print("Construction annulée : le site publié reste inchangé.", file=sys.stderr)
         return 1
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix=".site-", dir=out.parent) as tmp:
+    today = glue.build_date()  # the same "today" in both languages
+    # MkDocs stamps the sitemap with the build time: the build date instead, for
+    # reproducible output (two builds of the same content and date are identical)
+    epoch = int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc).timestamp())
+    with tempfile.TemporaryDirectory(prefix=".site-", dir=out.parent) as tmp, \
+            _environment({"QIC_CONTENT": str(content), "BUILD_DATE": today.isoformat(), "NO_MKDOCS_2_WARNING": "1",
+                          "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(epoch))}):
         tmp = Path(tmp)
-        snapshot = tmp / "catalogue.pickle"
-        glue.save_snapshot(catalogue, snapshot)
-        env = {**os.environ, "QIC_CONTENT": str(content), "QIC_SNAPSHOT": str(snapshot),
-               "NO_MKDOCS_2_WARNING": "1"}
-        env.setdefault("BUILD_DATE", glue.build_date().isoformat())  # same "today" in both languages
-        # MkDocs stamps the sitemap with the build time: the build date instead, for
-        # reproducible output (two builds of the same content and date are identical)
-        day = dt.date.fromisoformat(env["BUILD_DATE"])
-        env.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime(day.year, day.month, day.day,
-                                                                tzinfo=dt.timezone.utc).timestamp())))
-        with ThreadPoolExecutor(max_workers=len(CONFIGS)) as pool:  # two processes: both cores
-            results = dict(zip(CONFIGS, pool.map(lambda lang: build_language(lang, tmp / lang, env, quiet),
-                                                 CONFIGS)))
-        failed = [CONFIGS[lang] for lang, (code, _) in results.items() if code != 0]
-        for lang, (_, output) in results.items():
+        glue.use(catalogue)  # the hooks of both builds take the content checked above
+        results = build_both(tmp, quiet)
+        failed = [CONFIGS[lang] for lang, (code, _, _) in results.items() if code != 0]
+        for lang, (_, output, _) in results.items():
             if output:
                 print(f"--- {CONFIGS[lang]}\n{output}", file=sys.stderr)
         if failed:
@@ -90,6 +168,9 @@ def build(out: Path, content: Path | None = None, quiet: bool = False) -> int:
         (tmp / "site").rename(out)
     elapsed = time.perf_counter() - started
     print(f"Site construit dans {os.path.relpath(out)} en {elapsed:.1f} s (français à la racine, anglais dans en/).")
+    steps = " ; ".join(f"{lang} : " + ", ".join(f"{step} {value:.1f} s" for step, value in results[lang][2].items())
+                       for lang in CONFIGS)
+    print(f"Durées : vérification {checked:.1f} s ; {steps} (les deux langues en parallèle).")
     return 0
 
 

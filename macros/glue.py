@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import pickle
 import re
 import subprocess
 from pathlib import Path
@@ -51,27 +50,18 @@ def catalogue() -> Catalogue:
     if cached and cached[0] == stamp:
         _current = cached[1]
         return cached[1]
-    loaded = _snapshot(stamp) or load_catalogue(root, REPO if root.is_relative_to(REPO) else root.parent,
-                                                build_date())
+    loaded = load_catalogue(root, REPO if root.is_relative_to(REPO) else root.parent, build_date())
     _cache[str(root)] = (stamp, loaded)
     _current = loaded
     return loaded
 
 
-def save_snapshot(catalogue: Catalogue, path: Path) -> None:
-    """Hand the checked catalogue to the language builds (macros/build.py), so that
-    the content is read and validated once per build, not once per language."""
-    with open(path, "wb") as handle:
-        pickle.dump((_fingerprint(catalogue.root), catalogue), handle, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _snapshot(stamp: tuple) -> Catalogue | None:
-    path = os.environ.get("QIC_SNAPSHOT")
-    if not path or not os.path.exists(path):
-        return None
-    with open(path, "rb") as handle:
-        saved_stamp, saved = pickle.load(handle)
-    return saved if saved_stamp == stamp else None  # a file changed since: read it again
+def use(checked: Catalogue) -> None:
+    """Hand content already checked to the builds that follow in this process (and
+    in processes forked from it): macros/build.py checks once for both languages.
+    A file changed since is noticed, and the content read again."""
+    root = Path(checked.root).resolve()
+    _cache[str(root)] = (_fingerprint(root), checked)
 
 
 def repository_url() -> str:
