@@ -23,6 +23,7 @@ MAX_DEPTH = 20  # a record nests blocks a few levels deep; more is a mistake or 
 MAX_BRACKETS = 50
 _TEMPLATE = "copiez le modèle du dossier templates/ et remplissez-le"
 
+_STR = "tag:yaml.org,2002:str"
 ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -289,31 +290,16 @@ def parse_document(raw: bytes, shown_as: str, fast: bool = True) -> tuple[Docume
 def _fast_compose(text: str) -> list | None:
     """The node trees by libyaml's C parser, about ten times faster than PyYAML's own.
 
-    It vouches only for plain, valid documents: on any error, or an alias, it
-    returns None and the pure-Python reader above reads the file again to say
-    precisely what is wrong and where.
+    It vouches only for valid syntax: on a syntax error it returns None, and on
+    any problem the builder finds (an alias, a tag…) the pure-Python reader
+    above reads the file again to say precisely what is wrong and where.
     """
     if _CLoader is None:
         return None
     try:
-        nodes = list(yaml.compose_all(text, Loader=_CLoader))
+        return list(yaml.compose_all(text, Loader=_CLoader))
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
-    seen: set[int] = set()
-    stack = [n for n in nodes if n is not None]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            return None  # an alias: the same node twice
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack += (key, value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-        if len(seen) > 100_000:
-            return None
-    return nodes
 
 
 if getattr(yaml, "__with_libyaml__", False):
@@ -363,13 +349,13 @@ class _Builder:
         self.seen: set[int] = set()
         self.constructor = _Loader("")
 
-    def problem(self, node, field: str, message: str, hint: str = "") -> None:
+    def problem(self, node, loc: tuple, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.path, node.start_mark.line + 1,
-                                     node.start_mark.column + 1, field, message, hint))
+                                     node.start_mark.column + 1, _dotted(loc), message, hint))
 
     def build(self, node, loc: tuple, depth: int = 0):
         self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        field = _dotted(loc)
+        field = loc  # named in a message only when there is a problem
         if depth > MAX_DEPTH:
             self.problem(node, field, f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux de listes "
                          "ou de blocs)", "une fiche ne s'imbrique que sur quelques niveaux")
@@ -400,7 +386,7 @@ class _Builder:
                 key = str(key) if not isinstance(key, str) else key
                 if key in result:
                     first = self.positions.get(loc + (key,), (0, 0))[0]
-                    self.problem(key_node, _dotted(loc + (key,)),
+                    self.problem(key_node, loc + (key,),
                                  f"champ en double dans le même bloc (déjà défini ligne {first})",
                                  "gardez une seule occurrence de ce champ")
                     continue
@@ -416,7 +402,9 @@ class _Builder:
             return [self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
         return self._scalar(node, field)
 
-    def _scalar(self, node, field: str):
+    def _scalar(self, node, field: tuple):
+        if node.tag == _STR:  # most values: the text as written
+            return node.value
         try:
             return self.constructor.construct_object(node)
         except Exception:  # noqa: BLE001 - e.g. `!!bool FR`, `!!int abc`, an integer of 5000 digits
