@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+
+import pydantic_core
 
 from .content import Catalogue
 from .model import KINDS
@@ -27,10 +28,10 @@ def content_json(catalogue: Catalogue, build_date: str) -> bytes:
         "format": FORMAT_VERSION,
         "generated": build_date,
         "licence_note": "Faits tirés des documents sources cités dans chaque fiche (champ sources).",
-        "records": {kind: {key: record.model_dump(mode="json", exclude_none=True)
-                           for key, record in published(catalogue, kind)} for kind in KINDS},
+        "records": {kind: dict(published(catalogue, kind)) for kind in KINDS},
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    # pydantic's own serializer (in Rust) writes the records as their JSON schema says
+    return pydantic_core.to_json(data, indent=1, exclude_none=True) + b"\n"
 
 
 def _csv(header: list[str], rows) -> bytes:

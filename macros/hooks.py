@@ -116,17 +116,25 @@ def on_env(env, config, files):
 
 def on_pre_page(page, config, files):
     """A generated page is HTML rendered from its template: it skips the Markdown
-    pass (which would only parse that HTML again, and cost most of the build)."""
+    pass (which would only parse that HTML again, and cost most of the build)
+    and the macros plugin's (it holds no macro)."""
     generated = _generated.get(page.file.src_uri)
     if generated is not None:
+        page.read_source = lambda config: _read_source(page, generated)
         page.render = lambda config, files: _render(page, generated)
     return page
 
 
+def _read_source(page, generated: GeneratedPage) -> None:
+    """What Page.read_source would set: the page's metadata (its "front matter")."""
+    page.markdown = ""
+    # the theme prints the title and description unescaped
+    page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description)),
+                 "render_macros": False}
+
+
 def _render(page, generated: GeneratedPage) -> None:
     """What Page.render would set, from the already rendered page."""
-    # the theme prints the title and description unescaped
-    page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description))}
     page.content = generated.html
     page.toc = get_toc(_toc_tokens(generated.headings.items))
     page.present_anchor_ids = {anchor for _, anchor, _ in generated.headings.items}
