@@ -24,9 +24,30 @@ def _stamp(today: dt.date) -> dt.datetime:
     return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
 
 
+_made: dict[tuple, bytes] = {}
+
+
+def _once(inputs: tuple, make) -> bytes:
+    """A file made again from the very same inputs is the same file: the preview
+    server, which builds everything again after each save, makes only those whose
+    inputs changed. (The inputs are written out in full: no stale file.)"""
+    if inputs not in _made:
+        if len(_made) > 100_000:
+            _made.clear()
+        _made[inputs] = make()
+    return _made[inputs]
+
+
 def calendar(events: list[tuple[str, Event]], lang: str, name: str, today: dt.date,
              organisations: dict[str, Organisation], timezone: str = "Europe/Paris",
              page_url: str = "") -> bytes:
+    inputs = ("ics", lang, name, today, timezone, page_url,
+              tuple((key, event.model_dump_json(), tuple(organisations[o].model_dump_json() for o in event.organisers))
+                    for key, event in events))
+    return _once(inputs, lambda: _calendar(events, lang, name, today, organisations, timezone, page_url))
+
+
+def _calendar(events, lang, name, today, organisations, timezone, page_url) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -60,6 +81,11 @@ def calendar(events: list[tuple[str, Event]], lang: str, name: str, today: dt.da
 
 
 def vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
+    inputs = ("vcf", lang, contact.model_dump_json(), organisation.model_dump_json())
+    return _once(inputs, lambda: _vcard(contact, organisation, lang))
+
+
+def _vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
     card = vobject.vCard()
     card.add("fn").value = contact.name
     given, _, family = contact.name.partition(" ")

@@ -150,3 +150,32 @@ def test_continuum_positions_are_drawn_when_a_site_has_them(content, tmp_path):
     assert "Hazebrouck" in "".join(t.text or "" for s in svgs(out / "approche" / "continuum-cooperation" / "index.html")
                                    for t in s.iter(f"{SVG}text"))
     assert "continuum-titre-tous" in page
+
+
+def test_a_calendar_or_card_made_again_follows_every_change_of_its_inputs():
+    """Feeds are not made again from identical inputs (preview server); any change
+    of an event, a contact or an organisation must still reach the file."""
+    from macros import feeds
+    from macros.content import load_catalogue
+
+    catalogue = load_catalogue(REPO / "content", REPO)
+    organisations = catalogue.organisations
+    key = "lancement-formation-marseille-2025"
+    event = catalogue.events[key]
+    first = feeds.calendar([(key, event)], "fr", "Essai", dt.date(2026, 11, 30), organisations)
+    assert feeds.calendar([(key, event)], "fr", "Essai", dt.date(2026, 11, 30), organisations) == first
+    moved = event.model_copy(update={"title": event.title.model_copy(update={"fr": "Titre changé"})})
+    assert "Titre changé" in feeds.calendar([(key, moved)], "fr", "Essai", dt.date(2026, 11, 30),
+                                            organisations).decode()
+    assert event.organisers
+    renamed = {**organisations}
+    for org in event.organisers:
+        renamed[org] = organisations[org].model_copy(update={"name": organisations[org].name.model_copy(
+            update={"fr": "Organisme renommé"})})
+    assert "Organisme renommé" in feeds.calendar([(key, event)], "fr", "Essai", dt.date(2026, 11, 30),
+                                                 renamed).decode()
+    contact_key, contact = next(iter(catalogue.contacts.items()))
+    card = feeds.vcard(contact, organisations[contact.organisation], "fr").decode()
+    changed = contact.model_copy(update={"name": "Prénom Changé"})
+    assert "Prénom Changé" in feeds.vcard(changed, organisations[contact.organisation], "fr").decode()
+    assert feeds.vcard(contact, organisations[contact.organisation], "fr").decode() == card
