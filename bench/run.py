@@ -5,10 +5,13 @@
     .venv/bin/python bench/run.py --sizes 10 --runs 1 --no-write   # the quick check the tests run
 
 For each N it generates synthetic content (bench/synthetic.py), then times,
-runs interleaved (ours, baseline, baseline without search, ours, …) so that a
-slower moment of the machine does not fall on one side only:
+runs interleaved (ours, French alone, baseline, baseline without search, ours,
+…) so that a slower moment of the machine does not fall on one side only, the
+median of --runs runs (at least 5 for N <= 100, whose figures are noisier):
 - ours: `python -m macros.build` (validation, both languages in parallel, each
-  with its Pagefind search index), the median of --runs runs;
+  with its Pagefind search index);
+- French alone: the same build of one language (`--seulement fr`), to see
+  what the second language costs;
 - baseline: plain Material building the very same pages, given as
   already-rendered Markdown files (no YAML, no macros, no hooks), with the
   same navigation, both languages in parallel as well, with Material's own
@@ -51,17 +54,12 @@ from macros.pages import generated_pages, site_order  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_DATE": "2026-11-30"}
 
 
-def timed(command: list[str], env: dict) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return time.perf_counter() - started
-
-
-def ours(content: Path, out: Path) -> tuple[float, str]:
-    """Wall time of the real build, and its own account of its steps."""
+def ours(content: Path, out: Path, only: str | None = None) -> tuple[float, str]:
+    """Wall time of the real build (or of one language alone), and its own account of its steps."""
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "macros.build", "--content", str(content), "--out", str(out),
-                           "--quiet"], cwd=REPO, env={**ENV, "QIC_CONTENT": str(content)}, check=True,
+                           "--quiet", *(["--seulement", only] if only else [])],
+                          cwd=REPO, env={**ENV, "QIC_CONTENT": str(content)}, check=True,
                           capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     steps = next((line.removeprefix("Durées : ") for line in done.stdout.splitlines()
@@ -135,23 +133,32 @@ def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def runs_for(n: int, runs: int) -> int:
+    """Small sizes are quick and their figures noisy: a real measurement (3 runs
+    or more) makes at least 5 there."""
+    return max(runs, 5) if n <= 100 and runs >= 3 else runs
+
+
 def measure(n: int, runs: int, work: Path) -> dict:
     content = synthetic.generate(work / "content", n)
     out = work / "site"
     configs = {"with": baseline_tree(content, work, search=True), "without": baseline_tree(content, work, search=False)}
-    times: dict[str, list[float]] = {"ours": [], "with": [], "without": []}
+    times: dict[str, list[float]] = {"ours": [], "french": [], "with": [], "without": []}
     steps = []
-    for _ in range(runs):
+    for _ in range(runs_for(n, runs)):  # interleaved: a slow moment of the machine hits every side
         elapsed, account = ours(content, out)
         times["ours"].append(elapsed)
         steps.append((elapsed, account))
+        times["french"].append(ours(content, work / "site-fr", only="fr")[0])
         times["with"].append(baseline(configs["with"]))
         times["without"].append(baseline(configs["without"]))
     page = out / "sites" / "site-00000" / "index.html"
     median = statistics.median(times["ours"])
     return {
         "n": n,
+        "runs": runs_for(n, runs),
         "ours": median,
+        "french": statistics.median(times["french"]),
         "baseline": statistics.median(times["with"]),
         "baseline_bare": statistics.median(times["without"]),
         "steps": min(steps, key=lambda item: abs(item[0] - median))[1],  # the median run's account
@@ -172,25 +179,42 @@ def machine() -> str:
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cœurs ({cpu}), Python {platform.python_version()}"
 
 
-def report(rows: list[dict], runs: int) -> str:
+def report(rows: list[dict]) -> str:
     lines = [
-        "| N sites | ours (s) | baseline (s) | ours / baseline | baseline without search (s) "
-        "| ours / baseline without search | growth vs previous N | peak memory, one build (MB) "
-        "| site (MB) | site page (KB, gzip) | search index, all (KB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| N sites | runs | ours (s) | baseline (s) | ours / baseline | baseline without search (s) "
+        "| ours / baseline without search | French alone (s) | both / French alone | growth vs previous N "
+        "| peak memory, one build (MB) | site (MB) | site page (KB, gzip) | search index, all (KB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     previous = None
     for row in rows:
         growth = f"{row['ours'] / previous['ours']:.1f}× for {row['n'] // previous['n']}× N" if previous else "—"
-        lines.append(f"| {row['n']} | {row['ours']:.1f} | {row['baseline']:.1f} | {row['ours'] / row['baseline']:.2f} "
-                     f"| {row['baseline_bare']:.1f} | {row['ours'] / row['baseline_bare']:.2f} "
-                     f"| {growth} | {row['peak_mb']:.0f} | {row['site_mb']:.1f} | {row['page_gz_kb']:.1f} "
-                     f"| {row['search_kb']:.0f} |")
+        lines.append(f"| {row['n']} | {row['runs']} | {row['ours']:.1f} | {row['baseline']:.1f} "
+                     f"| {row['ours'] / row['baseline']:.2f} | {row['baseline_bare']:.1f} "
+                     f"| {row['ours'] / row['baseline_bare']:.2f} | {row['french']:.1f} "
+                     f"| {row['ours'] / row['french']:.2f} | {growth} | {row['peak_mb']:.0f} | {row['site_mb']:.1f} "
+                     f"| {row['page_gz_kb']:.1f} | {row['search_kb']:.0f} |")
         previous = row
     accounts = "\n".join(f"- N = {row['n']}: {row['steps']}" for row in rows)
-    return ("\n".join(lines) + f"\n\nMedian of {runs} run(s) each, interleaved. Machine: {machine()}.\n\n"
+    return ("\n".join(lines) + f"\n\nMedians, runs interleaved. Machine: {machine()}.\n\n"
             "Where ours spends its time (the build's own account, median run; `pages` is the whole MkDocs "
             f"build of one language, `recherche` its Pagefind index):\n\n{accounts}\n")
+
+
+BEGIN, END = "<!-- bench/run.py: start -->", "<!-- bench/run.py: end -->"
+
+
+def write_results(table: str, command: str) -> None:
+    """Put the measured table between the markers of bench/RESULTS.md; the text
+    around it (targets, analysis) is written by hand and kept."""
+    results = REPO / "bench" / "RESULTS.md"
+    text = results.read_text(encoding="utf-8") if results.exists() else f"# Benchmark results\n\n{BEGIN}\n{END}\n"
+    if BEGIN not in text or END not in text:
+        text += f"\n{BEGIN}\n{END}\n"
+    stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    before, rest = text.split(BEGIN, 1)
+    after = rest.split(END, 1)[1]
+    results.write_text(f"{before}{BEGIN}\nRun of {stamp} (`{command}`).\n\n{table}{END}{after}", encoding="utf-8")
 
 
 def main() -> int:
@@ -204,17 +228,14 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="qic-bench-") as work:
             row = measure(n, args.runs, Path(work))
         rows.append(row)
-        print(f"N={n}: ours {row['ours']:.1f} s, baseline {row['baseline']:.1f} s "
+        print(f"N={n}: ours {row['ours']:.1f} s, French alone {row['french']:.1f} s, baseline {row['baseline']:.1f} s "
               f"(ratio {row['ours'] / row['baseline']:.2f}), baseline without search {row['baseline_bare']:.1f} s "
               f"(ratio {row['ours'] / row['baseline_bare']:.2f}), site {row['site_mb']:.1f} MB, "
               f"page {row['page_gz_kb']:.1f} KB gzip", flush=True)
-    table = report(rows, args.runs)
+    table = report(rows)
     print(table)
     if not args.no_write:
-        results = REPO / "bench" / "RESULTS.md"
-        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-        results.write_text(f"# Benchmark results\n\nRun of {stamp} (`bench/run.py --sizes "
-                           f"{' '.join(map(str, args.sizes))} --runs {args.runs}`).\n\n{table}", encoding="utf-8")
+        write_results(table, f"bench/run.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}")
     return 0
 
 

@@ -102,8 +102,10 @@ def _build_in_child(connection, lang: str, target: Path, quiet: bool) -> None:
         connection.close()
 
 
-def build_both(target: Path, quiet: bool) -> dict[str, tuple[int, str, dict[str, float]]]:
-    """French here, English in a second process at the same time."""
+def build_both(target: Path, quiet: bool, only: str | None = None) -> dict[str, tuple[int, str, dict[str, float]]]:
+    """French here, English in a second process at the same time (or just one of them)."""
+    if only:
+        return {only: build_language(only, target / only, quiet)}
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     receiving, sending = context.Pipe(duplex=False)
     english = context.Process(target=_build_in_child, args=(sending, "en", target / "en", quiet))
@@ -132,7 +134,8 @@ def _environment(values: dict[str, str]):
                 os.environ[key] = value
 
 
-def build(out: Path, content: Path | None = None, quiet: bool = False) -> int:
+def build(out: Path, content: Path | None = None, quiet: bool = False, only: str | None = None) -> int:
+    """Build the site into `out`; with `only`, just that language (at the root of `out`)."""
     content = content or glue.content_dir()
     started = time.perf_counter()
     catalogue = validate(content)
@@ -151,7 +154,7 @@ def build(out: Path, content: Path | None = None, quiet: bool = False) -> int:
                           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(epoch))}):
         tmp = Path(tmp)
         glue.use(catalogue)  # the hooks of both builds take the content checked above
-        results = build_both(tmp, quiet)
+        results = build_both(tmp, quiet, only)
         failed = [CONFIGS[lang] for lang, (code, _, _) in results.items() if code != 0]
         for lang, (_, output, _) in results.items():
             if output:
@@ -160,17 +163,22 @@ def build(out: Path, content: Path | None = None, quiet: bool = False) -> int:
             print(f"Échec de la construction ({', '.join(failed)}) : le site publié reste inchangé.",
                   file=sys.stderr)
             return 1
-        (tmp / "fr").rename(tmp / "site")
-        (tmp / "en").rename(tmp / "site" / "en")
+        if only:
+            (tmp / only).rename(tmp / "site")
+        else:
+            (tmp / "fr").rename(tmp / "site")
+            (tmp / "en").rename(tmp / "site" / "en")
         old = tmp / "previous"
         if out.exists():
             out.rename(old)
         (tmp / "site").rename(out)
     elapsed = time.perf_counter() - started
-    print(f"Site construit dans {os.path.relpath(out)} en {elapsed:.1f} s (français à la racine, anglais dans en/).")
+    where = f"{'français' if only == 'fr' else 'anglais'} seulement" if only else \
+        "français à la racine, anglais dans en/"
+    print(f"Site construit dans {os.path.relpath(out)} en {elapsed:.1f} s ({where}).")
     steps = " ; ".join(f"{lang} : " + ", ".join(f"{step} {value:.1f} s" for step, value in results[lang][2].items())
-                       for lang in CONFIGS)
-    print(f"Durées : vérification {checked:.1f} s ; {steps} (les deux langues en parallèle).")
+                       for lang in results)
+    print(f"Durées : vérification {checked:.1f} s ; {steps}{'' if only else ' (les deux langues en parallèle)'}.")
     return 0
 
 
@@ -179,8 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "site", help="dossier de sortie (site/)")
     parser.add_argument("--content", type=Path, default=None, help="dossier de contenu (content/)")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--seulement", choices=sorted(CONFIGS), default=None, dest="only",
+                        help="une seule langue, pour un aperçu ou une mesure (le site publié a besoin des deux)")
     args = parser.parse_args(argv)
-    return build(args.out, args.content.resolve() if args.content else None, args.quiet)
+    return build(args.out, args.content.resolve() if args.content else None, args.quiet, args.only)
 
 
 if __name__ == "__main__":
