@@ -59,9 +59,10 @@ def ours(content: Path, out: Path, only: str | None = None) -> tuple[float, str]
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "macros.build", "--content", str(content), "--out", str(out),
                            "--quiet", *(["--seulement", only] if only else [])],
-                          cwd=REPO, env={**ENV, "QIC_CONTENT": str(content)}, check=True,
-                          capture_output=True, text=True)
+                          cwd=REPO, env={**ENV, "QIC_CONTENT": str(content)}, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
+    if done.returncode:
+        raise RuntimeError(f"the build failed:\n{done.stdout}\n{done.stderr}")
     steps = next((line.removeprefix("Durées : ") for line in done.stdout.splitlines()
                   if line.startswith("Durées : ")), "")
     return elapsed, steps

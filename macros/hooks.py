@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def lists_sites(config, catalogue) -> bool:
 
 
 _generated: dict[str, GeneratedPage] = {}  # this build's generated pages, by path
+_ID = re.compile(r'(?<![\w-])id="([^"]+)"')
 
 
 def on_files(files, config):
@@ -137,7 +139,8 @@ def _render(page, generated: GeneratedPage) -> None:
     """What Page.render would set, from the already rendered page."""
     page.content = generated.html
     page.toc = get_toc(_toc_tokens(generated.headings.items))
-    page.present_anchor_ids = {anchor for _, anchor, _ in generated.headings.items}
+    # every id, as MkDocs gathers them from raw HTML: links to #evenement-… are checked
+    page.present_anchor_ids = set(_ID.findall(generated.html))
     page.links_to_anchors = {}
 
 
