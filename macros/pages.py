@@ -152,13 +152,13 @@ class Views:
         return any(_has_fallback(r) for r in records)
 
     def site_map(self):
-        return graphics.site_map(self.cat, self.lang)
+        return self.cat.cached(f"site_map:{self.lang}", lambda: graphics.site_map(self.cat, self.lang))
 
     def timeline(self):
-        return graphics.timeline(self.cat, self.lang)
+        return self.cat.cached(f"timeline:{self.lang}", lambda: graphics.timeline(self.cat, self.lang))
 
     def continuum(self, only=None):
-        return graphics.continuum(self.cat, only)
+        return self.cat.cached(f"continuum:{only}", lambda: graphics.continuum(self.cat, only))
 
     def step_numbers(self):
         """History entries numbered in date order, as on the timeline."""
@@ -226,6 +226,7 @@ def related_resources(catalogue: Catalogue, lang: str, today: dt.date, topic: st
 def picture(catalogue: Catalogue, lang: str, today: dt.date, name: str, root: str, **options) -> str:
     """One of the pictures (map, timeline, continuum) for a hand-written page."""
     views = Views(catalogue, lang, today)
-    context = {"map": {"m": views.site_map()}, "continuum": {"c": views.continuum(), "ident": "tous"},
-               "timeline": {"t": views.timeline()}}[name]
+    context = {"map": lambda: {"m": views.site_map()},
+               "continuum": lambda: {"c": views.continuum(), "ident": "tous"},
+               "timeline": lambda: {"t": views.timeline()}}[name]()  # only the one asked for
     return rendering.renderer(lang).render(f"{name}.svg.j2", v=views, root=root, **context, **options)

@@ -27,7 +27,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
 def strings() -> dict[str, dict[str, str]]:
     """Interface wording in both languages (macros/templates/strings.yml)."""
     with open(TEMPLATES / "strings.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when there
 
 
 def phone_display(number: str) -> str:
