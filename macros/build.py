@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 from . import glue
@@ -80,9 +81,13 @@ def build_language(lang: str, target: Path, quiet: bool) -> tuple[int, str, dict
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
-    except Exception as error:  # noqa: BLE001 - MkDocs' Abort, PluginError, ConfigurationError…
+    except Exception as error:  # noqa: BLE001 - MkDocs' Abort, PluginError, ConfigurationError, or a bug
+        from mkdocs.exceptions import MkDocsException
+        # MkDocs' own errors say what is wrong (in French for the content's); anything
+        # else is a bug, shown with its traceback
+        text = str(error) if isinstance(error, MkDocsException) else traceback.format_exc()
         messages.records.append(logging.makeLogRecord({"levelname": "ERROR", "levelno": logging.ERROR,
-                                                       "msg": f"{type(error).__name__}: {error}"}))
+                                                       "msg": text}))
         code = 1
     finally:
         logger.removeHandler(messages)
