@@ -68,14 +68,13 @@ def ours(content: Path, out: Path, only: str | None = None) -> tuple[float, str]
     return elapsed, steps
 
 
-def baseline_tree(content: Path, work: Path, search: bool) -> list[Path]:
-    """Docs folders and configs for plain Material: the same pages, pre-rendered."""
+def baseline_tree(content: Path, work: Path) -> dict[str, list[Path]]:
+    """Docs folders for plain Material (the same pages, pre-rendered) and its configs,
+    with its search plugin ("with") and without ("without"), one per language."""
     catalogue = load_catalogue(content, content.parent)
-    configs = []
+    configs: dict[str, list[Path]] = {"with": [], "without": []}
     for lang, config_file in (("fr", "mkdocs.yml"), ("en", "mkdocs.en.yml")):
         docs = work / f"docs-{lang}"
-        if docs.exists():  # made for the other variant already
-            shutil.rmtree(docs)
         shutil.copytree(REPO / "docs" / lang, docs)
         for page in docs.rglob("*.md"):  # the macros' output is not what is measured here
             page.write_text(re.sub(r"\{\{.*?\}\}", "", page.read_text(encoding="utf-8")), encoding="utf-8")
@@ -103,12 +102,13 @@ def baseline_tree(content: Path, work: Path, search: bool) -> list[Path]:
             "extra": {k: v for k, v in merged["extra"].items() if k == "alternate"},
             "extra_css": merged["extra_css"], "extra_javascript": parent["extra_javascript"],
             "markdown_extensions": merged["markdown_extensions"], "nav": nav,
-            "plugins": ["search"] if search else [],
             "not_in_nav": parent["not_in_nav"] + ("" if listed else "/sites/site-*.md\n"),
         }
-        path = work / f"baseline-{lang}{'' if search else '-sans-recherche'}.yml"
-        path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        configs.append(path)
+        for variant, plugins in (("with", ["search"]), ("without", [])):
+            path = work / f"baseline-{lang}-{variant}.yml"
+            path.write_text(yaml.safe_dump({**config, "plugins": plugins}, allow_unicode=True, sort_keys=False),
+                            encoding="utf-8")
+            configs[variant].append(path)
     return configs
 
 
@@ -143,7 +143,7 @@ def runs_for(n: int, runs: int) -> int:
 def measure(n: int, runs: int, work: Path) -> dict:
     content = synthetic.generate(work / "content", n)
     out = work / "site"
-    configs = {"with": baseline_tree(content, work, search=True), "without": baseline_tree(content, work, search=False)}
+    configs = baseline_tree(content, work)
     times: dict[str, list[float]] = {"ours": [], "french": [], "with": [], "without": []}
     steps = []
     for _ in range(runs_for(n, runs)):  # interleaved: a slow moment of the machine hits every side

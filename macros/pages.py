@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown.extensions.toc import slugify
+from markdown.extensions.toc import slugify, unique
 
 from .content import Catalogue, fold
 from .model import (CONTINUUM, ORGANISATION_KINDS, RESOURCE_TYPES, SITE_KINDS, SOURCE_FILE, TOPIC_PARENT,
@@ -41,12 +41,7 @@ class Headings:
         self._ids: set[str] = set()
 
     def add(self, level: int, text: str, anchor: str | None = None) -> str:
-        anchor = anchor or slugify(str(text), "-")
-        base, count = anchor, 0
-        while anchor in self._ids:
-            count += 1
-            anchor = f"{base}_{count}"
-        self._ids.add(anchor)
+        anchor = unique(anchor or slugify(str(text), "-"), self._ids)
         self.items.append((level, anchor, str(text)))
         return anchor
 
