@@ -1,6 +1,8 @@
 """Build the whole bilingual site: `python -m macros.build`.
 
 1. Check all the content once; on any error print every problem and stop.
+   Meanwhile a second process compiles the page templates (the other core
+   would otherwise wait for the check).
 2. Build French (mkdocs.yml) and English (mkdocs.en.yml) at the same time, on
    two cores: French in this process, English in a forked copy of it, which
    inherits the checked content and the loaded modules (no second reading of
@@ -26,7 +28,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import glue
+from . import glue, rendering
 from .cli import validate
 from .paths import REPO
 
@@ -111,11 +113,47 @@ def _build_in_child(connection, lang: str, target: Path, quiet: bool) -> None:
         connection.close()
 
 
+def _fork_context():
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
+def _compile_in_child(connection) -> None:
+    try:
+        connection.send(rendering.compile_all())
+    finally:
+        connection.close()
+
+
+class _TemplateCompiler:
+    """Our templates compiled in a second process while this one checks the
+    content; `install` gives the result to this process (and so to the
+    English build forked from it). Without it each build compiles them itself."""
+
+    def __init__(self):
+        sys.stdout.flush()
+        sys.stderr.flush()  # a forked process must not print this one's pending output again
+        self.receiving, sending = _fork_context().Pipe(duplex=False)
+        self.process = _fork_context().Process(target=_compile_in_child, args=(sending,), daemon=True)
+        self.process.start()
+        sending.close()
+
+    def install(self) -> None:
+        try:
+            rendering.use_compiled(self.receiving.recv())
+        except EOFError:  # it stopped without answering: the builds compile for themselves
+            pass
+        self.process.join()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.join()
+
+
 def build_both(target: Path, quiet: bool, only: str | None = None) -> dict[str, tuple[int, str, dict[str, float]]]:
     """French here, English in a second process at the same time (or just one of them)."""
     if only:
         return {only: build_language(only, target / only, quiet)}
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    context = _fork_context()
     receiving, sending = context.Pipe(duplex=False)
     english = context.Process(target=_build_in_child, args=(sending, "en", target / "en", quiet))
     english.start()
@@ -147,9 +185,11 @@ def build(out: Path, content: Path | None = None, quiet: bool = False, only: str
     """Build the site into `out`; with `only`, just that language (at the root of `out`)."""
     content = content or glue.content_dir()
     started = time.perf_counter()
+    compiler = _TemplateCompiler()
     catalogue = validate(content)
     checked = time.perf_counter() - started
     if catalogue is None:
+        compiler.stop()
         print("Construction annulée : le site publié reste inchangé.", file=sys.stderr)
         return 1
     out = out.resolve()
@@ -163,6 +203,7 @@ def build(out: Path, content: Path | None = None, quiet: bool = False, only: str
                           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(epoch))}):
         tmp = Path(tmp)
         glue.use(catalogue)  # the hooks of both builds take the content checked above
+        compiler.install()
         results = build_both(tmp, quiet, only)
         failed = [CONFIGS[lang] for lang, (code, _, _) in results.items() if code != 0]
         for lang, (_, output, _) in results.items():

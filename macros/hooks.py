@@ -14,7 +14,6 @@ from pathlib import Path
 # `mkdocs build` does not put the project on sys.path: make `import macros` work.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
@@ -24,6 +23,7 @@ from macros import glue  # noqa: E402
 from macros.downloads import generated_downloads  # noqa: E402
 from macros.pages import GeneratedPage, generated_pages, site_order  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
+from macros.rendering import CompiledTemplates  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.qic")
 
@@ -92,23 +92,7 @@ def on_files(files, config):
     return files
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates compiled once per process, not once per build: the
-    preview server builds again after every save. Jinja checks each entry against
-    the template's source, so an edited template is compiled again."""
-
-    def __init__(self):
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_compiled_templates = _CompiledTemplates()
+_compiled_templates = CompiledTemplates()  # the theme's, compiled once per process
 
 
 def on_env(env, config, files):

@@ -61,6 +61,42 @@ def rich_html(source: str) -> Markup:
     return sanitise(markdown_html(source))
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, for the life of the process.
+
+    Jinja checks each entry against its template's source, so an edited
+    template is compiled again. Used for our templates and the theme's: the
+    preview server builds again after every save, and the build compiles ours
+    in a second process while this one checks the content (see `compile_all`).
+    """
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled = CompiledTemplates()
+
+
+def compile_all() -> dict[str, bytes]:
+    """Every template of macros/templates/ compiled, as Jinja bytecode that
+    `use_compiled` gives to another process (the same for both languages)."""
+    env = Renderer("fr").env  # a new environment: none of them loaded yet
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+    return dict(_compiled.compiled)
+
+
+def use_compiled(bytecode: dict[str, bytes]) -> None:
+    _compiled.compiled.update(bytecode)
+
+
 @functools.cache
 def renderer(lang: str) -> "Renderer":
     """One Renderer per language and process: Jinja compiles each template once."""
@@ -79,6 +115,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_compiled,
         )
         self.env.filters.update(t=self.text, rich=self.rich, date=self.date, day=self.day,
                                 phone=phone_display)
