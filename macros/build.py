@@ -28,7 +28,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import glue, rendering
+from . import glue
 from .cli import validate
 from .paths import REPO
 
@@ -67,6 +67,9 @@ def build_language(lang: str, target: Path, quiet: bool) -> tuple[int, str, dict
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+
+    from . import rendering
+    rendering.use_compiled(_compiled_templates)
 
     logger = logging.getLogger("mkdocs")
     messages = _Messages()
@@ -118,16 +121,20 @@ def _fork_context():
 
 
 def _compile_in_child(connection) -> None:
+    from . import rendering  # imported here, not before the check: Jinja and co. take a tenth of a second
     try:
         connection.send(rendering.compile_all())
     finally:
         connection.close()
 
 
+_compiled_templates: dict[str, bytes] = {}  # what _TemplateCompiler brought, for both builds
+
+
 class _TemplateCompiler:
     """Our templates compiled in a second process while this one checks the
-    content; `install` gives the result to this process (and so to the
-    English build forked from it). Without it each build compiles them itself."""
+    content; `install` keeps the result for the builds (this process's and the
+    English one forked from it). Without it each build compiles them itself."""
 
     def __init__(self):
         sys.stdout.flush()
@@ -139,7 +146,7 @@ class _TemplateCompiler:
 
     def install(self) -> None:
         try:
-            rendering.use_compiled(self.receiving.recv())
+            _compiled_templates.update(self.receiving.recv())
         except EOFError:  # it stopped without answering: the builds compile for themselves
             pass
         self.process.join()
