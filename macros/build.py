@@ -1,8 +1,8 @@
 """Build the whole bilingual site: `python -m macros.build`.
 
 1. Check all the content once; on any error print every problem and stop.
-   Meanwhile a second process compiles the page templates (the other core
-   would otherwise wait for the check).
+   Meanwhile a second process compiles the page templates, then parses
+   content files too (the other core would otherwise wait for the check).
 2. Build French (mkdocs.yml) and English (mkdocs.en.yml) at the same time, on
    two cores: French in this process, English in a forked copy of it, which
    inherits the checked content and the loaded modules (no second reading of
@@ -30,6 +30,7 @@ from pathlib import Path
 
 from . import glue
 from .cli import validate
+from .content import adopt_parsed, read_claimed, yaml_files
 from .paths import REPO
 
 CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
@@ -120,39 +121,63 @@ def _fork_context():
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
-def _compile_in_child(connection) -> None:
+class _Claims:
+    """Indexes of the content files, handed out one at a time to whichever process asks first."""
+
+    def __init__(self, context, total: int):
+        self.next = context.Value("q", 0)
+        self.total = total
+
+    def __call__(self) -> int | None:
+        with self.next.get_lock():
+            index = self.next.value
+            self.next.value += 1
+        return index if index < self.total else None
+
+
+def _help(connection, files, claims) -> None:
+    """The helper process: our templates compiled, then content files parsed."""
     from . import rendering  # imported here, not before the check: Jinja and co. take a tenth of a second
+    from .content import parse_claimed
     try:
-        connection.send(rendering.compile_all())
+        compiled = rendering.compile_all()
+        # one message at the end: a pipe holds 64 KB, a first send would wait for the other side
+        connection.send((compiled, parse_claimed(files, claims)))
     finally:
         connection.close()
 
 
-_compiled_templates: dict[str, bytes] = {}  # what _TemplateCompiler brought, for both builds
+_compiled_templates: dict[str, bytes] = {}  # what the helper brought, for both builds
 
 
-class _TemplateCompiler:
-    """Our templates compiled in a second process while this one checks the
-    content; `install` keeps the result for the builds (this process's and the
-    English one forked from it). Without it each build compiles them itself."""
+class _Helper:
+    """A second process for as long as the content is checked, when the other core
+    would wait: it compiles our page templates (the same for both languages), then
+    parses content files along with this process (parsing is most of the check and
+    gives plain data). Its templates serve both builds: this process's and the
+    English one forked from it. Without it, each build compiles them itself and the
+    check reads every file it did not get."""
 
-    def __init__(self):
+    def __init__(self, content: Path):
         sys.stdout.flush()
         sys.stderr.flush()  # a forked process must not print this one's pending output again
-        self.receiving, sending = _fork_context().Pipe(duplex=False)
-        self.process = _fork_context().Process(target=_compile_in_child, args=(sending,), daemon=True)
+        context = _fork_context()
+        self.files = yaml_files(content, REPO)
+        self.claims = _Claims(context, len(self.files))
+        self.receiving, sending = context.Pipe(duplex=False)
+        self.process = context.Process(target=_help, args=(sending, self.files, self.claims), daemon=True)
         self.process.start()
         sending.close()
 
-    def install(self) -> None:
+    def read(self) -> None:
+        """Read and check this process's share of the files, then take the helper's work."""
+        read_claimed(self.files, self.claims)
         try:
-            _compiled_templates.update(self.receiving.recv())
-        except EOFError:  # it stopped without answering: the builds compile for themselves
+            compiled, parsed = self.receiving.recv()
+            _compiled_templates.update(compiled)
+            adopt_parsed(self.files, parsed)
+        except EOFError:  # it stopped without answering: the rest is done here
             pass
-        self.process.join()
-
-    def stop(self) -> None:
-        self.process.terminate()
         self.process.join()
 
 
@@ -192,11 +217,10 @@ def build(out: Path, content: Path | None = None, quiet: bool = False, only: str
     """Build the site into `out`; with `only`, just that language (at the root of `out`)."""
     content = content or glue.content_dir()
     started = time.perf_counter()
-    compiler = _TemplateCompiler()
+    _Helper(content).read()
     catalogue = validate(content)
     checked = time.perf_counter() - started
     if catalogue is None:
-        compiler.stop()
         print("Construction annulée : le site publié reste inchangé.", file=sys.stderr)
         return 1
     out = out.resolve()
@@ -210,7 +234,6 @@ def build(out: Path, content: Path | None = None, quiet: bool = False, only: str
                           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(epoch))}):
         tmp = Path(tmp)
         glue.use(catalogue)  # the hooks of both builds take the content checked above
-        compiler.install()
         results = build_both(tmp, quiet, only)
         failed = [CONFIGS[lang] for lang, (code, _, _) in results.items() if code != 0]
         for lang, (_, output, _) in results.items():

@@ -216,7 +216,7 @@ def _error_loc(error: dict) -> tuple:
     return tuple(p for p in error["loc"] if isinstance(p, int) or not str(p).startswith("function-"))
 
 
-_read_cache: dict[Path, tuple[bytes, str, type, tuple]] = {}
+_read_cache: dict[str, tuple[bytes, str, type, tuple]] = {}  # by path (a str hashes faster than a Path)
 
 
 def read_record(file: Path, shown: str, model: type[Record]) -> tuple[Document | None, Record | None, list[Problem]]:
@@ -229,18 +229,18 @@ def read_record(file: Path, shown: str, model: type[Record]) -> tuple[Document |
     raw, problems = read_bytes(file, shown)
     if raw is None:
         return None, None, problems
-    cached = _read_cache.get(file)
+    cached = _read_cache.get(str(file))
     if cached is not None and cached[0] == raw and cached[1] == shown and cached[2] is model:
         return cached[3]
     if len(_read_cache) > 50_000:  # many folders read in one process (tests): start afresh
         _read_cache.clear()
     result = _check_record(raw, shown, model)
-    _read_cache[file] = (raw, shown, model, result)
+    _read_cache[str(file)] = (raw, shown, model, result)
     return result
 
 
-def _check_record(raw: bytes, shown: str, model: type[Record]) -> tuple:
-    document, problems = parse_document(raw, shown)
+def _check_record(raw: bytes, shown: str, model: type[Record], parsed: tuple | None = None) -> tuple:
+    document, problems = parsed or parse_document(raw, shown)
     if document is None:
         return None, None, problems
     if not isinstance(document.data, dict):
@@ -256,6 +256,48 @@ def _check_record(raw: bytes, shown: str, model: type[Record]) -> tuple:
             message, hint = _translate({**item, "loc": loc}, model)
             problems.append(Problem(shown, line, column, dotted(loc), message, hint))
         return document, None, problems
+
+
+# Reading shared by two processes (macros/build.py): parsing the YAML is most of the
+# time the check takes, its result is plain data, and the second core would wait.
+
+def yaml_files(root: Path, repo_root: Path) -> list[tuple[Path, str, type[Record]]]:
+    """The YAML files of the content's folders, named and checked as load_catalogue does."""
+    files = []
+    for kind, model in KINDS.items():
+        folder = Path(root) / kind
+        if folder.is_dir():
+            shown_folder = display_path(folder, repo_root)
+            files += [(file, f"{shown_folder}/{file.name}", model) for file in sorted(folder.iterdir())
+                      if file.suffix in (".yml", ".yaml") and not file.name.startswith((".", "_"))]
+    return files
+
+
+def parse_claimed(files: list[tuple[Path, str, type[Record]]], claim) -> list[tuple[int, bytes, object, list]]:
+    """Parse the files whose index `claim()` hands out (None when there is none left),
+    for `adopt_parsed` in another process: (index, bytes, data, problems) each."""
+    parsed = []
+    while (index := claim()) is not None:
+        file, shown, _ = files[index]
+        raw, _ = read_bytes(file, shown)
+        if raw is not None:
+            document, problems = parse_document(raw, shown)
+            parsed.append((index, raw, document.data if document else None, problems))
+    return parsed
+
+
+def read_claimed(files: list[tuple[Path, str, type[Record]]], claim) -> None:
+    """Read and check the files whose index `claim()` hands out: load_catalogue finds them read."""
+    while (index := claim()) is not None:
+        read_record(*files[index])
+
+
+def adopt_parsed(files: list[tuple[Path, str, type[Record]]], parsed: list[tuple[int, bytes, object, list]]) -> None:
+    """Check files another process parsed: load_catalogue finds them read (if their bytes are the same)."""
+    for index, raw, data, problems in parsed:
+        file, shown, model = files[index]
+        document = Document.without_positions(shown, data, raw) if not problems else None
+        _read_cache[str(file)] = (raw, shown, model, _check_record(raw, shown, model, (document, problems)))
 
 
 def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | None = None) -> Catalogue:
@@ -358,8 +400,8 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
                 problems.append(Problem(entry.path, line, column, dotted(loc_field),
                                         f"« {refs} » est cité deux fois dans la liste", "retirez le doublon"))
             checked = getattr(entry.record, "last_checked", None)
-            if checked is not None:
-                line, column = entry.document.where(("last_checked",))
+            if checked is not None and (checked > today or today - checked > STALE_AFTER):
+                line, column = entry.document.where(("last_checked",))  # only for a message: it may parse again
                 if checked > today:
                     problems.append(Problem(entry.path, line, column, "last_checked",
                                             f"date de vérification {checked.isoformat()} dans le futur",

@@ -69,10 +69,19 @@ _Loader.yaml_implicit_resolvers = {
 class Document:
     path: str  # as shown to contributors
     data: object
-    positions: Positions
+    positions: Positions | None  # None: not kept, found again in `source` when asked for
+    source: bytes = b""
+
+    @classmethod
+    def without_positions(cls, path: str, data: object, source: bytes) -> "Document":
+        """A document parsed elsewhere (another process) and sent without its positions,
+        which weigh more than its data; they are only needed to report a problem."""
+        return cls(path, data, None, source)
 
     def where(self, loc: tuple) -> tuple[int, int]:
         """Line and column of the value at `loc`, or of its nearest written ancestor."""
+        if self.positions is None:
+            self.positions = parse_document(self.source, self.path)[0].positions
         loc = tuple(loc)
         while loc:
             if loc in self.positions:
