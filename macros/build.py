@@ -28,10 +28,10 @@ import time
 import traceback
 from pathlib import Path
 
-from . import glue
-from .cli import validate
-from .content import adopt_parsed, read_claimed, yaml_files
-from .paths import REPO
+from .paths import REPO, content_dir
+
+# The content model, the checks and MkDocs are imported in `build` and
+# `build_language`, once the helper process has started (see _Helper).
 
 CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
@@ -122,27 +122,30 @@ def _fork_context():
 
 
 class _Claims:
-    """Indexes of the content files, handed out one at a time to whichever process asks first."""
+    """The index of the next content file to read, shared by the two processes:
+    whichever asks first takes it."""
 
-    def __init__(self, context, total: int):
+    def __init__(self, context):
         self.next = context.Value("q", 0)
-        self.total = total
 
-    def __call__(self) -> int | None:
-        with self.next.get_lock():
-            index = self.next.value
-            self.next.value += 1
-        return index if index < self.total else None
+    def within(self, total: int):
+        def claim() -> int | None:
+            with self.next.get_lock():
+                index = self.next.value
+                self.next.value += 1
+            return index if index < total else None
+        return claim
 
 
-def _help(connection, files, claims) -> None:
+def _help(connection, content: Path, claims: _Claims) -> None:
     """The helper process: our templates compiled, then content files parsed."""
-    from . import rendering  # imported here, not before the check: Jinja and co. take a tenth of a second
-    from .content import parse_claimed
+    from . import rendering
+    from .yaml_source import content_files, parse_claimed
     try:
         compiled = rendering.compile_all()
+        files = content_files(content, REPO)
         # one message at the end: a pipe holds 64 KB, a first send would wait for the other side
-        connection.send((compiled, parse_claimed(files, claims)))
+        connection.send((compiled, parse_claimed(files, claims.within(len(files)))))
     finally:
         connection.close()
 
@@ -152,31 +155,35 @@ _compiled_templates: dict[str, bytes] = {}  # what the helper brought, for both 
 
 class _Helper:
     """A second process for as long as the content is checked, when the other core
-    would wait: it compiles our page templates (the same for both languages), then
-    parses content files along with this process (parsing is most of the check and
-    gives plain data). Its templates serve both builds: this process's and the
-    English one forked from it. Without it, each build compiles them itself and the
-    check reads every file it did not get."""
+    would wait. Started before this process imports the content model (a third of
+    a second), it compiles our page templates meanwhile (the same for both
+    languages), then parses content files along with this process (parsing is
+    most of the check and gives plain data; each side lists the files itself and
+    anything it was not given is read here). Its templates serve both builds:
+    this process's and the English one forked from it. Without it, each build
+    compiles them itself and the check reads every file."""
 
     def __init__(self, content: Path):
         sys.stdout.flush()
         sys.stderr.flush()  # a forked process must not print this one's pending output again
         context = _fork_context()
-        self.files = yaml_files(content, REPO)
-        self.claims = _Claims(context, len(self.files))
+        self.claims = _Claims(context)
         self.receiving, sending = context.Pipe(duplex=False)
-        self.process = context.Process(target=_help, args=(sending, self.files, self.claims), daemon=True)
+        self.process = context.Process(target=_help, args=(sending, content, self.claims), daemon=True)
         self.process.start()
         sending.close()
 
-    def read(self) -> None:
+    def read(self, content: Path) -> None:
         """Read and check this process's share of the files, then take the helper's work."""
-        read_claimed(self.files, self.claims)
+        from .content import adopt_parsed, read_claimed
+        from .yaml_source import content_files
+        files = content_files(content, REPO)
+        read_claimed(files, self.claims.within(len(files)))
         try:
             compiled, parsed = self.receiving.recv()
             _compiled_templates.update(compiled)
-            adopt_parsed(self.files, parsed)
-        except EOFError:  # it stopped without answering: the rest is done here
+            adopt_parsed(parsed)
+        except EOFError:  # it stopped without answering: the rest is read here
             pass
         self.process.join()
 
@@ -215,9 +222,12 @@ def _environment(values: dict[str, str]):
 
 def build(out: Path, content: Path | None = None, quiet: bool = False, only: str | None = None) -> int:
     """Build the site into `out`; with `only`, just that language (at the root of `out`)."""
-    content = content or glue.content_dir()
     started = time.perf_counter()
-    _Helper(content).read()
+    content = content or content_dir()
+    helper = _Helper(content)
+    from . import glue
+    from .cli import validate
+    helper.read(content)
     catalogue = validate(content)
     checked = time.perf_counter() - started
     if catalogue is None:

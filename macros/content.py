@@ -258,46 +258,26 @@ def _check_record(raw: bytes, shown: str, model: type[Record], parsed: tuple | N
         return document, None, problems
 
 
-# Reading shared by two processes (macros/build.py): parsing the YAML is most of the
-# time the check takes, its result is plain data, and the second core would wait.
+# Reading shared by two processes (macros/build.py): the other process parses files
+# (yaml_source.parse_claimed), this one checks them; see read_claimed and adopt_parsed.
 
-def yaml_files(root: Path, repo_root: Path) -> list[tuple[Path, str, type[Record]]]:
-    """The YAML files of the content's folders, named and checked as load_catalogue does."""
-    files = []
-    for kind, model in KINDS.items():
-        folder = Path(root) / kind
-        if folder.is_dir():
-            shown_folder = display_path(folder, repo_root)
-            files += [(file, f"{shown_folder}/{file.name}", model) for file in sorted(folder.iterdir())
-                      if file.suffix in (".yml", ".yaml") and not file.name.startswith((".", "_"))]
-    return files
-
-
-def parse_claimed(files: list[tuple[Path, str, type[Record]]], claim) -> list[tuple[int, bytes, object, list]]:
-    """Parse the files whose index `claim()` hands out (None when there is none left),
-    for `adopt_parsed` in another process: (index, bytes, data, problems) each."""
-    parsed = []
+def read_claimed(files: list[tuple[Path, str]], claim) -> None:
+    """Read and check the files whose index `claim()` hands out (None when there is
+    none left), as load_catalogue will: it finds them read."""
     while (index := claim()) is not None:
-        file, shown, _ = files[index]
-        raw, _ = read_bytes(file, shown)
-        if raw is not None:
-            document, problems = parse_document(raw, shown)
-            parsed.append((index, raw, document.data if document else None, problems))
-    return parsed
+        file, shown = files[index]
+        model = KINDS.get(file.parent.name)
+        if model is not None:
+            read_record(file, shown, model)
 
 
-def read_claimed(files: list[tuple[Path, str, type[Record]]], claim) -> None:
-    """Read and check the files whose index `claim()` hands out: load_catalogue finds them read."""
-    while (index := claim()) is not None:
-        read_record(*files[index])
-
-
-def adopt_parsed(files: list[tuple[Path, str, type[Record]]], parsed: list[tuple[int, bytes, object, list]]) -> None:
+def adopt_parsed(parsed: list[tuple[str, str, bytes, object, list]]) -> None:
     """Check files another process parsed: load_catalogue finds them read (if their bytes are the same)."""
-    for index, raw, data, problems in parsed:
-        file, shown, model = files[index]
-        document = Document.without_positions(shown, data, raw) if not problems else None
-        _read_cache[str(file)] = (raw, shown, model, _check_record(raw, shown, model, (document, problems)))
+    for file, shown, raw, data, problems in parsed:
+        model = KINDS.get(Path(file).parent.name)
+        if model is not None:
+            document = Document.without_positions(shown, data, raw) if not problems else None
+            _read_cache[file] = (raw, shown, model, _check_record(raw, shown, model, (document, problems)))
 
 
 def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | None = None) -> Catalogue:

@@ -12,14 +12,9 @@ import subprocess
 from pathlib import Path
 
 from .content import Catalogue, load_catalogue
-from .paths import CONTENT, REPO
+from .paths import REPO, content_dir
 
 _cache: dict[str, tuple[tuple, Catalogue]] = {}
-
-
-def content_dir() -> Path:
-    """The content folder; QIC_CONTENT points elsewhere (tests, benchmark)."""
-    return Path(os.environ.get("QIC_CONTENT", CONTENT)).resolve()
 
 
 def build_date() -> dt.date:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import TYPE_CHECKING
 
 import jinja2
 import markdown_it
@@ -16,7 +17,9 @@ import yaml
 from markupsafe import Markup, escape
 
 from .dates import DateSpan, PartialDate
-from .model import Text
+
+if TYPE_CHECKING:  # not imported: the build's helper process compiles templates without pydantic
+    from .model import Text
 from .paths import TEMPLATES
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "br", "blockquote", "code", "abbr"}

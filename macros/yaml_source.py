@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, display_path
 
 MAX_BYTES = 256_000  # the largest real record is about 10 KB; far more is a mistake (or an attack)
 MAX_DEPTH = 20  # a record nests blocks a few levels deep; more is a mistake or an attack
@@ -441,3 +441,32 @@ def _dotted(loc: tuple) -> str:
 
 
 dotted = _dotted
+
+
+# Parsing shared between two processes (macros/build.py): parsing is most of the
+# time a check takes, and its result is plain data. Kept here, away from the
+# model, so that the helper process does not need pydantic.
+
+def content_files(root: Path, repo_root: Path) -> list[tuple[Path, str]]:
+    """The YAML files of the content's folders, with the path shown in messages
+    (the same as load_catalogue's)."""
+    files = []
+    for folder in sorted(p for p in Path(root).iterdir() if p.is_dir()) if Path(root).is_dir() else []:
+        shown_folder = display_path(folder, repo_root)
+        files += [(file, f"{shown_folder}/{file.name}") for file in sorted(folder.iterdir())
+                  if file.suffix in (".yml", ".yaml") and not file.name.startswith((".", "_"))]
+    return files
+
+
+def parse_claimed(files: list[tuple[Path, str]], claim) -> list[tuple[str, str, bytes, object, list]]:
+    """Parse the files whose index `claim()` hands out (None when there is none left),
+    for content.adopt_parsed in another process: (path, shown path, bytes, data,
+    problems) each; the data without its positions, which weigh more."""
+    parsed = []
+    while (index := claim()) is not None:
+        file, shown = files[index]
+        raw, _ = read_bytes(file, shown)
+        if raw is not None:
+            document, problems = parse_document(raw, shown)
+            parsed.append((str(file), shown, raw, document.data if document else None, problems))
+    return parsed

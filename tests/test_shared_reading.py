@@ -11,8 +11,9 @@ from conftest import REPO
 from test_broken_inputs import CASES, case_id, drop
 
 from macros import content as content_module
-from macros.content import adopt_parsed, load_catalogue, parse_claimed, read_claimed, yaml_files
+from macros.content import adopt_parsed, load_catalogue, read_claimed
 from macros.problems import ContentError
+from macros.yaml_source import content_files, parse_claimed
 
 
 def _messages(folder) -> list[str]:
@@ -33,10 +34,10 @@ def _claims(indexes):
 def _read_shared(folder) -> None:
     """What the build does, in one process: every other file parsed "elsewhere"
     and sent through pickle (as through the pipe), the others read here."""
-    files = yaml_files(folder, REPO)
+    files = content_files(folder, REPO)
     parsed = parse_claimed(files, _claims(range(1, len(files), 2)))
     read_claimed(files, _claims(range(0, len(files), 2)))
-    adopt_parsed(files, pickle.loads(pickle.dumps(parsed)))
+    adopt_parsed(pickle.loads(pickle.dumps(parsed)))
 
 
 @pytest.fixture
@@ -63,11 +64,11 @@ def test_broken_input_is_reported_the_same_when_shared(case, content, fresh):
 
 
 def test_a_file_changed_after_being_parsed_elsewhere_is_read_again(content, fresh):
-    files = yaml_files(content, REPO)
+    files = content_files(content, REPO)
     parsed = parse_claimed(files, _claims(range(len(files))))
     site = content / "sites" / "lievin.yml"
     site.write_text(site.read_text(encoding="utf-8").replace("kind: pilote", "kind: pilots", 1), encoding="utf-8")
-    adopt_parsed(files, parsed)
+    adopt_parsed(parsed)
     with pytest.raises(ContentError) as error:
         load_catalogue(content, REPO)
     assert "lievin.yml" in str(error.value) and "kind" in str(error.value)
@@ -86,8 +87,8 @@ def test_a_problem_found_after_checking_is_placed_at_its_line(content, fresh):
     expected = [p.format() for p in alone.value.problems]
     assert any("organisation-inconnue" in p and "lievin.yml:14:" in p for p in expected)
     content_module._read_cache.clear()
-    files = yaml_files(content, REPO)
-    adopt_parsed(files, parse_claimed(files, _claims(range(len(files)))))
+    files = content_files(content, REPO)
+    adopt_parsed(parse_claimed(files, _claims(range(len(files)))))
     assert all(cached[3][0] is None or cached[3][0].positions is None for cached in content_module._read_cache.values())
     with pytest.raises(ContentError) as shared:
         load_catalogue(content, REPO)
