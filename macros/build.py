@@ -142,7 +142,10 @@ def _help(connection, content: Path, claims: _Claims) -> None:
     from . import rendering
     from .yaml_source import content_files, parse_claimed
     try:
-        compiled = rendering.compile_all()
+        try:
+            compiled = rendering.compile_all()
+        except Exception:  # noqa: BLE001 - a template with a mistake: the build itself reports it, once
+            compiled = {}
         files = content_files(content, REPO)
         # one message at the end: a pipe holds 64 KB, a first send would wait for the other side
         connection.send((compiled, parse_claimed(files, claims.within(len(files)))))
