@@ -451,7 +451,8 @@ def content_files(root: Path, repo_root: Path) -> list[tuple[Path, str]]:
     """The YAML files of the content's folders, with the path shown in messages
     (the same as load_catalogue's)."""
     files = []
-    for folder in sorted(p for p in Path(root).iterdir() if p.is_dir()) if Path(root).is_dir() else []:
+    folders = sorted(p for p in Path(root).iterdir() if p.is_dir()) if Path(root).is_dir() else []
+    for folder in (f for f in folders if not f.name.startswith((".", "_"))):  # as load_catalogue skips them
         shown_folder = display_path(folder, repo_root)
         files += [(file, f"{shown_folder}/{file.name}") for file in sorted(folder.iterdir())
                   if file.suffix in (".yml", ".yaml") and not file.name.startswith((".", "_"))]
