@@ -78,17 +78,18 @@ def baseline_tree(content: Path, work: Path) -> dict[str, list[Path]]:
         shutil.copytree(REPO / "docs" / lang, docs)
         for page in docs.rglob("*.md"):  # the macros' output is not what is measured here
             page.write_text(re.sub(r"\{\{.*?\}\}", "", page.read_text(encoding="utf-8")), encoding="utf-8")
-        for page in generated_pages(catalogue, lang, dt.date(2026, 11, 30), "Lien vers cette section"):
+        ours_config = yaml.load((REPO / config_file).read_text(encoding="utf-8"), Loader=_Loader)
+        parent = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+        merged = {**parent, **ours_config}
+        merged.pop("INHERIT", None)
+        toc = next(ext["toc"] for ext in merged["markdown_extensions"] if isinstance(ext, dict) and "toc" in ext)
+        for page in generated_pages(catalogue, lang, dt.date(2026, 11, 30), toc.get("permalink_title", "")):
             # the page as a Markdown file written by hand would give it: front matter and
             # the body (HTML is Markdown too), which plain MkDocs then converts
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             meta = {"title": str(escape(page.title)), "description": str(escape(page.description))}
             target.write_text(f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n{page.html}", encoding="utf-8")
-        ours_config = yaml.load((REPO / config_file).read_text(encoding="utf-8"), Loader=_Loader)
-        parent = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-        merged = {**parent, **ours_config}
-        merged.pop("INHERIT", None)
         nav = merged["nav"]
         listed = len(catalogue.sites) <= parent["extra"]["sites_in_nav"]  # the same menu as ours
         for item in nav:

@@ -110,15 +110,36 @@ def build_language(lang: str, target: Path, quiet: bool) -> tuple[int, str, dict
     return code, "\n".join(output), seconds
 
 
-def _build_in_child(connection, lang: str, target: Path, quiet: bool) -> None:
+def _fork_context():
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
+def _send_result(connection, function, *args) -> None:
     try:
-        connection.send(build_language(lang, target, quiet))
+        connection.send(function(*args))
     finally:
         connection.close()
 
 
-def _fork_context():
-    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+class _InAnotherProcess:
+    """`function(*args)` run in a second process: a fork of this one, which
+    inherits what it has loaded and checked ("spawn" where there is no fork).
+    multiprocessing flushes this process's pending output before forking."""
+
+    def __init__(self, function, *args, daemon: bool = False):
+        self._receiving, sending = _fork_context().Pipe(duplex=False)
+        self._process = _fork_context().Process(target=_send_result, args=(sending, function, *args), daemon=daemon)
+        self._process.start()
+        sending.close()
+
+    def result(self, if_dead):
+        """What the function returned; `if_dead` when the process ended without answering."""
+        try:
+            return self._receiving.recv()
+        except EOFError:
+            return if_dead
+        finally:
+            self._process.join()
 
 
 class _Claims:
@@ -137,20 +158,18 @@ class _Claims:
         return claim
 
 
-def _help(connection, content: Path, claims: _Claims) -> None:
-    """The helper process: our templates compiled, then content files parsed."""
+def _help(content: Path, claims: _Claims) -> tuple[dict[str, bytes], list]:
+    """The helper process: our templates compiled, then content files parsed.
+    Both are returned together, at the end: a pipe holds 64 KB, and a first
+    message would keep the helper waiting until the other side reads it."""
     from . import rendering
     from .yaml_source import content_files, parse_claimed
     try:
-        try:
-            compiled = rendering.compile_all()
-        except Exception:  # noqa: BLE001 - a template with a mistake: the build itself reports it, once
-            compiled = {}
-        files = content_files(content, REPO)
-        # one message at the end: a pipe holds 64 KB, a first send would wait for the other side
-        connection.send((compiled, parse_claimed(files, claims.within(len(files)))))
-    finally:
-        connection.close()
+        compiled = rendering.compile_all()
+    except Exception:  # noqa: BLE001 - a template with a mistake: the build itself reports it, once
+        compiled = {}
+    files = content_files(content, REPO)
+    return compiled, parse_claimed(files, claims.within(len(files)))
 
 
 _compiled_templates: dict[str, bytes] = {}  # what the helper brought, for both builds
@@ -167,14 +186,8 @@ class _Helper:
     compiles them itself and the check reads every file."""
 
     def __init__(self, content: Path):
-        sys.stdout.flush()
-        sys.stderr.flush()  # a forked process must not print this one's pending output again
-        context = _fork_context()
-        self.claims = _Claims(context)
-        self.receiving, sending = context.Pipe(duplex=False)
-        self.process = context.Process(target=_help, args=(sending, content, self.claims), daemon=True)
-        self.process.start()
-        sending.close()
+        self.claims = _Claims(_fork_context())
+        self.process = _InAnotherProcess(_help, content, self.claims, daemon=True)
 
     def read(self, content: Path) -> None:
         """Read and check this process's share of the files, then take the helper's work."""
@@ -182,31 +195,20 @@ class _Helper:
         from .yaml_source import content_files
         files = content_files(content, REPO)
         read_claimed(files, self.claims.within(len(files)))
-        try:
-            compiled, parsed = self.receiving.recv()
-            _compiled_templates.update(compiled)
-            adopt_parsed(parsed)
-        except EOFError:  # it stopped without answering: the rest is read here
-            pass
-        self.process.join()
+        # if it stopped without answering, the rest is read by the check
+        compiled, parsed = self.process.result(if_dead=({}, []))
+        _compiled_templates.update(compiled)
+        adopt_parsed(parsed)
 
 
 def build_both(target: Path, quiet: bool, only: str | None = None) -> dict[str, tuple[int, str, dict[str, float]]]:
     """French here, English in a second process at the same time (or just one of them)."""
     if only:
         return {only: build_language(only, target / only, quiet)}
-    context = _fork_context()
-    receiving, sending = context.Pipe(duplex=False)
-    english = context.Process(target=_build_in_child, args=(sending, "en", target / "en", quiet))
-    english.start()
-    sending.close()
-    results = {"fr": build_language("fr", target / "fr", quiet)}
-    try:
-        results["en"] = receiving.recv()
-    except EOFError:  # the process died before answering
-        results["en"] = (1, "la construction anglaise s'est arrêtée sans réponse", {})
-    english.join()
-    return results
+    english = _InAnotherProcess(build_language, "en", target / "en", quiet)
+    french = build_language("fr", target / "fr", quiet)
+    return {"fr": french,
+            "en": english.result(if_dead=(1, "la construction anglaise s'est arrêtée sans réponse", {}))}
 
 
 @contextlib.contextmanager

@@ -17,10 +17,10 @@ import yaml
 from markupsafe import Markup, escape
 
 from .dates import DateSpan, PartialDate
+from .paths import TEMPLATES
 
 if TYPE_CHECKING:  # not imported: the build's helper process compiles templates without pydantic
     from .model import Text
-from .paths import TEMPLATES
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "br", "blockquote", "code", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
