@@ -14,8 +14,9 @@ from pathlib import Path
 
 from .content import load_catalogue
 from .model import SITE_KINDS
-from .paths import CONTENT, REPO
-from .problems import ContentError, display_path
+from .files import unsafe_files
+from .paths import CONTENT, DOCS, OVERRIDES, REPO
+from .problems import ContentError, count_errors, display_path
 
 SCHEMAS = REPO / "schemas"
 
@@ -25,19 +26,25 @@ def check(content: Path) -> int:
     return 0 if validate(content) is not None else 1
 
 
-def validate(content: Path):
-    """The checked catalogue, after printing every problem; None when there is an error."""
+def validate(content: Path, folders=(DOCS, OVERRIDES)):
+    """The checked catalogue, after printing every problem; None when there is an error.
+
+    Besides the content, the hand-written pages and the theme's files are looked
+    at: a link or a special file there would be published (see files.py)."""
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    unsafe = [problem for folder in folders if Path(folder).exists() for problem in unsafe_files(folder, REPO)]
     try:
         catalogue = load_catalogue(content, REPO)
+        if unsafe:
+            raise ContentError(unsafe + catalogue.warnings)
     except ContentError as error:
-        for problem in error.problems:
+        for problem in sorted(set(error.problems + unsafe)):
             print(problem.format(), file=sys.stderr)
             if annotate:
                 print(problem.github_annotation())
-        count = len([p for p in error.problems if p.is_error])
-        print(f"\n{count} erreur{'s' if count > 1 else ''} : corrigez-les puis relancez la vérification.",
-              file=sys.stderr)
+        count = len([p for p in set(error.problems + unsafe) if p.is_error])
+        print(f"\n{count_errors(count)} : {'corrigez-les' if count > 1 else 'corrigez-la'} puis relancez "
+              "la vérification.", file=sys.stderr)
         return None
     for problem in catalogue.warnings:
         print(problem.format(), file=sys.stderr)

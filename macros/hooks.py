@@ -21,8 +21,10 @@ from markupsafe import escape  # noqa: E402
 
 from macros import glue  # noqa: E402
 from macros.downloads import generated_downloads  # noqa: E402
+from macros.files import is_plain  # noqa: E402
 from macros.pages import GeneratedPage, generated_pages, site_order  # noqa: E402
-from macros.problems import ContentError  # noqa: E402
+from macros.paths import REPO  # noqa: E402
+from macros.problems import ContentError, inert  # noqa: E402
 from macros.rendering import CompiledTemplates  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.qic")
@@ -68,6 +70,7 @@ _ID = re.compile(r'(?<![\w-])id="([^"]+)"')
 
 
 def on_files(files, config):
+    refuse_unsafe_files(files)
     lang = config.theme["language"]
     docs_dir = Path(config.docs_dir).resolve()
     catalogue = glue.current()
@@ -90,6 +93,16 @@ def on_files(files, config):
     for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or ""):
         files.append(File.generated(config, path, content=data))
     return files
+
+
+def refuse_unsafe_files(files) -> None:
+    """Stop before reading a page or copying a file of the repository's (docs/,
+    overrides/) that is a link or a special file: its target would be published."""
+    unsafe = [file.src_uri for file in files if file.abs_src_path and Path(file.abs_src_path).is_relative_to(REPO)
+              and not is_plain(Path(file.abs_src_path), REPO)]
+    if unsafe:
+        raise PluginError("fichiers refusés (liens symboliques ou fichiers spéciaux : seuls les fichiers "
+                          "ordinaires du dépôt sont publiés) : " + ", ".join(inert(name) for name in unsafe))
 
 
 _compiled_templates = CompiledTemplates()  # the theme's, compiled once per process

@@ -16,7 +16,6 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from .dates import DateFormatError, DateSpan, PartialDate
 
-LANGS = ("fr", "en")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_FILE = re.compile(r"^(\d{3}_[0-9a-f]{16})\.txt$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -443,3 +442,12 @@ KINDS: dict[str, type[Record]] = {
     "sites": Site,
     "history": HistoryEntry,
 }
+# how a contributor names each folder's records, in messages
+KIND_LABELS = {
+    "sources": "document source", "organisations": "organisation", "contacts": "contact",
+    "phases": "phase", "events": "événement", "resources": "ressource", "sites": "site",
+    "history": "entrée d'histoire",
+}
+# ids a record cannot take because a page of the site already has that address
+# (sites/index.md is the sites index)
+RESERVED_IDS: dict[str, frozenset[str]] = {"sites": frozenset({"index"})}

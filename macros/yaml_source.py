@@ -9,14 +9,14 @@ stands, so that each problem can be reported at its place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .problems import Problem, display_path
+from .files import read_regular
+from .problems import Problem
 
-MAX_BYTES = 256_000  # the largest real record is about 10 KB; far more is a mistake (or an attack)
 MAX_DEPTH = 20  # a record nests blocks a few levels deep; more is a mistake or an attack
 # brackets [ { opened in a row, counted on the raw text before PyYAML, whose scanner slows down
 # quadratically with flow depth (a megabyte of "[" would take hours)
@@ -24,6 +24,7 @@ MAX_BRACKETS = 50
 _TEMPLATE = "copiez le modèle du dossier templates/ et remplissez-le"
 
 _STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
 ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -69,19 +70,13 @@ _Loader.yaml_implicit_resolvers = {
 class Document:
     path: str  # as shown to contributors
     data: object
-    positions: Positions | None  # None: not kept, found again in `source` when asked for
-    source: bytes = b""
-
-    @classmethod
-    def without_positions(cls, path: str, data: object, source: bytes) -> "Document":
-        """A document parsed elsewhere (another process) and sent without its positions,
-        which weigh more than its data; they are only needed to report a problem."""
-        return cls(path, data, None, source)
+    positions: Positions
+    # the text of each value YAML read as something else than text (`no` -> false),
+    # so that a message can quote what the contributor wrote
+    written: dict[tuple, str] = field(default_factory=dict)
 
     def where(self, loc: tuple) -> tuple[int, int]:
         """Line and column of the value at `loc`, or of its nearest written ancestor."""
-        if self.positions is None:
-            self.positions = parse_document(self.source, self.path)[0].positions
         loc = tuple(loc)
         while loc:
             if loc in self.positions:
@@ -141,7 +136,7 @@ def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
             closed = "'" in rest.replace("''", "")
         if closed:
             continue
-        following = next((other for other in lines[number:] if other.strip()), "")
+        following = next((lines[i] for i in range(number, len(lines)) if lines[i].strip()), "")
         indent = len(following) - len(following.lstrip(" "))
         if _KEY_LINE.match(following) and indent <= len(match.group(1)):
             return number, match.start(2) + 1
@@ -190,46 +185,61 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, source: str = "") ->
                    "comparez avec le modèle du dossier templates/ ou un fichier voisin")
 
 
-def read_bytes(file: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of one content file, or None and why not (too large, unreadable)."""
-    try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            return None, [Problem(shown_as, 1, 1, "", f"fichier trop volumineux ({size // 1000} Ko ; "
-                                  f"maximum {MAX_BYTES // 1000} Ko)", "une fiche tient en quelques kilo-octets : "
-                                  "vérifiez qu'il s'agit du bon fichier")]
-        return file.read_bytes(), []
-    except OSError as error:
-        return None, [Problem(shown_as, 1, 1, "", f"fichier illisible ({error.strerror})")]
-
-
 def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    """Read one YAML file; return the document, or None and the problems."""
-    raw, problems = read_bytes(file, shown_as)
+    """Read one YAML file (a regular file, see files.py); return the document, or None and the problems."""
+    raw, problems = read_regular(file, shown_as)
     return parse_document(raw, shown_as) if raw is not None else (None, problems)
 
 
 def parse_document(raw: bytes, shown_as: str, fast: bool = True) -> tuple[Document | None, list[Problem]]:
     """The document in the bytes of one YAML file, or None and the problems."""
+    text, problems = _decode(raw, shown_as)
+    if text is None:
+        return None, problems
+    problems = _text_problems(text, shown_as)
+    if problems:
+        return None, problems
+    nodes = _fast_compose(text) if fast else None
+    fast = nodes is not None
+    if nodes is None:
+        nodes, problems = _compose(text, shown_as)
+        if problems:
+            return None, problems
+    nodes = [n for n in nodes if n is not None]
+    if len(nodes) != 1:
+        return None, [_not_one_document(nodes, text, shown_as)]
+    builder = _Builder(shown_as)
+    data = builder.build(nodes[0], ())
+    if builder.problems and fast:
+        return parse_document(raw, shown_as, fast=False)  # the precise words come from the slow reader
+    if builder.problems:
+        return None, builder.problems
+    return Document(shown_as, data, builder.positions, builder.written), []
 
-    def fail(message: str, hint: str = "", line: int = 1, column: int = 1):
-        return None, [Problem(shown_as, line, column, "", message, hint)]
 
+def _decode(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, if it is UTF-8 without a byte-order mark."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return fail("le fichier commence par une marque d'ordre des octets (BOM)",
-                    "enregistrez-le en « UTF-8 » sans BOM")
+        return None, [Problem(shown_as, 1, 1, "", "le fichier commence par une marque d'ordre des octets (BOM)",
+                              "enregistrez-le en « UTF-8 » sans BOM")]
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return fail("caractères non UTF-8 (encodage incorrect)",
-                    "enregistrez le fichier en UTF-8 (éditeur : « Enregistrer avec l'encodage UTF-8 »)",
-                    line, column)
+        return None, [Problem(shown_as, line, column, "", "caractères non UTF-8 (encodage incorrect)",
+                              "enregistrez le fichier en UTF-8 (éditeur : « Enregistrer avec l'encodage UTF-8 »)")]
+
+
+def _text_problems(text: str, shown_as: str) -> list[Problem]:
+    """What is wrong with the text before YAML reads it: a null character, nothing
+    but comments, odd spaces in the indentation, brackets nested too deep."""
+    def fail(message: str, hint: str = "", line: int = 1, column: int = 1) -> list[Problem]:
+        return [Problem(shown_as, line, column, "", message, hint)]
+
     if "\x00" in text:
-        line, column = _line_column(text, text.index("\x00"))
         return fail("le fichier contient un caractère nul : ce n'est pas un fichier texte",
-                    "enregistrez-le comme texte brut en UTF-8", line, column)
+                    "enregistrez-le comme texte brut en UTF-8", *_line_column(text, text.index("\x00")))
     if not text.strip():
         return fail("fichier vide", _TEMPLATE)
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
@@ -239,25 +249,27 @@ def parse_document(raw: bytes, shown_as: str, fast: bool = True) -> tuple[Docume
     for number, line in enumerate(text.splitlines(), 1):
         indent = len(line) - len(line.lstrip(" "))
         if line[indent:indent + 1] in _ODD_SPACES:
-            odd_spaces.append(Problem(
-                shown_as, number, indent + 1, "",
-                f"espace insécable ou invisible (U+{ord(line[indent]):04X}) dans l'indentation",
-                "indentez avec des espaces ordinaires (texte copié depuis une page web ou un traitement de texte)"))
+            odd_spaces += fail(f"espace insécable ou invisible (U+{ord(line[indent]):04X}) dans l'indentation",
+                               "indentez avec des espaces ordinaires (texte copié depuis une page web ou un "
+                               "traitement de texte)", number, indent + 1)
     if odd_spaces:
-        return None, odd_spaces
+        return odd_spaces
     depth = 0
     for bracket in re.finditer(r"[\[\]{}]", text):
         depth = max(depth + (1 if bracket.group() in "[{" else -1), 0)
         if depth > MAX_BRACKETS:
-            line, column = _line_column(text, bracket.start())
             return fail(f"imbrication trop profonde (plus de {MAX_BRACKETS} crochets ou accolades ouverts)",
-                        "une fiche ne s'imbrique que sur quelques niveaux", line, column)
+                        "une fiche ne s'imbrique que sur quelques niveaux", *_line_column(text, bracket.start()))
+    return []
 
-    nodes = _fast_compose(text) if fast else None
-    fast = nodes is not None
+
+def _compose(text: str, shown_as: str) -> tuple[list, list[Problem]]:
+    """The node trees by PyYAML's own reader, which says precisely what is wrong and where."""
+    def fail(message: str, hint: str = "", line: int = 1, column: int = 1):
+        return [], [Problem(shown_as, line, column, "", message, hint)]
+
     try:
-        if nodes is None:
-            nodes = list(yaml.compose_all(text, Loader=_Loader))
+        return list(yaml.compose_all(text, Loader=_Loader)), []
     except _AliasRefused as error:
         mark = error.problem_mark
         if error.problem == "merge":
@@ -266,34 +278,25 @@ def parse_document(raw: bytes, shown_as: str, fast: bool = True) -> tuple[Docume
         return fail("les ancres et alias YAML (& et *) ne sont pas acceptés",
                     "recopiez la valeur au lieu d'y faire référence", mark.line + 1, mark.column + 1)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(shown_as, error, text)]
+        return [], [_syntax_problem(shown_as, error, text)]
     except yaml.reader.ReaderError as error:  # a character YAML refuses: control characters
-        line, column = _line_column(text, error.position)
         return fail(f"caractère de contrôle invisible (U+{error.character:04X}) interdit dans un fichier YAML",
-                    "supprimez-le : il vient souvent d'un copier-coller", line, column)
+                    "supprimez-le : il vient souvent d'un copier-coller", *_line_column(text, error.position))
     except RecursionError:
-        return None, [_too_deep(shown_as, text)]
+        return [], [_too_deep(shown_as, text)]
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks its other errors
         return fail(f"syntaxe YAML invalide ({error})")
-    nodes = [n for n in nodes if n is not None]
-    if not nodes:
-        return fail("fichier vide", _TEMPLATE)
-    if len(nodes) > 1:
-        after = nodes[0].end_mark.line
-        lines = text.splitlines()
-        separator = next((i for i in range(after, len(lines)) if re.match(r"^(---|\.\.\.)(\s|$)", lines[i])),
-                         nodes[1].start_mark.line)
-        return fail("plusieurs documents YAML dans un seul fichier (séparateur « --- »)",
-                    "une fiche par fichier : supprimez « --- » et créez un autre fichier",
-                    separator + 1, 1)
 
-    builder = _Builder(shown_as)
-    data = builder.build(nodes[0], ())
-    if builder.problems and fast:
-        return parse_document(raw, shown_as, fast=False)  # the precise words come from the slow reader
-    if builder.problems:
-        return None, builder.problems
-    return Document(shown_as, data, builder.positions), []
+
+def _not_one_document(nodes: list, text: str, shown_as: str) -> Problem:
+    if not nodes:
+        return Problem(shown_as, 1, 1, "", "fichier vide", _TEMPLATE)
+    after = nodes[0].end_mark.line
+    lines = text.splitlines()
+    separator = next((i for i in range(after, len(lines)) if re.match(r"^(---|\.\.\.)(\s|$)", lines[i])),
+                     nodes[1].start_mark.line)
+    return Problem(shown_as, separator + 1, 1, "", "plusieurs documents YAML dans un seul fichier "
+                   "(séparateur « --- »)", "une fiche par fichier : supprimez « --- » et créez un autre fichier")
 
 
 def _fast_compose(text: str) -> list | None:
@@ -319,6 +322,11 @@ if getattr(yaml, "__with_libyaml__", False):
 else:  # pragma: no cover - PyYAML without libyaml: the pure-Python reader does it all
     _CLoader = None
 
+
+# characters no text of a record needs, whether typed raw (YAML refuses most of them)
+# or written as an escape between double quotes ("\e", "\0", "\a", "\x85"): controls
+# other than line breaks and tabs, and the bidirectional controls that reorder text
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]")
 
 # spaces that look like spaces but are not YAML indentation
 _ODD_SPACES = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -354,13 +362,14 @@ class _Builder:
     def __init__(self, path: str):
         self.path = path
         self.positions: Positions = {}
+        self.written: dict[tuple, str] = {}
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
         self.constructor = _Loader("")
 
     def problem(self, node, loc: tuple, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.path, node.start_mark.line + 1,
-                                     node.start_mark.column + 1, _dotted(loc), message, hint))
+                                     node.start_mark.column + 1, dotted(loc), message, hint))
 
     def build(self, node, loc: tuple, depth: int = 0):
         self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -413,7 +422,14 @@ class _Builder:
 
     def _scalar(self, node, field: tuple):
         if node.tag == _STR:  # most values: the text as written
+            hidden = _HIDDEN.search(node.value)
+            if hidden:
+                self.problem(node, field, f"caractère de contrôle invisible (U+{ord(hidden.group()):04X}) "
+                             "dans le texte", "supprimez-le (écrit « \\e », « \\0 »… entre guillemets, ou "
+                             "venu d'un copier-coller)")
             return node.value
+        if node.tag == _BOOL:  # `no`, `on`, `Yes`: YAML 1.1 reads a boolean
+            self.written[field] = node.value
         try:
             return self.constructor.construct_object(node)
         except Exception:  # noqa: BLE001 - e.g. `!!bool FR`, `!!int abc`, an integer of 5000 digits
@@ -429,7 +445,7 @@ class _Builder:
             return None
 
 
-def _dotted(loc: tuple) -> str:
+def dotted(loc: tuple) -> str:
     """("events", 0, "date") -> "events[0].date", the way fields are named in messages."""
     text = ""
     for part in loc:
@@ -440,34 +456,3 @@ def _dotted(loc: tuple) -> str:
     return text
 
 
-dotted = _dotted
-
-
-# Parsing shared between two processes (macros/build.py): parsing is most of the
-# time a check takes, and its result is plain data. Kept here, away from the
-# model, so that the helper process does not need pydantic.
-
-def content_files(root: Path, repo_root: Path) -> list[tuple[Path, str]]:
-    """The YAML files of the content's folders, with the path shown in messages
-    (the same as load_catalogue's)."""
-    files = []
-    folders = sorted(p for p in Path(root).iterdir() if p.is_dir()) if Path(root).is_dir() else []
-    for folder in (f for f in folders if not f.name.startswith((".", "_"))):  # as load_catalogue skips them
-        shown_folder = display_path(folder, repo_root)
-        files += [(file, f"{shown_folder}/{file.name}") for file in sorted(folder.iterdir())
-                  if file.suffix in (".yml", ".yaml") and not file.name.startswith((".", "_"))]
-    return files
-
-
-def parse_claimed(files: list[tuple[Path, str]], claim) -> list[tuple[str, str, bytes, object, list]]:
-    """Parse the files whose index `claim()` hands out (None when there is none left),
-    for content.adopt_parsed in another process: (path, shown path, bytes, data,
-    problems) each; the data without its positions, which weigh more."""
-    parsed = []
-    while (index := claim()) is not None:
-        file, shown = files[index]
-        raw, _ = read_bytes(file, shown)
-        if raw is not None:
-            document, problems = parse_document(raw, shown)
-            parsed.append((str(file), shown, raw, document.data if document else None, problems))
-    return parsed

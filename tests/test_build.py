@@ -197,7 +197,7 @@ def test_invalid_content_stops_the_build_and_keeps_the_last_good_site(content, t
     assert "vouliez-vous dire « pilote » ?" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
-    assert not list(tmp_path.glob(".site-*"))  # no half-built folder left behind
+    assert not list(tmp_path.glob(".*-tmp-*"))  # no half-built folder left behind
 
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.en.yml"])
