@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from . import names
 from .files import list_folder, read_regular
 from .messages import error_loc, translate
-from .model import KIND_LABELS, KINDS, RESERVED_IDS, SOURCE_FILE, Record, RichText, source_refs
+from .model import KIND_LABELS, KINDS, MAX_ID, RESERVED_IDS, SOURCE_FILE, Record, RichText, source_refs
 from .places import check_place
 from .problems import ContentError, Problem, display_path
 from .yaml_source import Document, dotted, parse_document
@@ -217,6 +217,9 @@ def _file_name_problem(kind: str, folder: Path, file: Path, shown: str, seen_ids
                        "minuscules sans accents, chiffres et tirets",
                        f"« {renamed.name} » existe déjà : complétez ce fichier plutôt que d'en "
                        "créer un second" if taken else f"renommez-le « {renamed.name} »")
+    if len(key) > MAX_ID:
+        return Problem(shown, 1, 1, "", f"nom de fichier trop long ({len(key)} caractères ; maximum {MAX_ID})",
+                       "raccourcissez-le : il devient l'adresse de la page")
     if key in RESERVED_IDS.get(kind, ()):
         reserved = ", ".join(sorted(RESERVED_IDS[kind]))
         return Problem(shown, 1, 1, "", f"identifiant « {key} » réservé : il porte le nom d'une page du site "

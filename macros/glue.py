@@ -55,8 +55,19 @@ def use(checked: Catalogue) -> None:
     """Hand content already checked to the builds that follow in this process (and
     in processes forked from it): macros/build.py checks once for both languages.
     A file changed since is noticed, and the content read again."""
+    global _given
     root = Path(checked.root).resolve()
     _cache[str(root)] = (_fingerprint(root), checked)
+    _given = True
+
+
+_given = False
+
+
+def run_by_our_build() -> bool:
+    """Whether this MkDocs build was started by macros/build.py (both languages and
+    search), rather than by a plain `mkdocs build` (one language, no search)."""
+    return _given
 
 
 def repository_url() -> str:

@@ -30,6 +30,22 @@ from macros.rendering import CompiledTemplates  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.qic")
 
 
+_command = ""
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
+def on_post_build(config):
+    if _command == "build" and not glue.run_by_our_build():
+        language = "anglais" if config.theme["language"] == "en" else "français"
+        log.info(f"Attention : « mkdocs build » n'a construit que le site {language}, sans la recherche, dans "
+                 f"{config.site_dir}. Le site complet (français, anglais dans en/, recherche) se construit "
+                 "avec : bash scripts/build.sh")
+
+
 def on_config(config):
     try:
         catalogue = glue.catalogue()
@@ -127,8 +143,9 @@ def on_pre_page(page, config, files):
 def _read_source(page, generated: GeneratedPage) -> None:
     """What Page.read_source would set: the page's metadata (its "front matter")."""
     page.markdown = ""
-    # the theme prints the title and description unescaped
-    page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description)),
+    # the theme prints the title and description unescaped, or escapes them again (`| e`):
+    # Markup is escaped once, and left as it is by `| e`
+    page.meta = {"title": escape(generated.title), "description": escape(generated.description),
                  "render_macros": False}
 
 

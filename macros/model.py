@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       PlainSerializer, WithJsonSchema)
 
+from pydantic_core import PydanticCustomError
+
 from .dates import DateFormatError, DateSpan, PartialDate
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -23,12 +25,17 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
 
 # --- simple values ---------------------------------------------------------------
 
+MAX_TEXT = 20_000  # the longest real text is about 1,500 characters; far more is a mistake (or an attack)
+MAX_ID = 80  # characters of a file name (an id): it becomes a page's address and file names
+
 def _text(value: str) -> str:
     if not isinstance(value, str):
         raise ValueError("texte attendu")
     value = value.strip()
     if not value:
         raise ValueError("texte vide : écrivez une valeur ou supprimez le champ")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"texte trop long ({len(value):,} caractères ; maximum {MAX_TEXT:,})".replace(",", "\u202f"))
     return value
 
 
@@ -156,6 +163,20 @@ def _source(value: str) -> str:
 SourceRef = Annotated[str, AfterValidator(_source),
                       WithJsonSchema({"type": "string", "description":
                                       "Document source (ex. 002_cd3e985497d0d32e.txt) ou adresse web."})]
+
+
+def _not_a_boolean(kind: str):
+    """YAML reads `yes`, `no`, `true` as booleans, which Python counts as numbers (1 and 0):
+    refused where a number is expected, with the words of the other type errors."""
+    def check(value):
+        if isinstance(value, bool):
+            raise PydanticCustomError(kind, "a boolean is not a number")
+        return value
+    return BeforeValidator(check)
+
+
+Decimal = Annotated[float, _not_a_boolean("float_type")]
+Integer = Annotated[int, _not_a_boolean("int_type")]
 
 
 # --- bilingual text -----------------------------------------------------------------
@@ -307,8 +328,8 @@ class Contact(Sourced):
 
 
 class Coordinates(Record):
-    lat: float = Field(ge=-90, le=90, description="Latitude en degrés décimaux.")
-    lon: float = Field(ge=-180, le=180, description="Longitude en degrés décimaux.")
+    lat: Decimal = Field(ge=-90, le=90, description="Latitude en degrés décimaux.")
+    lon: Decimal = Field(ge=-180, le=180, description="Longitude en degrés décimaux.")
     precision: Literal["commune", "territoire", "quartier"] = Field(
         description="Ce que le point désigne : la commune, le territoire entier ou le quartier.")
 
@@ -358,7 +379,7 @@ class Resource(Sourced):
     type: _labels(RESOURCE_TYPES) = Field(description="Nature de la ressource.")
     language: Literal["fr", "en"] = Field(description="Langue de la ressource.")
     publisher: Slug | None = Field(None, description="Éditeur (identifiant d'organisation).")
-    year: int | None = Field(None, ge=1900, le=2100, description="Année de publication, si connue.")
+    year: Integer | None = Field(None, ge=1900, le=2100, description="Année de publication, si connue.")
     summary: RichText = Field(description="Résumé (Markdown permis).")
     topics: list[Topic] = Field(default_factory=list, description="Notions de l'approche abordées.")
 
