@@ -30,6 +30,7 @@ from .paths import REPO, content_dir
 from .problems import inert
 
 CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
+STEP_WORDS = {"pages": "pages", "search": "recherche"}  # as the build's summary names its steps
 
 
 def index_search(site: Path) -> list[str]:
@@ -98,7 +99,7 @@ def build_language(lang: str, target: Path, quiet: bool) -> tuple[int, str, dict
         started = time.perf_counter()
         done = subprocess.run(index_search(target), cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True)
-        seconds["recherche"] = time.perf_counter() - started
+        seconds["search"] = time.perf_counter() - started
         code = done.returncode
         if code:
             shown += done.stdout.splitlines()
@@ -211,7 +212,8 @@ def _build(out: Path, content: Path, quiet: bool, only: str | None) -> int:
     where = f"{'français' if only == 'fr' else 'anglais'} seulement" if only else \
         "français à la racine, anglais dans en/"
     print(f"Site construit dans {os.path.relpath(out)} en {elapsed:.1f} s ({where}).")
-    steps = " ; ".join(f"{lang} : " + ", ".join(f"{step} {value:.1f} s" for step, value in results[lang][2].items())
+    steps = " ; ".join(f"{lang} : " + ", ".join(f"{STEP_WORDS[step]} {value:.1f} s"
+                                                for step, value in results[lang][2].items())
                        for lang in results)
     print(f"Durées : vérification {checked:.1f} s ; {steps}{'' if only else ' (les deux langues en parallèle)'}.")
     return 0

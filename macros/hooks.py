@@ -8,24 +8,20 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sys
 from pathlib import Path
 
-# `mkdocs build` does not put the project on sys.path: make `import macros` work.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
+from markupsafe import escape
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.structure.toc import get_toc  # noqa: E402
-from markupsafe import escape  # noqa: E402
-
-from macros import glue  # noqa: E402
-from macros.downloads import generated_downloads  # noqa: E402
-from macros.files import is_plain  # noqa: E402
-from macros.pages import GeneratedPage, generated_pages, site_order  # noqa: E402
-from macros.paths import REPO  # noqa: E402
-from macros.problems import ContentError, inert  # noqa: E402
-from macros.rendering import CompiledTemplates  # noqa: E402
+from macros import glue
+from macros.downloads import generated_downloads
+from macros.files import is_plain
+from macros.pages import GeneratedPage, generated_pages, site_order
+from macros.paths import REPO
+from macros.problems import ContentError, inert
+from macros.rendering import CompiledTemplates
 
 log = logging.getLogger("mkdocs.hooks.qic")
 

@@ -154,35 +154,64 @@ def _closed_on_its_line(line: str, start: int) -> bool:
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError, source: str = "") -> Problem:
-    mark = error.problem_mark or error.context_mark
-    if error.context_mark and ("end of stream" in (error.problem or "")
-                               or (error.context or "").startswith(("while parsing a flow",
-                                                                    "while scanning a simple key"))):
-        mark = error.context_mark  # point at the quote, bracket or key where it started
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    quote = _unclosed_quote(source, line) if source else None
-    if quote and quote[0] < line:
-        return Problem(path, *quote, "", "syntaxe YAML invalide : guillemet ouvert ici et jamais refermé",
-                       "ajoutez le guillemet fermant à la fin de la valeur")
-    lines = source.splitlines()
-    written = lines[line - 1] if line <= len(lines) else ""
+    """PyYAML's error, placed where the mistake was made and told in French."""
+    line, column = _error_place(error)
+    for explain in (_explain_unclosed_quote, _explain_flow_list, _explain_colon_in_value):
+        found = explain(error, source, line, column)
+        if found:
+            return Problem(path, *found)
     text = f"{error.context or ''} {error.problem or ''}"
-    if text.startswith("while parsing a flow") and _closed_on_its_line(written, column - 1) and error.problem_mark:
-        mark = error.problem_mark  # the list is closed: the mistake is inside it
-        return Problem(path, mark.line + 1, mark.column + 1, "", "syntaxe YAML invalide : liste ou bloc entre "
-                       "crochets/accolades mal formé", "séparez les éléments par des virgules, et mettez entre "
-                       "guillemets ceux qui contiennent « : », « [ » ou « { »")
-    if "mapping values are not allowed here" in text and _KEY_LINE.match(written[:column - 1]):
-        # `place: Montréal : Festival` - the second colon belongs to the value
-        return Problem(path, line, column, "", "syntaxe YAML invalide : deux-points « : » à l'intérieur "
-                       "d'une valeur sans guillemets", "mettez toute la valeur entre guillemets : "
-                       "« champ: \"texte : suite\" »")
     for needle, message, hint in _SYNTAX_MESSAGES:
         if needle in text:
             return Problem(path, line, column, "", f"syntaxe YAML invalide : {message}", hint)
     detail = (error.problem or "erreur inconnue").strip()
     return Problem(path, line, column, "", f"syntaxe YAML invalide ({detail})",
                    "comparez avec le modèle du dossier templates/ ou un fichier voisin")
+
+
+def _error_place(error: yaml.MarkedYAMLError) -> tuple[int, int]:
+    """(line, column) of the error; for an unclosed quote, bracket or key, where it started."""
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and ("end of stream" in (error.problem or "")
+                               or (error.context or "").startswith(("while parsing a flow",
+                                                                    "while scanning a simple key"))):
+        mark = error.context_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _written_line(source: str, line: int) -> str:
+    lines = source.splitlines()
+    return lines[line - 1] if line <= len(lines) else ""
+
+
+def _explain_unclosed_quote(error, source: str, line: int, column: int):
+    """A quote opened on an earlier line and never closed: the usual cause further down."""
+    quote = _unclosed_quote(source, line) if source else None
+    if quote and quote[0] < line:
+        return (*quote, "", "syntaxe YAML invalide : guillemet ouvert ici et jamais refermé",
+                "ajoutez le guillemet fermant à la fin de la valeur")
+    return None
+
+
+def _explain_flow_list(error, source: str, line: int, column: int):
+    """A [list] closed on its line but malformed inside (a missing comma, a colon)."""
+    text = f"{error.context or ''} {error.problem or ''}"
+    if text.startswith("while parsing a flow") and error.problem_mark \
+            and _closed_on_its_line(_written_line(source, line), column - 1):
+        mark = error.problem_mark
+        return (mark.line + 1, mark.column + 1, "", "syntaxe YAML invalide : liste ou bloc entre "
+                "crochets/accolades mal formé", "séparez les éléments par des virgules, et mettez entre "
+                "guillemets ceux qui contiennent « : », « [ » ou « { »")
+    return None
+
+
+def _explain_colon_in_value(error, source: str, line: int, column: int):
+    """`place: Montréal : Festival` - the second colon belongs to the value."""
+    if "mapping values are not allowed here" in (error.problem or "") \
+            and _KEY_LINE.match(_written_line(source, line)[:column - 1]):
+        return (line, column, "", "syntaxe YAML invalide : deux-points « : » à l'intérieur d'une valeur sans "
+                "guillemets", "mettez toute la valeur entre guillemets : « champ: \"texte : suite\" »")
+    return None
 
 
 def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
