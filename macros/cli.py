@@ -16,7 +16,7 @@ from .content import load_catalogue
 from .model import SITE_KINDS
 from .files import unsafe_files
 from .paths import CONTENT, DOCS, OVERRIDES, REPO
-from .problems import ContentError, count_errors, display_path
+from .problems import ContentError, Problem, count_errors, display_path, inert
 
 SCHEMAS = REPO / "schemas"
 
@@ -38,21 +38,35 @@ def validate(content: Path, folders=(DOCS, OVERRIDES)):
         if unsafe:
             raise ContentError(unsafe + catalogue.warnings)
     except ContentError as error:
-        for problem in sorted(set(error.problems + unsafe)):
-            print(problem.format(), file=sys.stderr)
-            if annotate:
-                print(problem.github_annotation())
+        report(sorted(set(error.problems + unsafe)), annotate)
         count = len([p for p in set(error.problems + unsafe) if p.is_error])
         print(f"\n{count_errors(count)} : {'corrigez-les' if count > 1 else 'corrigez-la'} puis relancez "
               "la vérification.", file=sys.stderr)
         return None
-    for problem in catalogue.warnings:
-        print(problem.format(), file=sys.stderr)
-        if annotate:
-            print(problem.github_annotation())
+    report(catalogue.warnings, annotate)
     counts = ", ".join(f"{len(v)} {k}" for k, v in catalogue.entries.items())
     print(f"Contenu valide : {counts}.")
     return catalogue
+
+
+PER_FILE = 25  # problems shown for one file; a file with thousands would bury the others
+
+
+def report(problems: list[Problem], annotate: bool) -> None:
+    """Print problems, at most PER_FILE for each file (then how many more), and as
+    GitHub annotations when running in GitHub Actions."""
+    shown: dict[str, int] = {}
+    for problem in problems:
+        shown[problem.path] = shown.get(problem.path, 0) + 1
+        if shown[problem.path] > PER_FILE:
+            continue
+        print(problem.format(), file=sys.stderr)
+        if annotate:
+            print(problem.github_annotation())
+    for path, count in shown.items():
+        if count > PER_FILE:
+            print(f"{inert(path)} : {count - PER_FILE} autres problèmes dans ce fichier, non affichés "
+                  "(corrigez d'abord les premiers)", file=sys.stderr)
 
 
 def schemas(target: Path, verify: bool = False) -> int:

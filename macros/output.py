@@ -24,6 +24,10 @@ from pathlib import Path
 MARKER = ".qic-site"  # written at the root of every built site
 MARKER_TEXT = "Site construit par python -m macros.build : ce dossier est remplacé à chaque construction.\n"
 
+# the repository's own folders: a site is never written inside them
+PROJECT_FOLDERS = {"content", "docs", "overrides", "macros", "tests", "templates", "starters", "schemas", "scripts",
+                   "bench", ".git", ".github", ".venv", ".vscode", ".ci"}
+
 _OS_ERRORS = {
     errno.EACCES: "droit d'écriture refusé", errno.EPERM: "opération non permise",
     errno.ENOSPC: "disque plein", errno.EDQUOT: "quota de disque dépassé",
@@ -49,6 +53,9 @@ def check_target(out: Path, repo: Path) -> None:
     out = Path(os.path.abspath(out))
     if out == repo or repo.is_relative_to(out):
         raise OutputError(f"dossier de sortie refusé : {out} contient le dépôt")
+    if out.is_relative_to(repo) and out.relative_to(repo).parts[0] in PROJECT_FOLDERS:
+        raise OutputError(f"dossier de sortie refusé : {out} est dans {out.relative_to(repo).parts[0]}/, "
+                          "un dossier du projet")
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise OutputError(f"dossier de sortie refusé : {out} n'est pas un dossier")
     if not out.exists() or not any(out.iterdir()) or (out / MARKER).is_file() or _built_before_marker(out):

@@ -298,7 +298,7 @@ def test_an_id_too_long_for_a_file_name_is_refused(content):
 
 # --- 8. the build's own faults ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("target", ["docs", ".", "macros", ".."])
+@pytest.mark.parametrize("target", ["docs", ".", "macros", "..", "content/nouveau", "docs/fr/site", "/"])
 def test_the_build_refuses_a_target_that_is_not_a_site(target):
     before = sorted(p.name for p in (REPO / "docs").iterdir())
     result = run_build(REPO / "content", REPO / target)
@@ -376,6 +376,15 @@ def test_a_plain_mkdocs_build_says_what_it_built(tmp_path):
 def test_titles_are_escaped_once(site):
     for page in site.rglob("*.html"):
         assert "&amp;#39;" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_file_with_thousands_of_problems_does_not_bury_the_others(content):
+    refs = "".join(f"  - inconnu-{i}\n" for i in range(3000))
+    site_file(content, "liste", name="Liste", organisations="\n" + refs.rstrip("\n"))
+    (content / "events" / "casse.yml").write_text("title: [\n", encoding="utf-8")
+    result = check(content)
+    assert_refused(result, "content/sites/liste.yml : 2975 autres problèmes dans ce fichier", "content/events/casse.yml:")
+    assert len(result.stderr.splitlines()) < 40
 
 
 def test_the_size_message_gives_exact_figures(content):
