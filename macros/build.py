@@ -30,6 +30,7 @@ from .paths import REPO, content_dir
 from .problems import inert
 
 CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
+ENGINES = ("mkdocs", "properdocs")
 STEP_WORDS = {"pages": "pages", "search": "recherche"}  # as the build's summary names its steps
 
 
@@ -224,11 +225,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None,
                         help="dossier de sortie : site/ (site-fr/ ou site-en/ avec --only)")
     parser.add_argument("--content", type=Path, default=None, help="dossier de contenu (content/)")
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                        help="moteur : MkDocs 1.6 (par défaut) ou ProperDocs, sa continuation (pip install properdocs)")
     parser.add_argument("--quiet", action="store_true", help="n'afficher que les avertissements et les erreurs")
     parser.add_argument("--only", choices=sorted(CONFIGS), default=None,
                         help="une seule langue, pour un aperçu ou une mesure, dans son propre dossier "
                              "(site-fr/ ou site-en/) : le site complet de site/ reste intact")
     args = parser.parse_args(argv)
+    if args.engine == "properdocs":
+        # before anything imports MkDocs: from here on every `mkdocs.*` import (ours, Material's,
+        # the macros plugin's) gets ProperDocs, a drop-in continuation of MkDocs 1.6
+        import properdocs.replacement  # noqa: F401
     out = args.out or REPO / (f"site-{args.only}" if args.only else "site")
     return build(out, args.content.resolve() if args.content else None, args.quiet, args.only)
 

@@ -148,7 +148,8 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
     repo_root = Path(repo_root) if repo_root else root.parent
     catalogue = Catalogue(root)
     problems = read_all(catalogue, repo_root)
-    for check in (check_names, check_references, check_list_duplicates, check_places, check_rich_text):
+    for check in (check_placeholders, check_names, check_references, check_list_duplicates, check_places,
+                  check_rich_text):
         problems += check(catalogue)
     problems += check_freshness(catalogue, today or dt.date.today())
     catalogue.warnings = [p for p in problems if not p.is_error]
@@ -242,6 +243,40 @@ def _named(catalogue: Catalogue):
                 if value is not None:
                     yield entry, attr, value
                     break
+
+
+# what a copied template still holds where a contributor has not written yet
+PLACEHOLDERS = re.compile(r"[ÀA][ -]COMPL[ÉE]TER|https?://(?:www\.)?example\.(?:org|com|net)\b", re.IGNORECASE)
+
+
+def written_values(data, loc: tuple = ()):
+    """(loc, value) of every value written in a document, at any depth."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from written_values(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from written_values(value, loc + (index,))
+    else:
+        yield loc, data
+
+
+def check_placeholders(catalogue: Catalogue) -> list[Problem]:
+    """A template's « À COMPLÉTER » or example.org address left in a record: an error
+    here, as in the pull request (it would otherwise be published as a fact)."""
+    problems = []
+    for entries in catalogue.entries.values():
+        for entry in entries.values():
+            for loc, value in written_values(entry.document.data):
+                found = PLACEHOLDERS.search(value) if isinstance(value, str) else None
+                if found:
+                    line, column = entry.document.where(loc)
+                    example = "adresse d'exemple" if "example" in found.group().lower() else "texte du modèle"
+                    problems.append(Problem(entry.path, line, column, dotted(loc),
+                                            f"{example} encore à remplacer : « {value[:60]} »",
+                                            "écrivez l'information tirée d'une source, ou supprimez ce champ "
+                                            "s'il est facultatif et que la source n'en dit rien"))
+    return problems
 
 
 def check_names(catalogue: Catalogue) -> list[Problem]:

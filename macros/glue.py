@@ -51,6 +51,11 @@ def catalogue() -> Catalogue:
     return loaded
 
 
+def last_good() -> Catalogue | None:
+    """The content this process last loaded without error (the preview keeps showing it)."""
+    return _current
+
+
 def use(checked: Catalogue) -> None:
     """Hand content already checked to the builds that follow in this process (and
     in processes forked from it): macros/build.py checks once for both languages.

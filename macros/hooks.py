@@ -21,6 +21,7 @@ from macros.files import is_plain
 from macros.pages import GeneratedPage, generated_pages, site_order
 from macros.paths import REPO
 from macros.problems import ContentError, inert
+from macros import rendering
 from macros.rendering import CompiledTemplates
 
 log = logging.getLogger("mkdocs.hooks.qic")
@@ -42,11 +43,21 @@ def on_post_build(config):
                  "avec : bash scripts/build.sh")
 
 
+_preview_problems: list = []  # content errors met by the live preview, shown on every page
+
+
 def on_config(config):
+    _preview_problems.clear()
     try:
         catalogue = glue.catalogue()
     except ContentError as error:
-        raise PluginError(str(error)) from None
+        if _command != "serve" or glue.last_good() is None:
+            raise PluginError(str(error)) from None
+        # the preview keeps the last good content and says on every page what is wrong
+        catalogue = glue.last_good()
+        _preview_problems.extend(p for p in error.problems if p.is_error)
+        for problem in _preview_problems:
+            log.info(problem.format())
     # SITE_URL is the French root; the English site lives under en/
     english = config.theme["language"] == "en"
     root = (config.site_url or "").rstrip("/")
@@ -70,6 +81,15 @@ def on_config(config):
                 if isinstance(section, list) and "sites/index.md" in section:
                     section[:] = ["sites/index.md"] + [f"sites/{key}.md" for key in site_order(catalogue)]
     return config
+
+
+def on_post_page(output, page, config):
+    """In the live preview, content errors at the top of the page the browser reloads."""
+    if not _preview_problems:
+        return output
+    box = rendering.renderer(config.theme["language"]).render("preview_errors.html.j2", problems=_preview_problems)
+    return output.replace('<article class="md-content__inner md-typeset">',
+                          '<article class="md-content__inner md-typeset">' + box, 1)
 
 
 def lists_sites(config, catalogue) -> bool:
