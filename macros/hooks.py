@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from markupsafe import escape
 
@@ -97,7 +98,6 @@ def lists_sites(config, catalogue) -> bool:
     return len(catalogue.entries["sites"]) <= int(config.extra.get("sites_in_nav", 40))
 
 
-_generated: dict[str, GeneratedPage] = {}  # this build's generated pages, by path
 _ID = re.compile(r'(?<![\w-])id="([^"]+)"')
 
 
@@ -108,19 +108,17 @@ def on_files(files, config):
     catalogue = glue.current()
     listed_sites = lists_sites(config, catalogue)
     permalink_title = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
-    _generated.clear()
     for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
                               f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")
-        _generated[page.path] = page
         listed = page.source is None or listed_sites
-        # no Markdown: the page is already HTML (see on_pre_page)
         file = File.generated(config, page.path, content="",
                               inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
         if page.source is not None:
             # the edit link opens the YAML file that produced the page
             file.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
+        YamlPage(file, config, page)  # becomes file.page: MkDocs uses it as its own
         files.append(file)
     for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or ""):
         files.append(File.generated(config, path, content=data))
@@ -145,33 +143,30 @@ def on_env(env, config, files):
     return env
 
 
-def on_pre_page(page, config, files):
-    """A generated page is HTML rendered from its template: it skips the Markdown
-    pass (which would only parse that HTML again, and cost most of the build)
-    and the macros plugin's (it holds no macro)."""
-    generated = _generated.get(page.file.src_uri)
-    if generated is not None:
-        page.read_source = lambda config: _read_source(page, generated)
-        page.render = lambda config, files: _render(page, generated)
-    return page
+class YamlPage(Page):
+    """A page made from the content (as Material's blog makes its posts): its HTML is
+    rendered from its template already, so it skips the Markdown pass (which would
+    only parse that HTML again, and cost most of the build) and the macros plugin's
+    (it holds no macro)."""
 
+    def __init__(self, file: File, config, generated: GeneratedPage):
+        super().__init__(None, file, config)
+        self.generated = generated
 
-def _read_source(page, generated: GeneratedPage) -> None:
-    """What Page.read_source would set: the page's metadata (its "front matter")."""
-    page.markdown = ""
-    # the theme prints the title and description unescaped, or escapes them again (`| e`):
-    # Markup is escaped once, and left as it is by `| e`
-    page.meta = {"title": escape(generated.title), "description": escape(generated.description),
-                 "render_macros": False}
+    def read_source(self, config) -> None:
+        """The page's metadata (its "front matter"), and no Markdown."""
+        self.markdown = ""
+        # the theme prints the title and description unescaped, or escapes them again (`| e`):
+        # Markup is escaped once, and left as it is by `| e`
+        self.meta = {"title": escape(self.generated.title), "description": escape(self.generated.description),
+                     "render_macros": False}
 
-
-def _render(page, generated: GeneratedPage) -> None:
-    """What Page.render would set, from the already rendered page."""
-    page.content = generated.html
-    page.toc = get_toc(_toc_tokens(generated.headings.items))
-    # every id, as MkDocs gathers them from raw HTML: links to #evenement-… are checked
-    page.present_anchor_ids = set(_ID.findall(generated.html))
-    page.links_to_anchors = {}
+    def render(self, config, files) -> None:
+        self.content = self.generated.html
+        self.toc = get_toc(_toc_tokens(self.generated.headings.items))
+        # every id, as MkDocs gathers them from raw HTML: links to #evenement-… are checked
+        self.present_anchor_ids = set(_ID.findall(self.generated.html))
+        self.links_to_anchors = {}
 
 
 def _toc_tokens(items: list[tuple[int, str, str]]) -> list[dict]:
