@@ -13,7 +13,6 @@
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
 import logging
@@ -26,6 +25,7 @@ import traceback
 from pathlib import Path
 
 from . import output
+from .arguments import Parser
 from .paths import REPO, content_dir
 from .problems import inert
 
@@ -221,7 +221,7 @@ def _build(out: Path, content: Path, quiet: bool, only: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.build", description="Construire le site bilingue.")
+    parser = Parser(prog="python -m macros.build", description="Construire le site bilingue.")
     parser.add_argument("--out", type=Path, default=None,
                         help="dossier de sortie : site/ (site-fr/ ou site-en/ avec --only)")
     parser.add_argument("--content", type=Path, default=None, help="dossier de contenu (content/)")

@@ -130,12 +130,27 @@ def _check_record(raw: bytes, shown: str, model: type[Record]) -> tuple:
     try:
         return document, model.model_validate(document.data), []
     except ValidationError as error:
-        for item in error.errors():
-            loc = error_loc(item)
+        errors = [{**item, "loc": error_loc(item)} for item in error.errors()]
+        for item in errors:
+            loc = item["loc"]
             line, column = document.where(loc)
-            message, hint = translate({**item, "loc": loc}, model, document.written.get(loc))
+            message, hint = translate(item, model, document.written.get(loc))
+            if item["type"] == "missing":
+                hint = _misspelled(item, errors, document) or hint
             problems.append(Problem(shown, line, column, dotted(loc), message, hint))
         return document, None, problems
+
+
+def _misspelled(missing: dict, errors: list[dict], document: Document) -> str:
+    """When a required field is missing and an unknown field of the same block looks
+    like it (`regoin` for `region`), say both: the cause is the misspelling."""
+    name, parent = missing["loc"][-1], missing["loc"][:-1]
+    unknown = [e["loc"] for e in errors if e["type"] == "extra_forbidden" and e["loc"][:-1] == parent]
+    close = difflib.get_close_matches(str(name), [str(loc[-1]) for loc in unknown], n=1, cutoff=0.6)
+    if not close:
+        return ""
+    line = document.where(parent + (close[0],))[0]
+    return f"« {close[0]} », ligne {line}, est sans doute ce champ mal écrit : corrigez son nom en « {name} »"
 
 
 def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | None = None) -> Catalogue:

@@ -12,7 +12,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      PlainSerializer, WithJsonSchema)
+                      PlainSerializer, Strict, WithJsonSchema)
 
 from pydantic_core import PydanticCustomError
 
@@ -176,7 +176,7 @@ def _not_a_boolean(kind: str):
 
 
 Decimal = Annotated[float, _not_a_boolean("float_type")]
-Integer = Annotated[int, _not_a_boolean("int_type")]
+Integer = Annotated[int, Strict()]  # a YAML integer; neither a boolean nor a text
 
 
 # --- bilingual text -----------------------------------------------------------------

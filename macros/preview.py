@@ -8,10 +8,11 @@ is wrong and where, in French (see hooks.py), and keeps the last good content.
 """
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
+
+from .arguments import Parser
 
 CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
 PORTS = {"fr": 8000, "en": 8001}
@@ -26,7 +27,7 @@ class _ForContributors(logging.Filter):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.preview",
+    parser = Parser(prog="python -m macros.preview",
                                      description="Aperçu en direct du site (rechargé à chaque enregistrement).")
     parser.add_argument("--lang", choices=sorted(CONFIGS), default="fr", help="langue de l'aperçu (fr par défaut)")
     parser.add_argument("--port", type=int, default=None, help="port local (8000 en français, 8001 en anglais)")

@@ -53,7 +53,7 @@ class Problem:
         label = "" if self.is_error else f" {SEVERITY_WORDS[self.severity]}:"
         text = f"{where}:{label}{subject} {self.message}"
         if self.hint:
-            text += f" (conseil : {self.hint})"
+            text += f" — conseil : {self.hint}"  # a dash, not parentheses: hints may hold some
         return inert(text)
 
     def github_annotation(self) -> str:
@@ -66,7 +66,7 @@ class Problem:
         def esc_prop(value: str) -> str:
             return esc(value).replace(":", "%3A").replace(",", "%2C")
 
-        message = self.message + (f" (conseil : {self.hint})" if self.hint else "")
+        message = self.message + (f" — conseil : {self.hint}" if self.hint else "")
         title = f"{self.field}" if self.field else "contenu"
         return (
             f"::{kind} file={esc_prop(self.path)},line={self.line},col={self.column},"

@@ -121,26 +121,45 @@ _OPENING_QUOTE = re.compile(rf"""^( *)(?:- +)*(?:{_KEY}: +)?(["'])""")
 _KEY_LINE = re.compile(rf"^ *(?:- +)?{_KEY}:(?: |$)")
 
 
-def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
-    """(line, column) of a quote opened and never closed on its line, when the next
-    line already starts a new field: the usual cause of a syntax error further down."""
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, int, int | None] | None:
+    """(line, column, closing line or None) of a quote opened and not closed on its line,
+    that is the likely cause of a syntax error at `before_line`: the next line already
+    starts a new field, or the quote swallows every line down to the error."""
     lines = text.splitlines()
-    for number, line in enumerate(lines[:before_line], 1):
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for number in range(min(before_line, len(lines)), 0, -1):  # the nearest first
+        line = lines[number - 1]
         match = _OPENING_QUOTE.match(line)
-        if not match:
+        if not match or _closed_after(line, match.end(), match.group(2)):
             continue
-        quote, rest = match.group(2), line[match.end():]
-        if quote == '"':
-            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
-        else:
-            closed = "'" in rest.replace("''", "")
-        if closed:
-            continue
+        closing = _closing_line(text, offsets[number - 1] + match.end(), match.group(2))
         following = next((lines[i] for i in range(number, len(lines)) if lines[i].strip()), "")
         indent = len(following) - len(following.lstrip(" "))
-        if _KEY_LINE.match(following) and indent <= len(match.group(1)):
-            return number, match.start(2) + 1
+        new_field_next = _KEY_LINE.match(following) and indent <= len(match.group(1))
+        if new_field_next or closing is None or closing >= before_line:
+            # the quote closes only by swallowing lines: which is said, unless the next
+            # line is plainly a new field (then the quote was simply forgotten)
+            return number, match.start(2) + 1, None if new_field_next else closing
+        return None  # a text written over several lines, closed before the error: not the cause
     return None
+
+
+_DOUBLE_QUOTED_REST = re.compile(r'(?:[^"\\]|\\.)*"', re.DOTALL)
+_SINGLE_QUOTED_REST = re.compile(r"(?:[^']|'')*'", re.DOTALL)
+
+
+def _closed_after(line: str, start: int, quote: str) -> bool:
+    pattern = _DOUBLE_QUOTED_REST if quote == '"' else _SINGLE_QUOTED_REST
+    return pattern.match(line, start) is not None
+
+
+def _closing_line(text: str, start: int, quote: str) -> int | None:
+    """The line where the quote opened before `start` closes, if it does."""
+    pattern = _DOUBLE_QUOTED_REST if quote == '"' else _SINGLE_QUOTED_REST
+    found = pattern.match(text, start)
+    return text.count("\n", 0, found.end()) + 1 if found else None
 
 
 def _closed_on_its_line(line: str, start: int) -> bool:
@@ -187,10 +206,15 @@ def _written_line(source: str, line: int) -> str:
 def _explain_unclosed_quote(error, source: str, line: int, column: int):
     """A quote opened on an earlier line and never closed: the usual cause further down."""
     quote = _unclosed_quote(source, line) if source else None
-    if quote and quote[0] < line:
-        return (*quote, "", "syntaxe YAML invalide : guillemet ouvert ici et jamais refermé",
+    if not quote or quote[0] >= line:
+        return None
+    where, closing = quote[:2], quote[2]
+    if closing is None or closing == quote[0]:
+        return (*where, "", "syntaxe YAML invalide : guillemet ouvert ici et jamais refermé",
                 "ajoutez le guillemet fermant à la fin de la valeur")
-    return None
+    return (*where, "", f"syntaxe YAML invalide : guillemet ouvert ici et refermé seulement ligne {closing} : "
+            "tout ce qui est entre les deux est lu comme un seul texte",
+            "ajoutez le guillemet fermant à la fin de la valeur de cette ligne")
 
 
 def _explain_flow_list(error, source: str, line: int, column: int):
