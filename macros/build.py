@@ -180,7 +180,7 @@ def build(out: Path, content: Path | None = None, quiet: bool = False, only: str
 def _build(out: Path, content: Path, quiet: bool, only: str | None) -> int:
     started = time.perf_counter()
     from . import glue
-    from .cli import validate
+    from .report import validate
     catalogue = validate(content)
     checked = time.perf_counter() - started
     if catalogue is None:
@@ -193,9 +193,9 @@ def _build(out: Path, content: Path, quiet: bool, only: str | None) -> int:
     # reproducible output (two builds of the same content and date are identical)
     epoch = int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc).timestamp())
     with output.staging(out) as tmp, \
-            _environment({"QIC_CONTENT": str(content), "BUILD_DATE": today.isoformat(), "NO_MKDOCS_2_WARNING": "1",
+            _environment({"NO_MKDOCS_2_WARNING": "1",  # read by Material and MkDocs themselves
                           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(epoch))}):
-        glue.use(catalogue)  # the hooks of both builds take the content checked above
+        glue.use(catalogue, today)  # the hooks of both builds take the content checked above
         results = build_both(tmp, quiet, only)
         failed = [CONFIGS[lang] for lang, (code, _, _) in results.items() if code != 0]
         for lang, (_, messages, _) in results.items():

@@ -17,10 +17,20 @@ from pydantic import ValidationError
 from . import names
 from .files import list_folder, read_regular
 from .messages import error_loc, translate
-from .model import KIND_LABELS, KINDS, MAX_ID, RESERVED_IDS, SOURCE_FILE, Record, RichText, source_refs
+from .model import (
+    KIND_LABELS,
+    KINDS,
+    MAX_ID,
+    RESERVED_IDS,
+    SOURCE_FILE,
+    Record,
+    RichText,
+    source_refs,
+)
 from .places import check_place
 from .problems import ContentError, Problem, display_path
 from .yaml_source import Document, dotted, parse_document
+
 STALE_AFTER = dt.timedelta(days=365)
 SOURCE_ID = re.compile(SOURCE_FILE.pattern.replace(r"\.txt", ""))
 

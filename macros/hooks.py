@@ -10,19 +10,18 @@ import os
 import re
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from markupsafe import escape
 
-from macros import glue
+from macros import glue, rendering
 from macros.downloads import generated_downloads
 from macros.files import is_plain
 from macros.pages import GeneratedPage, generated_pages, site_order
 from macros.paths import REPO
 from macros.problems import ContentError, inert
-from macros import rendering
 from macros.rendering import CompiledTemplates
 
 log = logging.getLogger("mkdocs.hooks.qic")

@@ -4,8 +4,7 @@ Declared in mkdocs.yml as `module_name: macros/main`.
 """
 from __future__ import annotations
 
-from macros import glue
-from macros import pages
+from macros import glue, pages
 
 
 def define_env(env):
