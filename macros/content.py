@@ -26,6 +26,7 @@ from .model import (
     Record,
     RichText,
     source_refs,
+    walk,
 )
 from .places import check_place
 from .problems import ContentError, Problem, display_path
@@ -419,20 +420,15 @@ _HTML_TAG = re.compile(r"<[\s/]*[a-zA-Z][^<>]*>")
 _BAD_LINK = re.compile(r"\]\([\s<]*(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
 
 
-def _unsafe_rich_text(value, loc: tuple = ()):
-    if isinstance(value, RichText):
-        for lang in ("fr", "en"):
-            text = getattr(value, lang) or ""
-            if _BAD_LINK.search(text):
-                yield loc, lang, "lien « javascript: » ou « data: »"
-            elif _HTML_TAG.search(text):
-                yield loc, lang, "balise HTML"
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _unsafe_rich_text(item, loc + (index,))
-    elif isinstance(value, Record):
-        for name in type(value).model_fields:
-            yield from _unsafe_rich_text(getattr(value, name), loc + (name,))
+def _unsafe_rich_text(record: Record):
+    for loc, value in walk(record):
+        if isinstance(value, RichText):
+            for lang in ("fr", "en"):
+                text = getattr(value, lang) or ""
+                if _BAD_LINK.search(text):
+                    yield loc, lang, "lien « javascript: » ou « data: »"
+                elif _HTML_TAG.search(text):
+                    yield loc, lang, "balise HTML"
 
 
 def _list_duplicates(record: Record):

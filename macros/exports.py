@@ -18,9 +18,8 @@ FORMAT_VERSION = 1
 
 def published(catalogue: Catalogue, kind: str):
     for key, entry in catalogue.entries[kind].items():
-        if kind == "contacts" and not entry.record.public:
-            continue
-        yield key, entry.record
+        if entry.record.is_published():
+            yield key, entry.record
 
 
 def content_json(catalogue: Catalogue, build_date: str) -> bytes:

@@ -191,6 +191,22 @@ Integer = Annotated[int, Strict()]  # a YAML integer; neither a boolean nor a te
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+    def is_published(self) -> bool:
+        """Whether readers see this record (a contact only with `public: true`)."""
+        return True
+
+
+def walk(value, loc: tuple = ()):
+    """(loc, value) of a record and of every value inside it, depth first, in field
+    order: ("testimonials", 2, "quote") is the quote of the third testimonial."""
+    yield loc, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from walk(getattr(value, name), loc + (name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from walk(item, loc + (index,))
+
 
 class Text(Record):
     """Reader-facing text: French required, English optional (the page then says so)."""
@@ -329,6 +345,9 @@ class Contact(Sourced):
     topics: Text | None = Field(None, description="Pour quelles questions le contacter.")
     public: bool = Field(description="true : publié sur le site ; false : gardé hors du site.")
     last_checked: Day = Field(description="Date de dernière vérification (AAAA-MM-JJ).", examples=["2026-11-30"])
+
+    def is_published(self) -> bool:
+        return self.public
 
     def references(self):
         yield ("organisation",), "organisations", self.organisation
