@@ -294,7 +294,7 @@
     box.appendChild(control);
     box.appendChild(errorNode);
     control.setAttribute("aria-describedby", [helpId, errorNode.id].filter(Boolean).join(" "));
-    var state = {touched: false, message: ""};
+    var state = {touched: false, dirty: false, message: ""};
     var leaf = {
       control: control,
       check: function (show) {
@@ -310,7 +310,9 @@
       message: function () { return state.message; },
       alive: function () { return document.body.contains(control); }
     };
-    control.addEventListener("blur", function () { if (control.value !== "" || state.touched) { state.touched = true; leaf.check(false); } });
+    // a message shows once the field was typed in and left (then it follows each key), or on "check"
+    control.addEventListener("input", function () { state.dirty = true; });
+    control.addEventListener("blur", function () { if (state.dirty || state.touched) { state.touched = true; leaf.check(false); } });
     control.addEventListener("change", function () { state.touched = true; leaf.check(false); });
     leaves.push(leaf);
     return leaf;
@@ -376,8 +378,10 @@
         var n = Number(value);
         var min = schema.minimum !== undefined ? schema.minimum : schema.exclusiveMinimum;
         var max = schema.maximum !== undefined ? schema.maximum : schema.exclusiveMaximum;
-        if (min !== undefined && n < min) return M.tooSmall(min);
-        if (max !== undefined && n > max) return M.tooBig(max);
+        // the check writes a decimal field's bound as Python does: 90.0
+        var bound = function (b) { return schema.type === "number" && Number.isInteger(b) ? b + ".0" : String(b); };
+        if (min !== undefined && n < min) return M.tooSmall(bound(min));
+        if (max !== undefined && n > max) return M.tooBig(bound(max));
         return "";
       }
       return checkString(key, schema, value);
