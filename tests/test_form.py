@@ -386,3 +386,23 @@ def test_without_a_repository_the_yaml_is_still_shown_with_where_to_paste_it(pag
         assert page.input_value("#qic-yaml").startswith("# yaml-language-server")
     finally:
         other.close()
+
+
+def test_the_form_data_holds_the_schemas_and_only_published_records(site, content):
+    import json
+
+    from macros.content import load_catalogue
+    from macros.downloads import form_data
+    for name in ("site", "event", "resource", "contact", "organisation", "history", "phase", "source"):
+        published = (site / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert published == (REPO / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+    script = (site / "assets" / "form-data.js").read_text(encoding="utf-8")
+    assert script == (site / "en" / "assets" / "form-data.js").read_text(encoding="utf-8")
+    data = json.loads(script.removeprefix("window.QIC_FORM = ").removesuffix(";\n"))
+    assert ["lievin", "Liévin", "Liévin"] in data["records"]["sites"]
+    assert data["schemas"]["sites"] == json.loads((REPO / "schemas" / "site.schema.json").read_text())
+    # a contact kept off the site is not offered either
+    file = content / "contacts" / "christine-duval.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("public: true", "public: false"), encoding="utf-8")
+    text = form_data(load_catalogue(content, content.parent)).decode("utf-8")
+    assert "christine" not in text.lower() and "frederic-frenard" in text
