@@ -334,6 +334,9 @@ def test_keyboard_only_and_errors_announced(page, server):
     assert focused[0] == "true" and focused[2] == 1
     described = " ".join(page.inner_text(f"#{i}") for i in focused[1].split())
     assert "champ obligatoire manquant" in described
+    page.wait_for_timeout(400)  # still there once the form has settled
+    assert "champ obligatoire manquant : « sources »" in page.inner_text(TOP + "[data-field=sources]")
+    assert "champ obligatoire manquant : « summary »" not in page.inner_text("#qic-form")  # optional
     # "add" and "remove" buttons of a list work from the keyboard
     page.focus(TOP + "[data-field=continuum] .qic-add")
     page.keyboard.press("Enter")

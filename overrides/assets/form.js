@@ -69,6 +69,8 @@
     "speaker": ["Qui parle", "Speaker"], "topic": ["Notion", "Topic"], "sites": ["Sites concernés", "Sites concerned"],
     "start": ["Début", "Start"], "end": ["Fin", "End"]
   };
+  var ITEM_LABELS = {continuum: ["Position", "Position"], lessons: ["Enseignement", "Lesson"],
+                     testimonials: ["Témoignage", "Testimonial"]};
   var ITEM_WORDS = {continuum: [t("une position", "a position")], lessons: [t("un enseignement", "a lesson")],
                     testimonials: [t("un témoignage", "a testimonial")], sources: [t("une source", "a source")]};
   var VALUE_LABELS = {FR: ["France", "France"], CA: ["Canada", "Canada"], US: ["États-Unis", "United States"],
@@ -106,7 +108,6 @@
   /* --- messages (the check's words, macros/content.py and macros/model.py) ---- */
   var M = {
     missing: function (key) { return t("champ obligatoire manquant : " + q(key), "required field missing: " + q(key)); },
-    emptyList: function () { return t("liste vide : au moins un élément est requis", "empty list: at least one item is required"); },
     slug: function (v) {
       return t("identifiant « " + v + " » invalide : minuscules sans accents, chiffres et tirets (ex. chateau-thierry)",
                "identifier “" + v + "” is invalid: lower case without accents, digits and hyphens (e.g. chateau-thierry)");
@@ -417,7 +418,7 @@
       inputs[code] = control;
       leafs.push(makeLeaf(control, frame.box, set.querySelector(".qic-help") ? set.querySelector(".qic-help").id : null, function () {
         var fr = inputs.fr.value.trim(), en = inputs.en ? inputs.en.value.trim() : "";
-        if (code === "fr" && !fr && required) return M.missing(key + ".fr");
+        if (code === "fr" && !fr && !en && required) return M.missing(key);  // the check's words: the field is left out
         if (code === "fr" && !fr && en) return M.enFirst();
         return "";
       }));
@@ -601,6 +602,8 @@
     var items = [];
     var status = el("p", {"class": "qic-error", id: nextId(key + "-list") + "-error", hidden: true});
     set.appendChild(status);
+    set.setAttribute("aria-describedby", [set.getAttribute("aria-describedby"), status.id].filter(Boolean).join(" "));
+    var shown = false;  // once shown, the message stays until the list has an item
     var addButton = el("button", {type: "button", "class": "md-button qic-add", text: t("Ajouter ", "Add ") + itemWord});
     set.appendChild(addButton);
     function add(value) {
@@ -641,9 +644,10 @@
       check: function (show) {
         var errors = items.reduce(function (n, item) { return n + item.check(show); }, 0);
         var empty = schema.minItems && !items.some(function (item) { return item.get() !== undefined; });
-        var visible = empty && show;
+        if (show) shown = true;
+        var visible = empty && shown;
         status.hidden = !visible;
-        status.textContent = visible ? M.emptyList() : "";
+        status.textContent = visible ? M.missing(key) : "";  // an empty list is left out of the file
         return errors + (empty ? 1 : 0);
       }
     };
@@ -681,7 +685,8 @@
   function listWidget(kind, key, label, help, schema, item, defs) {
     var word = (ITEM_WORDS[key] || [t("un élément", "an item")])[0];
     return repeatable(key, label, help, schema, function (index) {
-      return objectWidget(kind, key, (item.title || label) + " " + (index + 1), "", item, defs, true);
+      var words = ITEM_LABELS[key] ? ITEM_LABELS[key][LANG === "en" ? 1 : 0] : (item.title || label);
+      return objectWidget(kind, key, words + " " + (index + 1), "", item, defs, true);
     }, word);
   }
 
