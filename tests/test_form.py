@@ -409,3 +409,20 @@ def test_the_form_data_holds_the_schemas_and_only_published_records(site, conten
     file.write_text(file.read_text(encoding="utf-8").replace("public: true", "public: false"), encoding="utf-8")
     text = form_data(load_catalogue(content, content.parent)).decode("utf-8")
     assert "christine" not in text.lower() and "frederic-frenard" in text
+
+
+def test_a_date_is_a_year_a_month_or_a_day_or_a_period(page, server):
+    open_form(page, server, "events")
+    start, end = TOP + '[data-field=date] [name="date.start"]', TOP + '[data-field=date] [name="date.end"]'
+    assert page.locator(end).is_hidden()
+    for value in ("2025", "2025-09", "2025-09-30"):
+        page.fill(start, value)
+        page.wait_for_timeout(350)
+        assert f"\ndate: {value}\n" in page.input_value("#qic-yaml")
+    page.check(TOP + "[data-field=date] input[value=period]")
+    page.fill(end, "2025-06")
+    page.locator(end).blur()
+    assert "la fin (2025-06) précède le début (2025-09-30)" in page.inner_text(TOP + "[data-field=date]")
+    page.fill(end, "2026-06")
+    page.wait_for_timeout(350)
+    assert "\ndate: {start: 2025-09-30, end: 2026-06}\n" in page.input_value("#qic-yaml")

@@ -798,7 +798,8 @@
   var output = el("textarea", {id: "qic-yaml", "class": "qic-yaml", readonly: true, rows: 16, spellcheck: "false",
                                "aria-labelledby": "qic-result-title", "aria-describedby": "qic-next"});
   var copy = el("button", {type: "button", "class": "md-button", text: t("Copier le texte", "Copy the text")});
-  var github = el("a", {"class": "md-button md-button--primary qic-github", id: "qic-github", href: "#", rel: "noopener"});
+  // a new tab: the form keeps what was typed while the contributor signs in on GitHub
+  var github = el("a", {"class": "md-button md-button--primary qic-github", id: "qic-github", href: "#", rel: "noopener", target: "_blank"});
   var next = el("p", {id: "qic-next", "class": "qic-help"});
   var datalist = el("datalist", {id: "qic-source-list"});
   (DATA.records.sources || []).forEach(function (row) { datalist.appendChild(el("option", {value: row[0] + ".txt", text: row[1]})); });
@@ -883,8 +884,9 @@
     }
     github.hidden = !REPO;
     github.setAttribute("href", url || "#");
-    github.textContent = editing ? t("Ouvrir l'éditeur de GitHub pour ce fichier", "Open GitHub's editor for this file")
-                                 : t("Proposer ce fichier sur GitHub", "Suggest this file on GitHub");
+    github.textContent = (editing ? t("Ouvrir l'éditeur de GitHub pour ce fichier", "Open GitHub's editor for this file")
+                                  : t("Proposer ce fichier sur GitHub", "Suggest this file on GitHub"))
+      + t(" (nouvel onglet)", " (new tab)");
     github.setAttribute("data-errors", String(errors));
     var tooLong = url.length > URL_LIMIT;
     if (!REPO) {
