@@ -377,8 +377,9 @@
         if (!/^[-+]?\d+(\.\d+)?$/.test(value)) return schema.type === "integer" ? M.integer() : M.number(value.indexOf(",") !== -1);
         if (schema.type === "integer" && value.indexOf(".") !== -1) return M.integer();
         var n = Number(value);
-        var min = schema.minimum !== undefined ? schema.minimum : schema.exclusiveMinimum;
-        var max = schema.maximum !== undefined ? schema.maximum : schema.exclusiveMaximum;
+        // JSON Schema's bounds (pydantic's own "ge"/"le" are read too, should a schema carry them)
+        var min = [schema.minimum, schema.ge].filter(function (b) { return b !== undefined; })[0];
+        var max = [schema.maximum, schema.le].filter(function (b) { return b !== undefined; })[0];
         // the check writes a decimal field's bound as Python does: 90.0
         var bound = function (b) { return schema.type === "number" && Number.isInteger(b) ? b + ".0" : String(b); };
         if (min !== undefined && n < min) return M.tooSmall(bound(min));
