@@ -428,3 +428,16 @@ def test_a_date_is_a_year_a_month_or_a_day_or_a_period(page, server):
     page.fill(end, "2026-06")
     page.wait_for_timeout(350)
     assert "\ndate: {start: 2025-09-30, end: 2026-06}\n" in page.input_value("#qic-yaml")
+
+
+def test_a_long_list_of_choices_can_be_filtered_and_keeps_what_is_chosen(page, server):
+    open_form(page, server, "sites")
+    box = TOP + "[data-field=organisations]"
+    page.check(box + " input[value=anct]")
+    page.fill(box + " input[type=search]", "tamarack")
+    visible = page.eval_on_selector_all(box + " .qic-choice", "els => els.filter(e => !e.hidden).map(e => e.querySelector('input').value)")
+    assert visible == ["anct", "tamarack"]
+    assert f"2 sur {len(list((REPO / 'content' / 'organisations').glob('*.yml')))}" in page.inner_text(box)
+    page.check(box + " input[value=tamarack]")
+    page.wait_for_timeout(400)
+    assert "organisations: [anct, tamarack]" in page.input_value("#qic-yaml")

@@ -71,8 +71,8 @@
   };
   var ITEM_LABELS = {continuum: ["Position", "Position"], lessons: ["Enseignement", "Lesson"],
                      testimonials: ["Témoignage", "Testimonial"]};
-  var ITEM_WORDS = {continuum: [t("une position", "a position")], lessons: [t("un enseignement", "a lesson")],
-                    testimonials: [t("un témoignage", "a testimonial")], sources: [t("une source", "a source")]};
+  var ITEM_WORDS = {continuum: t("une position", "a position"), lessons: t("un enseignement", "a lesson"),
+                    testimonials: t("un témoignage", "a testimonial"), sources: t("une source", "a source")};
   var VALUE_LABELS = {FR: ["France", "France"], CA: ["Canada", "Canada"], US: ["États-Unis", "United States"],
                       NZ: ["Nouvelle-Zélande", "New Zealand"], AU: ["Australie", "Australia"],
                       fr: ["français", "French"], en: ["anglais", "English"],
@@ -319,7 +319,7 @@
     return leaf;
   }
 
-  function build(kind, key, raw, defs, required, inItem) {
+  function build(kind, key, raw, defs, required) {
     var resolved = resolve(raw, defs);
     var schema = resolved.schema;
     var label = labelOf(kind, key, raw);
@@ -411,7 +411,9 @@
     var leafs = [];
     ["fr", "en"].forEach(function (code) {
       var id = nextId(key + "-" + code);
-      var words = code === "fr" ? t("En français", "In French") : t("En anglais (traduction, facultative)", "In English (translation, optional)");
+      var words = code === "fr" ? t("En français", "In French")
+        : isName ? t("En anglais (facultatif : vide, le même nom vaut pour les deux langues)", "In English (optional: when empty, the same name stands for both languages)")
+        : t("En anglais (traduction, facultative)", "In English (translation, optional)");
       var frame = fieldBox(words, "", code === "fr" && required, id);
       var control = multiline
         ? el("textarea", {id: id, name: key + "." + code, rows: rich ? 6 : 3, lang: code})
@@ -569,6 +571,23 @@
     }
     options.forEach(function (pair) { add(pair[0], pair[1]); });
     function boxes() { return Array.prototype.slice.call(list.querySelectorAll("input")); }
+    if (options.length > 12) {  // a long list (many sites…) gets a filter, as the resource catalogue has
+      var filterId = nextId(key + "-filter");
+      var filter = el("input", {type: "search", id: filterId, "class": "qic-filter", autocomplete: "off"});
+      var count = el("span", {"class": "qic-help", role: "status"});
+      set.insertBefore(el("div", {"class": "qic-field"}, [el("label", {"for": filterId, text: t("Filtrer la liste", "Filter the list")}), filter, count]), list);
+      filter.addEventListener("input", function () {
+        var words = fold(filter.value).split(" ").filter(Boolean);
+        var shown = 0;
+        boxes().forEach(function (box) {
+          var text = fold(box.value + " " + box.parentNode.textContent);
+          var visible = words.every(function (w) { return text.indexOf(w) !== -1; }) || box.checked;
+          box.parentNode.hidden = !visible;
+          if (visible) shown += 1;
+        });
+        count.textContent = words.length ? shown + t(" sur ", " of ") + options.length : "";
+      });
+    }
     var order = [];  // the order of the choices, kept: a change to a record only shows what changed
     list.addEventListener("change", function (event) {
       var value = event.target.value;
@@ -655,7 +674,7 @@
   }
 
   function stringsWidget(kind, key, label, help, schema, item) {
-    var word = (ITEM_WORDS[key] || [t("un élément", "an item")])[0];
+    var word = ITEM_WORDS[key] || t("un élément", "an item");
     var widget = repeatable(key, label, help, schema, function (index) {
       return inputWidget(kind, key === "sources" ? "source" : key, (key === "sources" ? "Source" : label) + " " + (index + 1),
                          index === 0 ? helpOf(item) : "", false, item);
@@ -684,7 +703,7 @@
   }
 
   function listWidget(kind, key, label, help, schema, item, defs) {
-    var word = (ITEM_WORDS[key] || [t("un élément", "an item")])[0];
+    var word = ITEM_WORDS[key] || t("un élément", "an item");
     return repeatable(key, label, help, schema, function (index) {
       var words = ITEM_LABELS[key] ? ITEM_LABELS[key][LANG === "en" ? 1 : 0] : (item.title || label);
       return objectWidget(kind, key, words + " " + (index + 1), "", item, defs, true);
@@ -904,11 +923,12 @@
       next.textContent = t("Le bouton ouvre GitHub avec ce fichier déjà rempli (un compte GitHub est nécessaire) : cliquez sur « Commit changes… », puis « Propose changes », puis « Create pull request ». Sans droit d'écriture, GitHub crée d'abord votre copie du dépôt (fork). La vérification relit la fiche et l'équipe la relit avant publication.",
                            "The button opens GitHub with this file filled in (a GitHub account is needed): click “Commit changes…”, then “Propose changes”, then “Create pull request”. Without write access, GitHub first makes your copy of the repository (a fork). The check reads the record again and the team reviews it before publication.");
     }
-    status.textContent = errors
+    var said = errors
       ? (errors === 1 ? t("1 erreur à corriger.", "1 error to fix.") : errors + t(" erreurs à corriger.", " errors to fix."))
         + (showAll ? "" : t(" Les messages apparaissent sous chaque champ.", " Messages appear under each field."))
       : t("Aucune erreur trouvée : la fiche est prête à être proposée.", "No error found: the record is ready to be suggested.");
     status.className = "qic-status" + (errors ? " qic-status--errors" : " qic-status--ok");
+    if (status.textContent !== said) status.textContent = said;  // the same words are not read out again
     return errors;
   }
 
