@@ -45,7 +45,7 @@ RECIPES = {
         ("select", TOP + "[data-field=continuum] select", "collaboration"),
         ("fill", TOP + "[data-field=continuum] [name=source]", "000_159ca346bc6a0c21.txt"),
         ("fill", TOP + "[data-field=last_checked] input", "2026-11-30"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://example.org/saint-denis?x=1#a"),
+        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/saint-denis?x=1#a"),
     ], "saint-denis-plaine-test-1", "sites/saint-denis-plaine-test-1/index.html", "Île-de-France"),
     "events": ([
         ("fill", TOP + '[data-field=title] [name="title.fr"]', "Rencontre d'essai"),
@@ -60,14 +60,14 @@ RECIPES = {
     ], "rencontre-d-essai-2026", "calendrier/index.html", "Rencontre d&#39;essai"),
     "resources": ([
         ("fill", TOP + '[data-field=title] [name="title.fr"]', "Guide d'essai : « méthode »"),
-        ("fill", TOP + "[data-field=url] input", "https://example.org/guide"),
+        ("fill", TOP + "[data-field=url] input", "https://collectif.test/guide"),
         ("select", TOP + "[data-field=type] select", "guide"),
         ("select", TOP + "[data-field=language] select", "fr"),
         ("select", TOP + "[data-field=publisher] select", "anct"),
         ("fill", TOP + "[data-field=year] input", "2024"),
         ("fill", TOP + '[data-field=summary] [name="summary.fr"]', "Un résumé."),
         ("check", TOP + "[data-field=topics] input[value=confiance]"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://example.org/guide"),
+        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/guide"),
     ], "guide-d-essai-methode", "ressources/index.html", "Guide d&#39;essai"),
     "contacts": ([
         ("fill", TOP + "[data-field=name] input", "Camille Essai"),
@@ -77,16 +77,16 @@ RECIPES = {
         ("fill", TOP + "[data-field=phone] input", "06 21 79 34 27"),
         ("check", TOP + "[data-field=public] input"),
         ("fill", TOP + "[data-field=last_checked] input", "2026-11-30"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://example.org/annuaire"),
+        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/annuaire"),
     ], "camille-essai", "contacts/index.html", "Camille Essai"),
     "organisations": ([
         ("fill", TOP + '[data-field=name] [name="name.fr"]', "Association d'essai"),
         ("fill", TOP + "[data-field=short_name] input", "AE"),
         ("select", TOP + "[data-field=kind] select", "association"),
         ("select", TOP + "[data-field=country] select", "FR"),
-        ("fill", TOP + "[data-field=website] input", "https://example.org"),
+        ("fill", TOP + "[data-field=website] input", "https://collectif.test"),
         ("fill", TOP + '[data-field=description] [name="description.fr"]', "Son rôle."),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://example.org/a-propos"),
+        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/a-propos"),
     ], "association-d-essai", None, None),  # no page of its own: the build checks it with the others
     "history": ([
         ("fill", TOP + '[data-field=date] [name="date.start"]', "2025-11"),
@@ -441,3 +441,14 @@ def test_a_long_list_of_choices_can_be_filtered_and_keeps_what_is_chosen(page, s
     page.check(box + " input[value=tamarack]")
     page.wait_for_timeout(400)
     assert "organisations: [anct, tamarack]" in page.input_value("#qic-yaml")
+
+
+def test_a_template_s_placeholder_is_refused_as_the_check_refuses_it(page, server):
+    open_form(page, server, "resources")
+    for selector, value, said in (
+            (TOP + "[data-field=url] input", "https://example.org/A-COMPLETER", "adresse d'exemple encore à remplacer"),
+            (TOP + '[data-field=title] [name="title.fr"]', "À COMPLÉTER : titre", "texte du modèle encore à remplacer")):
+        page.fill(selector, value)
+        page.locator(selector).blur()
+        error = page.get_attribute(selector, "aria-describedby").split()[-1]
+        assert f"{said} : « {value} »" in page.inner_text(f"#{error}")

@@ -240,6 +240,7 @@
   }
   function checkString(key, schema, value) {
     if (schema.minLength && !value.trim()) return M.missing(key);
+    if (placeholder(value)) return placeholder(value);
     if (schema.format === "email") {
       if (EMAIL.test(value)) return "";
       var accented = Array.prototype.filter.call(value, function (c) { return c.charCodeAt(0) > 127; });
@@ -266,6 +267,15 @@
     }
     if (schema.pattern && !new RegExp(schema.pattern).test(value)) return schema.patternErrorMessage || M.dateFormat(value);
     return "";
+  }
+  // what a copied template still holds (macros/content.py, PLACEHOLDERS: refused by the check)
+  var PLACEHOLDER = /[ÀA][ -]COMPL[ÉE]TER|https?:\/\/(?:www\.)?example\.(?:org|com|net)\b/i;
+  function placeholder(value) {
+    var found = PLACEHOLDER.exec(value);
+    if (!found) return "";
+    var example = /example/i.test(found[0]);
+    return t((example ? "adresse d'exemple" : "texte du modèle") + " encore à remplacer : « " + value.slice(0, 60) + " »",
+             (example ? "example address" : "template text") + " still to be replaced: “" + value.slice(0, 60) + "”");
   }
   function known(kind, id) { return (DATA.records[kind] || []).some(function (row) { return row[0] === id; }); }
 
@@ -423,7 +433,7 @@
         var fr = inputs.fr.value.trim(), en = inputs.en ? inputs.en.value.trim() : "";
         if (code === "fr" && !fr && !en && required) return M.missing(key);  // the check's words: the field is left out
         if (code === "fr" && !fr && en) return M.enFirst();
-        return "";
+        return placeholder(inputs[code].value.trim());
       }));
       row.appendChild(frame.box);
     });
