@@ -445,13 +445,14 @@
         var fr = inputs.fr.value.trim(), en = inputs.en.value.trim();
         if (!fr && !en) return undefined;
         if (isName && (!en || en === fr)) return fr;
-        var value = {fr: fr};
+        var value = {};  // nothing empty is written (a missing French text has its message)
+        if (fr) value.fr = fr;
         if (en) value.en = en;
         return {text: value};
       },
       set: function (value) {
         if (value === undefined || value === null) return;
-        if (typeof value === "string") { inputs.fr.value = value; inputs.en.value = isName ? "" : ""; return; }
+        if (typeof value === "string") { inputs.fr.value = value; inputs.en.value = ""; return; }
         inputs.fr.value = value.fr || "";
         inputs.en.value = value.en && !(isName && value.en === value.fr) ? value.en : "";
       },
