@@ -452,3 +452,11 @@ def test_a_template_s_placeholder_is_refused_as_the_check_refuses_it(page, serve
         page.locator(selector).blur()
         error = page.get_attribute(selector, "aria-describedby").split()[-1]
         assert f"{said} : « {value} »" in page.inner_text(f"#{error}")
+
+
+def test_the_form_works_from_a_copy_of_the_site_opened_as_files(page, site):
+    page.goto((site / "proposer" / "index.html").as_uri())  # no server at all
+    page.check("#qic-kind-organisations")
+    fill(page, RECIPES["organisations"][0])
+    path, text, href = produced(page)
+    assert path == "content/organisations/association-d-essai.yml" and "value=" in href
