@@ -17,7 +17,7 @@ import json
 import sys
 
 BOXES = {"metropole": (-6.0, 41.0, 10.0, 51.5), "mayotte": (44.8, -13.2, 45.5, -12.4)}
-MONTREAL = (-74.05, 45.33, -73.40, 45.72)  # west, south, east, north: a little wider than the inset
+MONTREAL = (-74.2, 45.3, -73.2, 45.75)  # west, south, east, north: a little wider than the inset
 
 
 def decode_arcs(topology):
