@@ -10,6 +10,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 # `mkdocs build` does not put the project on sys.path: make `import macros` work.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -74,7 +75,10 @@ def on_files(files, config):
     listed_sites = lists_sites(config, catalogue)
     permalink_title = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
     _generated.clear()
-    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title):
+    # where a content file opens in the repository's editor (for "to be completed" links)
+    edit = (urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), docs_dir) \
+        if config.repo_url and config.edit_uri else None
+    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title, edit):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
                               f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")
