@@ -115,12 +115,20 @@ class Views:
                      if topic in r.topics or any(TOPIC_PARENT.get(t) == topic for t in r.topics)]
         return sorted(found, key=lambda item: item[1].title.get(self.lang).casefold())
 
+    @staticmethod
+    def topic_keys(resource) -> str:
+        """A resource's topics and their parent topics, for the filters (data-topic):
+        a resource on "vision-partagee" is also one on "conditions", as on the approach pages."""
+        keys = list(resource.topics)
+        keys += [TOPIC_PARENT[t] for t in resource.topics if t in TOPIC_PARENT and TOPIC_PARENT[t] not in keys]
+        return " ".join(dict.fromkeys(keys))
+
     def resource_facets(self):
         """The values readers can narrow the resource list by, with their labels."""
         resources = [r for _, r in self.resources()]
         publishers = sorted({r.publisher for r in resources if r.publisher},
                             key=lambda key: fold(self.org(key).name.get(self.lang)))
-        topics = [t for t in TOPICS if any(t in r.topics for r in resources)]
+        topics = [t for t in TOPICS if any(t in self.topic_keys(r).split() for r in resources)]
         return {
             "total": len(resources),
             "fields": [
