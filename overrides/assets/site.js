@@ -112,6 +112,22 @@
   showCardOfHash();
 })();
 
+/* 4. Print: the page's address and today's date in the heading printed above
+      the page (the HTML holds the published address, when known). */
+(function () {
+  "use strict";
+  var address = document.querySelector("[data-qic-print=address]");
+  var date = document.querySelector("[data-qic-print=date]");
+  if (!address || !date) return;
+  function fill() {
+    address.textContent = window.location.href.split("#")[0].split("?")[0];
+    date.textContent = date.dataset.label + " " + new Date().toLocaleDateString(document.documentElement.lang,
+      { day: "numeric", month: "long", year: "numeric" });
+  }
+  fill();
+  window.addEventListener("beforeprint", fill);
+})();
+
 /* 3. Search page: Pagefind's interface, on the index of the page's language
       (Pagefind keeps one index per <html lang>); ?q=… starts a search. */
 (function () {
