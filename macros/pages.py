@@ -199,6 +199,7 @@ class Views:
             ("collective", site.collective),
             ("challenge", site.challenge),
             ("organisations", site.organisations),
+            ("contacts", self.contacts(site.contacts)),
             ("continuum_short", site.continuum),
         ]
         applicable = [item for item in applicable if item]
