@@ -77,7 +77,8 @@ def test_every_interactive_element_is_reached_by_keyboard_and_visibly_focused(pa
     page.goto(server.url + "ressources/")
     expected = page.evaluate("""() => [...document.querySelectorAll(
         '.md-content a[href], .md-content select, .md-content button, .md-content input')]
-        .filter(e => e.offsetParent !== null).length""")
+        .filter(e => e.offsetParent !== null)
+        .filter(e => e.type !== 'radio' || e.checked).length""")  # a radio group is one Tab stop
     reached, unfocused = set(), []
     for _ in range(expected + 60):
         page.keyboard.press("Tab")
