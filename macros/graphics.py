@@ -238,6 +238,68 @@ def timeline(catalogue: Catalogue, lang: str) -> dict:
             "years": years, "end": round(width - right, 1), "first": first, "last": last}
 
 
+NARROW_WIDTH = 340
+NARROW_LINE = 17     # px between two lines of a step's title
+NARROW_CHARS = 32    # characters on one line of a step's title (14 px text in 240 px)
+
+
+def _wrap(text: str, width: int, lines: int) -> list[str]:
+    """Cut text into at most `lines` lines of about `width` characters, at spaces;
+    the last line ends with "…" when the text is longer."""
+    words, result, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            result.append(line)
+            line = word
+            if len(result) == lines:
+                result[-1] = result[-1].rstrip(" ,;:") + "…"
+                return result
+        else:
+            line = f"{line} {word}" if line else word
+    return result + [line] if line else result
+
+
+def timeline_narrow(catalogue: Catalogue, lang: str) -> dict:
+    """The same history for a phone's width, drawn downwards: each phase's name
+    once, as a heading, then its steps in date order, each numbered on the axis
+    with its year and its title beside it. Only the years that have a step take
+    room; a gap of more than a year shows as a dotted stretch of the axis."""
+    axis = 70
+    in_order = sorted(catalogue.history.items(),
+                      key=lambda item: (item[1].date.first_day(), item[1].date.last_day(), item[0]))
+    numbers = {key: index for index, (key, _) in enumerate(in_order, 1)}
+    phase_order = [key for key, _ in sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())]
+    groups = [(key, catalogue.phases[key]) for key in phase_order]
+    orphans = [k for k, h in catalogue.history.items() if h.phase not in catalogue.phases]
+    if orphans:
+        groups.append((None, None))
+    y, previous_year = 6, None
+    phases, steps = [], []
+    for row, (pkey, phase) in enumerate(groups):
+        members = [(k, h) for k, h in in_order if (h.phase == pkey if pkey else k in orphans)]
+        lines = _wrap(phase.name.get(lang), 40, 3) if phase else []
+        top = y
+        y += 18 * len(lines) + 14
+        for key, entry in members:
+            year = entry.date.first_day().year
+            if previous_year is not None and year - previous_year > 1:
+                y += 16  # room for the dotted stretch of years without a step
+            title = _wrap(entry.title.get(lang), NARROW_CHARS, 2)
+            y += 14
+            steps.append({"key": key, "entry": entry, "number": numbers[key], "y": y, "first_year": year, "group": row,
+                          "year": year if year != previous_year else None, "title": title})
+            y += NARROW_LINE * (len(title) - 1) + 24
+            previous_year = year
+        phases.append({"key": pkey, "phase": phase, "lines": lines, "y": top, "band_top": top + 18 * len(lines) + 2,
+                       "band_bottom": y - 10, "row": row})
+        y += 8
+    # the axis runs within each phase (its heading is never struck through)
+    links = [{"y1": a["y"], "y2": b["y"], "dotted": b["first_year"] - a["first_year"] > 1}
+             for a, b in zip(steps, steps[1:]) if a["group"] == b["group"]]
+    return {"width": NARROW_WIDTH, "height": y, "axis": axis, "phases": phases, "steps": steps, "links": links,
+            "line": NARROW_LINE}
+
+
 def continuum(catalogue: Catalogue, only: str | None = None) -> dict:
     """Each site's dated positions on the cooperation continuum, one row per site."""
     levels = list(CONTINUUM)

@@ -170,6 +170,9 @@ class Views:
     def timeline(self):
         return self.cat.cached(f"timeline:{self.lang}", lambda: graphics.timeline(self.cat, self.lang))
 
+    def timeline_narrow(self):
+        return self.cat.cached(f"timeline_narrow:{self.lang}", lambda: graphics.timeline_narrow(self.cat, self.lang))
+
     def continuum(self, only=None):
         return self.cat.cached(f"continuum:{only}", lambda: graphics.continuum(self.cat, only))
 

@@ -212,13 +212,14 @@ def test_timeline_axis_follows_the_data_and_keeps_every_mark_inside(content):
 
 
 def test_timeline_prints_each_phase_name_once(site):
-    svg = re.search(r'<svg[^>]*qic-svg[^>]*aria-labelledby="frise-titre.*?</svg>',
-                    page(site, "histoire/index.html"), re.S).group(0)
+    markup = page(site, "histoire/index.html")
     names = [yaml.safe_load(f.read_text(encoding="utf-8"))["name"]["fr"]
              for f in (REPO / "content" / "phases").glob("*.yml")]
-    texts = [text_of(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg)]
-    for name in names:
-        assert texts.count(html.unescape(name)) == 1, name
+    for kind in ("wide", "narrow"):
+        svg = re.search(rf'<svg[^>]*qic-timeline__{kind}.*?</svg>', markup, re.S).group(0)
+        texts = [text_of(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg)]
+        for name in names:
+            assert texts.count(html.unescape(name)) == 1, (kind, name)
 
 
 # --- resources ------------------------------------------------------------------------
@@ -315,15 +316,51 @@ def test_timeline_numbers_are_in_reading_order_and_never_overlap(browser, server
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(server.url + "histoire/")
-    boxes = page.locator(".qic-timeline__step-label").evaluate_all(
+    assert page.locator(".qic-timeline__narrow").is_hidden()
+    boxes = page.locator(".qic-timeline__wide .qic-timeline__step-label").evaluate_all(
         "ts => ts.map(t => { const r = t.getBoundingClientRect(); return [Number(t.textContent), r.left, r.right]; })")
     assert [n for n, _, _ in boxes] == list(range(1, len(boxes) + 1))
     for (_, _, right), (_, left, _) in zip(boxes, boxes[1:]):
         assert right <= left, boxes
-    svg = page.locator(".qic-timeline svg").bounding_box()
-    for text in page.locator(".qic-timeline text").evaluate_all(
+    svg = page.locator(".qic-timeline__wide").bounding_box()
+    for text in page.locator(".qic-timeline__wide text").evaluate_all(
             "ts => ts.map(t => t.getBoundingClientRect().toJSON())"):
         assert svg["x"] - 1 <= text["x"] and text["x"] + text["width"] <= svg["x"] + svg["width"] + 1, text
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_on_a_phone_the_timeline_runs_downwards_readable_and_uncluttered(browser, server, lang, prefix):
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(server.url + prefix + "histoire/")
+    assert page.locator(".qic-timeline__wide").is_hidden()
+    svg = page.locator(".qic-timeline__narrow").bounding_box()
+    assert svg["x"] >= 0 and svg["x"] + svg["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    texts = page.locator(".qic-timeline__narrow text").evaluate_all("""ts => ts.map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, x: r.left, y: r.top, right: r.right, bottom: r.bottom,
+                size: parseFloat(getComputedStyle(t).fontSize)}; })""")
+    numbers = [int(t["text"]) for t in texts if t["text"].isdigit() and int(t["text"]) < 1000]
+    assert numbers == list(range(1, len(numbers) + 1)) and numbers
+    for t in texts:
+        assert svg["x"] - 1 <= t["x"] and t["right"] <= svg["x"] + svg["width"] + 1, t["text"]
+        assert t["size"] * svg["width"] / 340 >= 11, t["text"]  # at least 11 px on screen
+    for i, a in enumerate(texts):  # no text over another
+        for b in texts[i + 1:]:
+            overlap = min(a["right"], b["right"]) - max(a["x"], b["x"]) > 1 and \
+                min(a["bottom"], b["bottom"]) - max(a["y"], b["y"]) > 1
+            assert not overlap, (a["text"], b["text"])
+    # the axis never crosses a phase heading
+    headings = page.locator(".qic-timeline__phase-heading").evaluate_all(
+        "hs => hs.map(h => h.getBoundingClientRect().toJSON())")
+    for line in page.locator(".qic-timeline__narrow line").evaluate_all(
+            "ls => ls.map(l => l.getBoundingClientRect().toJSON())"):
+        for h in headings:
+            assert not (line["x"] >= h["left"] and line["x"] <= h["right"]
+                        and line["top"] < h["bottom"] and line["bottom"] > h["top"]), (line, h)
     context.close()
 
 
