@@ -240,7 +240,7 @@ def timeline(catalogue: Catalogue, lang: str) -> dict:
 
 NARROW_WIDTH = 340
 NARROW_LINE = 17     # px between two lines of a step's title
-NARROW_CHARS = 32    # characters on one line of a step's title (14 px text in 240 px)
+NARROW_CHARS = 30    # characters on one line of a step's title (14 px text in 240 px)
 
 
 def _wrap(text: str, width: int, lines: int) -> list[str]:
