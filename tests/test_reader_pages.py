@@ -134,6 +134,12 @@ def test_site_page_shows_only_fields_that_apply_and_gathers_the_unknown_ones(sit
             assert labels[field] in text_of(todo[0]).lower()
 
 
+def test_no_page_scatters_placeholders_for_what_the_sources_do_not_say(site):
+    for file in site.rglob("*.html"):
+        markup = file.read_text(encoding="utf-8")
+        assert "à recueillir" not in markup and "to be collected" not in markup, file
+
+
 def test_what_is_specific_to_the_site_comes_before_the_programme(site):
     markup = article(page(site, "sites/chateau-thierry/index.html"))
     summary = markup.index('class="qic-summary"')
