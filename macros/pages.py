@@ -7,8 +7,10 @@ because a YAML file does (one per site, plus the data-driven indexes).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from markdown.extensions.toc import slugify, unique
 
@@ -68,10 +70,18 @@ def label(vocabulary: dict, key: str, lang: str) -> str:
 class Views:
     """Read-only views of the catalogue that templates use."""
 
-    def __init__(self, catalogue: Catalogue, lang: str, today: dt.date):
+    def __init__(self, catalogue: Catalogue, lang: str, today: dt.date, edit: tuple[str, Path] | None = None):
         self.cat = catalogue
         self.lang = lang
         self.today = today
+        self.edit = edit  # (the docs folder's address in the repository's editor, the docs folder)
+
+    def edit_url(self, source: Path | None) -> str:
+        """The address that opens a content file in the repository's editor, made as
+        the theme's edit button makes it for the page ("" without a repository)."""
+        if not self.edit or not self.edit[0] or source is None:
+            return ""
+        return urljoin(self.edit[0], os.path.relpath(Path(source).resolve(), self.edit[1]).replace(os.sep, "/"))
 
     # --- small lookups -----------------------------------------------------------
     def org(self, key):
@@ -112,12 +122,20 @@ class Views:
                      if topic in r.topics or any(TOPIC_PARENT.get(t) == topic for t in r.topics)]
         return sorted(found, key=lambda item: item[1].title.get(self.lang).casefold())
 
+    @staticmethod
+    def topic_keys(resource) -> str:
+        """A resource's topics and their parent topics, for the filters (data-topic):
+        a resource on "vision-partagee" is also one on "conditions", as on the approach pages."""
+        keys = list(resource.topics)
+        keys += [TOPIC_PARENT[t] for t in resource.topics if t in TOPIC_PARENT and TOPIC_PARENT[t] not in keys]
+        return " ".join(dict.fromkeys(keys))
+
     def resource_facets(self):
         """The values readers can narrow the resource list by, with their labels."""
         resources = [r for _, r in self.resources()]
         publishers = sorted({r.publisher for r in resources if r.publisher},
                             key=lambda key: fold(self.org(key).name.get(self.lang)))
-        topics = [t for t in TOPICS if any(t in r.topics for r in resources)]
+        topics = [t for t in TOPICS if any(t in self.topic_keys(r).split() for r in resources)]
         return {
             "total": len(resources),
             "fields": [
@@ -159,6 +177,9 @@ class Views:
     def timeline(self):
         return self.cat.cached(f"timeline:{self.lang}", lambda: graphics.timeline(self.cat, self.lang))
 
+    def timeline_narrow(self):
+        return self.cat.cached(f"timeline_narrow:{self.lang}", lambda: graphics.timeline_narrow(self.cat, self.lang))
+
     def continuum(self, only=None):
         return self.cat.cached(f"continuum:{only}", lambda: graphics.continuum(self.cat, only))
 
@@ -166,6 +187,58 @@ class Views:
         """History entries numbered in date order, as on the timeline."""
         return self.cat.cached("step_numbers",
                                lambda: {key: index for index, (key, _) in enumerate(self.history(), 1)})
+
+    # --- a site's page: what is its own first, what the programme shares once -----
+    def shared(self, kind: str, key: str) -> bool:
+        """True when an event or history step concerns more than one site (or none):
+        it belongs to the programme, and is told in full on the calendar or history page."""
+        if kind == "events":
+            return len(self.cat.referrers("sites", "events", key)) != 1
+        return len(self.cat.entries["history"][key].record.sites) != 1
+
+    def site_page(self, key: str, site) -> dict:
+        """What a site page shows: the facts that apply to its kind and are known,
+        the unknown ones (for one "to be completed" line), and its events and
+        history split into its own (told in full) and the programme's (listed)."""
+        french = site.kind != "inspiration"
+        applicable = [  # (label key, known?) in reading order
+            ("departement", site.departement) if french else None,
+            ("commune", site.commune),
+            ("neighbourhood", site.neighbourhood),
+            ("phases", site.phases) if french else None,
+            ("collective", site.collective),
+            ("challenge", site.challenge),
+            ("organisations", site.organisations),
+            ("contacts", self.contacts(site.contacts)),
+            ("continuum_short", site.continuum),
+        ]
+        applicable = [item for item in applicable if item]
+        events = self.events(site.events)
+        history = self.history(key)
+        # the programme's shared moments, once each: an event and a history step
+        # over the same days are one moment (told in the history, dated in the calendar)
+        steps = [{"key": k, "title": h.title, "date": h.date, "event": None} for k, h in history
+                 if self.shared("history", k)]
+        alone = []
+        for k, e in events:
+            if not self.shared("events", k):
+                continue
+            twin = next((step for step in steps if step["event"] is None
+                         and (step["date"].first_day(), step["date"].last_day())
+                         == (e.date.first_day(), e.date.last_day())), None)
+            if twin:
+                twin["event"] = k
+            else:
+                alone.append({"key": None, "title": e.title, "date": e.date, "event": k})
+        programme = sorted(steps + alone, key=lambda item: (item["date"].first_day(), item["date"].last_day(),
+                                                            item["key"] or "", item["event"] or ""))
+        return {
+            "known": [name for name, value in applicable if value],
+            "unknown": [name for name, value in applicable if not value],
+            "own_events": [(k, e) for k, e in events if not self.shared("events", k)],
+            "own_history": [(k, h) for k, h in history if not self.shared("history", k)],
+            "programme": programme,
+        }
 
     def calendar_groups(self):
         groups = {"upcoming": [], "ongoing": [], "past": []}
@@ -197,14 +270,17 @@ INDEX_PAGES = {  # generated page -> template
 
 
 def generated_pages(catalogue: Catalogue, lang: str, today: dt.date,
-                    permalink_title: str = "") -> list[GeneratedPage]:
+                    permalink_title: str = "", edit: tuple[str, Path] | None = None) -> list[GeneratedPage]:
     """Every page that exists because of the content, rendered to HTML.
 
     `permalink_title` is the title of the heading anchors (the toc extension's
     setting in mkdocs.yml), so that these pages match the hand-written ones.
+    `edit` is (the address of the language's docs folder in the repository's
+    editor, that is repo_url joined with edit_uri; the docs folder), from which a
+    content file's edit address is made, as for the theme's edit button.
     """
     renderer = rendering.renderer(lang)
-    views = Views(catalogue, lang, today)
+    views = Views(catalogue, lang, today, edit)
 
     def page(path: str, template: str, source: Path | None, **context) -> GeneratedPage:
         headings = Headings()
@@ -213,7 +289,8 @@ def generated_pages(catalogue: Catalogue, lang: str, today: dt.date,
 
     pages = [page(path, template, None) for path, template in INDEX_PAGES.items()]
     for key, entry in catalogue.entries["sites"].items():
-        pages.append(page(f"sites/{key}.md", "site.html.j2", entry.file, key=key, site=entry.record))
+        pages.append(page(f"sites/{key}.md", "site.html.j2", entry.file, key=key, site=entry.record,
+                          edit_url=views.edit_url(entry.file)))
     return pages
 
 

@@ -77,7 +77,8 @@ def test_every_interactive_element_is_reached_by_keyboard_and_visibly_focused(pa
     page.goto(server.url + "ressources/")
     expected = page.evaluate("""() => [...document.querySelectorAll(
         '.md-content a[href], .md-content select, .md-content button, .md-content input')]
-        .filter(e => e.offsetParent !== null).length""")
+        .filter(e => e.offsetParent !== null)
+        .filter(e => e.type !== 'radio' || e.checked).length""")  # a radio group is one Tab stop
     reached, unfocused = set(), []
     for _ in range(expected + 60):
         page.keyboard.press("Tab")
@@ -163,8 +164,8 @@ def test_site_page_shows_facts_contacts_and_events_without_javascript(browser, s
     page = context.new_page()
     page.goto(server.url + "sites/chateau-thierry/")
     text = page.locator("article.md-content__inner").inner_text()
-    for fact in ("Château-Thierry", "Aisne", "Hauts-de-France", "Semaine d'immersion à Montréal", "octobre 2022",
-                 "Contacts", "Sources"):
+    for fact in ("Château-Thierry", "Aisne", "Hauts-de-France", "Immersion à Montréal", "octobre 2022",
+                 "À compléter", "contacts", "Sources"):
         assert fact in text, fact
     page.goto(server.url + "contacts/")
     text = " ".join(page.locator("article.md-content__inner").inner_text().split())
