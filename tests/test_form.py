@@ -172,7 +172,7 @@ def test_each_kind_filled_in_the_form_passes_the_real_check_and_build(page, serv
         fill(page, steps)
         path, text, _ = produced(page)
         assert path == f"content/{kind}/{expected_id}.yml"
-        assert text.startswith(f"# yaml-language-server: $schema=../../schemas/")
+        assert text.startswith("# yaml-language-server: $schema=../../schemas/")
         assert ": \"\"" not in text and "[]" not in text  # nothing empty
         target = content.parent / path
         assert not target.exists()
