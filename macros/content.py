@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from .model import KINDS, SOURCE_FILE, Record, RichText, source_refs
 from .problems import ContentError, Problem, display_path
+from .provenance import check_excerpts
 from .yaml_source import Document, dotted, parse_document, read_bytes
 
 KIND_LABELS = {  # how a contributor names each folder's records, in messages
@@ -399,6 +400,8 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
                     f"{found} dans le texte : il sera retiré à la publication",
                     "écrivez en Markdown simple ([texte](https://…), *italique*, listes), sans HTML",
                     severity="avertissement"))
+
+    problems += check_excerpts(catalogue, repo_root)  # cited sources exist, excerpts are in their text (provenance.py)
 
     if problems:
         raise ContentError(problems + catalogue.warnings)

@@ -13,9 +13,9 @@ from pathlib import Path
 from markdown.extensions.toc import slugify, unique
 
 from .content import Catalogue, fold
-from .model import (CONTINUUM, ORGANISATION_KINDS, RESOURCE_TYPES, SITE_KINDS, SOURCE_FILE, TOPIC_PARENT,
-                    TOPICS, Text)
+from .model import CONTINUUM, ORGANISATION_KINDS, RESOURCE_TYPES, SITE_KINDS, TOPIC_PARENT, TOPICS, Text
 from . import graphics
+from . import provenance
 from . import rendering
 
 
@@ -70,17 +70,9 @@ class Views:
     def org(self, key):
         return self.cat.entries["organisations"][key].record
 
-    def sources(self, refs):
-        """Source citations as (title, url, file name) for the "Sources" lists."""
-        cited = []
-        for ref in refs:
-            match = SOURCE_FILE.match(ref)
-            if match:
-                doc = self.cat.entries["sources"][match.group(1)].record
-                cited.append({"title": doc.title, "url": doc.url, "file": ref})
-            else:
-                cited.append({"title": None, "url": ref, "file": None})
-        return cited
+    def sources(self, record):
+        """A record's citations as the pages show them (macros/provenance.py), and its note."""
+        return provenance.cited(self.cat, record.sources), record.note
 
     def contacts(self, keys=None):
         entries = self.cat.entries["contacts"]
