@@ -177,14 +177,16 @@ Excerpt = Annotated[str, AfterValidator(_excerpt),
                                     "un passage)."})]
 
 
-class Citation(BaseModel):
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Citation(Record):
     """One cited source and the words of it that support the record.
 
     `source` names a record of content/sources/ (whose text, when available, is
     checked to contain each excerpt: macros/provenance.py); `url` is an outside
     web page, whose excerpts cannot be checked here."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     source: Slug | None = Field(None, description="Identifiant d'une fiche de content/sources/ "
                                 "(nom du fichier sans « .yml »).")
@@ -221,10 +223,6 @@ Cited = Annotated[Citation, BeforeValidator(_citation), WithJsonSchema({
 
 
 # --- bilingual text -----------------------------------------------------------------
-
-class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
 
 class Text(Record):
     """Reader-facing text: French required, English optional (the page then says so)."""

@@ -100,7 +100,7 @@ def check_excerpts(catalogue, repo_root: Path | None = None, folder: Path | None
     sources = catalogue.entries["sources"]
     texts: dict[str, str | None] = {}
 
-    if not available:
+    if not available and any(entry.record.file for entry in sources.values()):
         warnings.append(Problem(
             display_path(Path(catalogue.root) / "sources", repo_root), 1, 1, "",
             f"extraits non vérifiés : le dossier des documents sources ({folder}) est introuvable",

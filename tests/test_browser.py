@@ -233,7 +233,7 @@ def hostile_site(tmp_path_factory):
     inject("sites/lievin.yml", "summary:\n  fr: \"", f"summary:\n  fr: \"{payload} ")
     inject("sites/lievin.yml", "resources: [", "contacts: [piege]\nresources: [piege, ")
     inject("sites/lievin.yml", "events: [", "events: [piege, ")
-    source = "sources: [002_cd3e985497d0d32e.txt]\n"
+    source = "sources: [anct-approche-impacts-collectifs]\n"
     (content / "resources" / "piege.yml").write_text(
         f'title: {{fr: "Ressource {payload}", en: "Resource {payload}"}}\ntype: guide\nlanguage: fr\n'
         f'summary: {{fr: "{payload}"}}\ntopics: [conditions]\n' + source, encoding="utf-8")
