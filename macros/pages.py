@@ -210,6 +210,21 @@ def related_resources(catalogue: Catalogue, lang: str, today: dt.date, topic: st
     return rendering.renderer(lang).render("related_resources.html.j2", v=views, topic=topic, root=root)
 
 
+def source_list(catalogue: Catalogue, lang: str, today: dt.date, cited: list, root: str) -> str:
+    """The sources of a hand-written page, as on the generated ones: title, publisher,
+    date, link and excerpts. `cited` holds source ids, or {source: id, excerpts: [...]}."""
+    from types import SimpleNamespace
+    from .model import Citation
+    citations = [Citation.model_validate({"source": c} if isinstance(c, str) else c) for c in cited]
+    unknown = [c.source for c in citations if c.source and c.source not in catalogue.entries["sources"]]
+    if unknown:
+        raise ValueError(f"source inconnue « {unknown[0]} » ; sources possibles : "
+                         + ", ".join(catalogue.entries["sources"]))
+    views = Views(catalogue, lang, today)
+    record = SimpleNamespace(sources=citations, note=None)
+    return rendering.renderer(lang).render("sources.html.j2", v=views, record=record, root=root)
+
+
 def picture(catalogue: Catalogue, lang: str, today: dt.date, name: str, root: str, **options) -> str:
     """One of the pictures (map, timeline, continuum) for a hand-written page."""
     views = Views(catalogue, lang, today)
