@@ -72,7 +72,7 @@ class Views:
 
     def sources(self, record):
         """A record's citations as the pages show them (macros/provenance.py), and its note."""
-        return provenance.cited(self.cat, record.sources), record.note
+        return provenance.cited(self.cat, record.sources, rendering.strings()["at_word"][self.lang]), record.note
 
     def contacts(self, keys=None):
         entries = self.cat.entries["contacts"]

@@ -178,18 +178,24 @@ def _short(text: str, size: int = 70) -> str:
 
 # --- what the pages show -------------------------------------------------------------------
 
-def cited(catalogue, refs: list[Citation]) -> list[dict]:
-    """Citations as the pages show them: title, publisher, date, link and excerpts, never a file name."""
+EMAIL = re.compile(r"([\w.%+-]+)@([\w-]+(?:\.[\w-]+)+)")
+
+
+def cited(catalogue, refs: list[Citation], at_word: str = "arobase") -> list[dict]:
+    """Citations as the pages show them: title, publisher, date, link and excerpts, never a
+    file name. An e-mail address in an excerpt is shown as the contact cards show it
+    (« prenom.nom [arobase] domaine »), not as an address a harvester's pattern finds."""
     shown = []
     for citation in refs:
+        excerpts = [EMAIL.sub(rf"\1 [{at_word}] \2", excerpt) for excerpt in citation.excerpts]
         if citation.url:
             shown.append({"title": None, "publisher": None, "date": None, "url": citation.url,
-                          "excerpts": citation.excerpts, "web": True})
+                          "excerpts": excerpts, "web": True})
             continue
         doc = catalogue.entries["sources"][citation.source].record
         publisher = catalogue.entries["organisations"].get(doc.publisher)
         shown.append({"title": doc.title, "publisher": publisher.record.name if publisher else None,
-                      "date": doc.date, "url": doc.url, "excerpts": citation.excerpts, "web": False,
+                      "date": doc.date, "url": doc.url, "excerpts": excerpts, "web": False,
                       "id": citation.source})
     return shown
 
