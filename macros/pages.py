@@ -70,6 +70,10 @@ class Views:
     def org(self, key):
         return self.cat.entries["organisations"][key].record
 
+    def page_sources(self, cited):
+        """A page's own citations (ids, or {source: id, excerpts: [...]}) as a record for sources_list."""
+        return _page_record(self.cat, cited)
+
     def sources(self, record):
         """A record's citations as the pages show them (macros/provenance.py), and its note."""
         return provenance.cited(self.cat, record.sources, rendering.strings()["at_word"][self.lang]), record.note
@@ -210,9 +214,8 @@ def related_resources(catalogue: Catalogue, lang: str, today: dt.date, topic: st
     return rendering.renderer(lang).render("related_resources.html.j2", v=views, topic=topic, root=root)
 
 
-def source_list(catalogue: Catalogue, lang: str, today: dt.date, cited: list, root: str) -> str:
-    """The sources of a hand-written page, as on the generated ones: title, publisher,
-    date, link and excerpts. `cited` holds source ids, or {source: id, excerpts: [...]}."""
+def _page_record(catalogue: Catalogue, cited: list):
+    """Citations written in a page (not in a YAML record), shaped like a record's."""
     from types import SimpleNamespace
     from .model import Citation
     citations = [Citation.model_validate({"source": c} if isinstance(c, str) else c) for c in cited]
@@ -220,9 +223,15 @@ def source_list(catalogue: Catalogue, lang: str, today: dt.date, cited: list, ro
     if unknown:
         raise ValueError(f"source inconnue « {unknown[0]} » ; sources possibles : "
                          + ", ".join(catalogue.entries["sources"]))
+    return SimpleNamespace(sources=citations, note=None)
+
+
+def source_list(catalogue: Catalogue, lang: str, today: dt.date, cited: list, root: str) -> str:
+    """The sources of a hand-written page, as on the generated ones: title, publisher,
+    date, link and excerpts. `cited` holds source ids, or {source: id, excerpts: [...]}."""
     views = Views(catalogue, lang, today)
-    record = SimpleNamespace(sources=citations, note=None)
-    return rendering.renderer(lang).render("sources.html.j2", v=views, record=record, root=root)
+    return rendering.renderer(lang).render("sources.html.j2", v=views, record=_page_record(catalogue, cited),
+                                           root=root)
 
 
 def picture(catalogue: Catalogue, lang: str, today: dt.date, name: str, root: str, **options) -> str:

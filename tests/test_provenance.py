@@ -260,3 +260,20 @@ def test_pages_show_sources_by_title_publisher_and_excerpt_never_by_file_name(ca
     assert "« Hardwood Institute »" not in site
     resources = by_path["ressources/index.md"]
     assert ("Cirque du S oleil" in resources) and ("note" in resources)
+
+
+def test_every_excerpt_shown_on_a_generated_page_is_in_a_source_text(catalogue):
+    """Also the excerpts a page template cites itself (the sites index), which no record holds."""
+    import html
+    folder = provenance.seeds_dir()
+    if not folder.is_dir():
+        pytest.skip(f"textes des sources absents ({folder}) : extraits non vérifiés")
+    texts = [provenance.source_text(folder, entry.record.file) for entry in catalogue.entries["sources"].values()]
+    shown = 0
+    for page in generated_pages(catalogue, "fr", TODAY):
+        for block in re.findall(r'<details class="qic-excerpts">(.*?)</details>', page.html, re.S):
+            for quote in re.findall(r'<blockquote lang="fr">(.*?)</blockquote>', block, re.S):
+                excerpt = html.unescape(quote).replace(" [arobase] ", "@")
+                assert any(provenance.found_in(excerpt, t) for t in texts), (page.path, excerpt)
+                shown += 1
+    assert shown > 100
