@@ -154,9 +154,9 @@ def _citation(value):
     if value.lower().startswith(("http://", "https://", "javascript:", "data:", "vbscript:", "file:")):
         return {"url": _url(value)}
     if SOURCE_FILE.match(value):
-        raise ValueError(f"« {value} » est le nom de fichier d'un document source : citez sa fiche de "
-                         "content/sources/ par son identifiant (le nom de la fiche sans « .yml », "
-                         "ex. anct-approche-impacts-collectifs), avec l'extrait qui appuie le fait")
+        raise ValueError(f"« {value} » est le nom de fichier d'un document source : citez plutôt sa fiche "
+                         "de content/sources/ par son identifiant, le nom de la fiche sans extension "
+                         "(ex. anct-approche-impacts-collectifs), avec l'extrait qui appuie le fait")
     if SLUG.match(value):
         return {"source": value}
     raise ValueError(f"source « {value} » invalide : identifiant d'une fiche de content/sources/ "
@@ -329,6 +329,19 @@ class Sourced(Record):
         "qui appuient la fiche, ou adresse web.")
 
 
+def _seed_file(value: str) -> str:
+    value = _text(value)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt", value):
+        raise ValueError(f"nom de fichier « {value} » invalide : le nom seul du texte déposé, sans dossier, "
+                         "terminé par « .txt » (ex. 002_cd3e985497d0d32e.txt)")
+    return value
+
+
+SeedFile = Annotated[str, AfterValidator(_seed_file),
+                     WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$",
+                                     "description": "Nom du texte déposé (sans dossier), terminé par « .txt »."})]
+
+
 class SourceDocument(Record):
     """One of the documents the content is drawn from (content/sources/<readable-id>.yml)."""
 
@@ -338,7 +351,7 @@ class SourceDocument(Record):
     date: When | None = Field(None, description="Date de publication, si le document la donne ; "
                               "sinon laissez vide : la page indique « date inconnue ».")
     url: Url | None = Field(None, description="Adresse publique, si une source la donne.")
-    file: NonEmpty | None = Field(None, exclude=True, description="Nom du fichier texte déposé (dossier des documents "
+    file: SeedFile | None = Field(None, exclude=True, description="Nom du fichier texte déposé (dossier des documents "
                                   "sources), dont les extraits cités sont vérifiés ; jamais publié sur les pages.",
                                   examples=["002_cd3e985497d0d32e.txt"])
 

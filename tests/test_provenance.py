@@ -130,7 +130,7 @@ def test_an_unknown_source_id_and_a_seed_file_name_are_refused_in_french(tmp_pat
     found = problems_of(content)
     assert len(found) == 1 and found[0].startswith(
         "content/organisations/reso-villes.yml:6:5: sources[1]: « 001_c706b23a2900f902.txt » est le nom de "
-        "fichier d'un document source : citez sa fiche de content/sources/ par son identifiant"), found
+        "fichier d'un document source : citez plutôt sa fiche de content/sources/ par son identifiant"), found
 
 
 def test_a_source_cited_without_excerpt_is_pointed_out(tmp_path, seeds):
@@ -159,6 +159,16 @@ def test_a_source_file_missing_from_the_texts_is_an_error(tmp_path, seeds):
     content = write_content(tmp_path, "  - source: reso-villes-programme\n    excerpts: [\"Le 27 mars dernier\"]\n")
     assert any("content/sources/reso-villes-programme.yml:4:1: file: fichier « 001_c706b23a2900f902.txt » "
                "absent du dossier des documents sources" in line for line in problems_of(content))
+
+
+def test_a_source_file_is_a_plain_name_never_a_path(tmp_path, seeds):
+    """The check reads only the deposited texts, never a file elsewhere on the machine."""
+    content = write_content(tmp_path, "  - source: reso-villes-programme\n    excerpts: [\"Le 27 mars dernier\"]\n")
+    record = content / "sources" / "reso-villes-programme.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("001_c706b23a2900f902.txt", "../seeds/x.txt"),
+                      encoding="utf-8")
+    assert any(line.startswith("content/sources/reso-villes-programme.yml:4:1: file: nom de fichier « ../seeds/x.txt » "
+                               "invalide") for line in problems_of(content)), problems_of(content)
 
 
 def test_a_testimonial_must_be_quoted_word_for_word_from_a_cited_source(tmp_path, seeds):
