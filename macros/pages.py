@@ -14,14 +14,13 @@ from urllib.parse import urljoin
 
 from markdown.extensions.toc import slugify, unique
 
-from . import graphics, rendering
+from . import graphics, provenance, rendering
 from .content import Catalogue, fold
 from .model import (
     CONTINUUM,
     ORGANISATION_KINDS,
     RESOURCE_TYPES,
     SITE_KINDS,
-    SOURCE_FILE,
     TOPIC_PARENT,
     TOPICS,
     Text,
@@ -87,17 +86,13 @@ class Views:
     def org(self, key):
         return self.cat.entries["organisations"][key].record
 
-    def sources(self, refs):
-        """Source citations as (title, url, file name) for the "Sources" lists."""
-        cited = []
-        for ref in refs:
-            match = SOURCE_FILE.match(ref)
-            if match:
-                doc = self.cat.entries["sources"][match.group(1)].record
-                cited.append({"title": doc.title, "url": doc.url, "file": ref})
-            else:
-                cited.append({"title": None, "url": ref, "file": None})
-        return cited
+    def page_sources(self, cited):
+        """A page's own citations (ids, or {source: id, excerpts: [...]}) as a record for sources_list."""
+        return _page_record(self.cat, cited)
+
+    def sources(self, record):
+        """A record's citations as the pages show them (macros/provenance.py), and its note."""
+        return provenance.cited(self.cat, record.sources, rendering.strings()["at_word"][self.lang]), record.note
 
     def contacts(self, keys=None):
         entries = self.cat.entries["contacts"]
@@ -300,6 +295,27 @@ def related_resources(catalogue: Catalogue, lang: str, today: dt.date, topic: st
         raise ValueError(f"notion inconnue « {topic} » ; notions possibles : {', '.join(TOPICS)}")
     views = Views(catalogue, lang, today)
     return rendering.renderer(lang).render("related_resources.html.j2", v=views, topic=topic, root=root)
+
+
+def _page_record(catalogue: Catalogue, cited: list):
+    """Citations written in a page (not in a YAML record), shaped like a record's."""
+    from types import SimpleNamespace
+
+    from .model import Citation
+    citations = [Citation.model_validate({"source": c} if isinstance(c, str) else c) for c in cited]
+    unknown = [c.source for c in citations if c.source and c.source not in catalogue.entries["sources"]]
+    if unknown:
+        raise ValueError(f"source inconnue « {unknown[0]} » ; sources possibles : "
+                         + ", ".join(catalogue.entries["sources"]))
+    return SimpleNamespace(sources=citations, note=None)
+
+
+def source_list(catalogue: Catalogue, lang: str, today: dt.date, cited: list, root: str) -> str:
+    """The sources of a hand-written page, as on the generated ones: title, publisher,
+    date, link and excerpts. `cited` holds source ids, or {source: id, excerpts: [...]}."""
+    views = Views(catalogue, lang, today)
+    return rendering.renderer(lang).render("sources.html.j2", v=views, record=_page_record(catalogue, cited),
+                                           root=root)
 
 
 def picture(catalogue: Catalogue, lang: str, today: dt.date, name: str, root: str, **options) -> str:

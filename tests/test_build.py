@@ -173,7 +173,7 @@ def test_a_new_site_file_gets_its_pages_index_entry_and_navigation(content, tmp_
     (content / "sites" / "nouveau-quartier.yml").write_text(
         "name: Quartier Neuf\nkind: programme\nregion: Occitanie\ncountry: FR\n"
         "coordinates: {lat: 43.6, lon: 1.44, precision: commune}\n"
-        "last_checked: 2026-11-30\nsources: [002_cd3e985497d0d32e.txt]\n", encoding="utf-8")
+        "last_checked: 2026-11-30\nsources: [anct-approche-impacts-collectifs]\n", encoding="utf-8")
     result = run_build(content, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     for prefix in ("", "en/"):
