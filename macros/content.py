@@ -18,14 +18,12 @@ from . import names
 from .files import list_folder, read_regular
 from .messages import error_loc, translate
 from .model import (
-    KIND_LABELS,
     KINDS,
     MAX_ID,
     RESERVED_IDS,
-    SOURCE_FILE,
     Record,
     RichText,
-    source_refs,
+    references,
     walk,
 )
 from .places import check_place
@@ -34,7 +32,6 @@ from .provenance import check_excerpts
 from .yaml_source import Document, dotted, parse_document
 
 STALE_AFTER = dt.timedelta(days=365)
-SOURCE_ID = re.compile(SOURCE_FILE.pattern.replace(r"\.txt", ""))
 
 
 @dataclass
@@ -239,7 +236,7 @@ def _file_name_problem(kind: str, folder: Path, file: Path, shown: str, seen_ids
     if file.suffix not in (".yml", ".yaml"):
         return Problem(shown, 1, 1, "", "fichier ignoré : l'extension doit être « .yml »",
                        "renommez le fichier en « .yml » ou retirez-le du dossier")
-    if not (key == slugify(key) and key) and not (kind == "sources" and SOURCE_ID.match(key)):
+    if not (key == slugify(key) and key):
         renamed = folder / f"{slugify(key) or 'nom'}.yml"
         taken = renamed.exists() and not renamed.samefile(file)  # (same file: case-insensitive disk)
         return Problem(shown, 1, 1, "", f"nom de fichier « {file.name} » invalide : "
@@ -329,32 +326,41 @@ def check_names(catalogue: Catalogue) -> list[Problem]:
             others = ", ".join(other.path for other in same if other is not entry)
             line, column = entry.document.where((attr,))
             problems.append(Problem(entry.path, line, column, attr,
-                                    f"même nom qu'un autre {KIND_LABELS[kind]} ({others}), aux accents, "
+                                    f"même nom qu'un autre {KINDS[kind].label} ({others}), aux accents, "
                                     "majuscules, tirets ou caractères semblables près",
                                     "fusionnez les deux fichiers ou distinguez les noms"))
     return problems
 
 
 def check_references(catalogue: Catalogue) -> list[Problem]:
-    """Every id a record names must be the file name of a record of the right kind."""
+    """Every id a record names (model.references: the fields typed `Ref(kind)`) must be
+    the file name of a record of that kind."""
     problems = []
     for entries in catalogue.entries.values():
         for entry in entries.values():
-            for loc, target, ref in [*entry.record.references(), *source_refs(entry.record)]:
+            for loc, target, ref in references(entry.record):
                 if ref in catalogue.entries[target] or ref in catalogue.invalid[target]:
                     continue
+                loc = _as_written(entry.document.data, loc)
                 line, column = entry.document.where(loc)
-                if target == "sources":
-                    problems.append(Problem(entry.path, line, column, dotted(loc),
-                                            f"document source « {ref}.txt » inconnu : aucun fichier "
-                                            f"content/sources/{ref}.yml", "vérifiez le nom du document cité"))
-                    continue
                 close = difflib.get_close_matches(ref, list(catalogue.entries[target]), n=1, cutoff=0.6)
                 hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
                     f"créez content/{target}/{ref}.yml ou corrigez l'identifiant"
                 problems.append(Problem(entry.path, line, column, dotted(loc),
                                         f"« {ref} » ne correspond à aucun fichier de content/{target}/", hint))
     return problems
+
+
+def _as_written(data, loc: tuple) -> tuple:
+    """`loc` cut where the file wrote a plain value: a citation written `- irev` is
+    `sources[0]` in the file, although the model reads it as `sources[0].source`."""
+    for depth, part in enumerate(loc):
+        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) \
+                and part < len(data):
+            data = data[part]
+        else:
+            return loc[:depth]
+    return loc
 
 
 def check_list_duplicates(catalogue: Catalogue) -> list[Problem]:

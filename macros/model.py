@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from dataclasses import dataclass
+from typing import Annotated, ClassVar, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -60,6 +61,51 @@ def _slug(value: str) -> str:
 Slug = Annotated[str, AfterValidator(_slug),
                  WithJsonSchema({"type": "string", "pattern": SLUG.pattern,
                                  "description": "Identifiant : nom du fichier sans « .yml »."})]
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field as naming a record of content/<kind>/ by its id: the reference
+    check (content.check_references), the editor's schemas and the contribution
+    form all read it here, so a reference is declared once, with its field."""
+
+    kind: str
+
+
+def Ref(kind: str):  # noqa: N802 - used as a type: `organisation: Ref("organisations")`
+    """The id of a record of content/<kind>/ (its file name without « .yml »)."""
+    return Annotated[str, AfterValidator(_slug), RefTo(kind),
+                     WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "x-references": kind,
+                                     "description": f"Identifiant d'une fiche de content/{kind}/ "
+                                                    "(nom du fichier sans « .yml »)."})]
+
+
+def _ref_kind(annotation) -> str | None:
+    """The kind a field's type refers to (through Optional, list and Annotated), if any."""
+    if get_origin(annotation) is Annotated:
+        found = next((m.kind for m in annotation.__metadata__ if isinstance(m, RefTo)), None)
+        if found:
+            return found
+    return next((kind for arg in get_args(annotation) if (kind := _ref_kind(arg))), None)
+
+
+def references(record: "Record", loc: tuple = ()):
+    """(loc, kind, id) of every id a record names, at any depth (a citation's source
+    inside `sources` too), found from the fields' declared types."""
+    for name, info in type(record).model_fields.items():
+        value = getattr(record, name)
+        # pydantic keeps a plain field's Annotated metadata apart, in info.metadata
+        kind = next((m.kind for m in info.metadata if isinstance(m, RefTo)), None) or _ref_kind(info.annotation)
+        if kind and isinstance(value, list):
+            yield from ((loc + (name, index), kind, item) for index, item in enumerate(value))
+        elif kind and value:
+            yield loc + (name,), kind, value
+        elif isinstance(value, Record):
+            yield from references(value, loc + (name,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Record):
+                    yield from references(item, loc + (name, index))
 
 
 def _url(value: str) -> str:
@@ -232,7 +278,7 @@ class Citation(Record):
     checked to contain each excerpt: macros/provenance.py); `url` is an outside
     web page, whose excerpts cannot be checked here."""
 
-    source: Slug | None = Field(None, description="Identifiant d'une fiche de content/sources/ "
+    source: Ref("sources") | None = Field(None, description="Identifiant d'une fiche de content/sources/ "
                                 "(nom du fichier sans « .yml »).")
     url: Url | None = Field(None, description="Adresse d'une page web publique (à la place de source).")
     excerpts: list[Excerpt] = Field(default_factory=list, description=(
@@ -389,9 +435,17 @@ SeedFile = Annotated[str, AfterValidator(_seed_file),
 class SourceDocument(Record):
     """One of the documents the content is drawn from (content/sources/<readable-id>.yml)."""
 
+    file_name: ClassVar[str] = "source"  # schemas/source.schema.json, templates/source.yml
+    label: ClassVar[str] = 'document source'  # one record, as messages name it
+    schema_title: ClassVar[str] = 'Document source'
+    schema_description: ClassVar[str] = ('Un document dont le contenu du site est tiré (dossier content/sources/). Le nom du fichier est '
+                          'son identifiant lisible (ex. anct-approche-impacts-collectifs.yml), que les autres fiches citent '
+                          'avec les extraits qui appuient chaque fait ; « file » nomme le texte déposé, où ces extraits '
+                          'sont vérifiés.')
+
     title: Text = Field(description="Titre du document, tel qu'il se présente (ou titre descriptif).")
     description: Text = Field(description="Ce que contient le document.")
-    publisher: Slug = Field(description="Organisation qui le publie (identifiant de content/organisations/).")
+    publisher: Ref("organisations") = Field(description="Organisation qui le publie (identifiant de content/organisations/).")
     date: When | None = Field(None, description="Date de publication, si le document la donne ; "
                               "sinon laissez vide : la page indique « date inconnue ».")
     url: Url | None = Field(None, description="Adresse publique, si une source la donne.")
@@ -399,11 +453,16 @@ class SourceDocument(Record):
                                   "sources), dont les extraits cités sont vérifiés ; jamais publié sur les pages.",
                                   examples=["002_cd3e985497d0d32e.txt"])
 
-    def references(self):
-        yield ("publisher",), "organisations", self.publisher
 
 
 class Organisation(Sourced):
+    file_name: ClassVar[str] = "organisation"  # schemas/organisation.schema.json, templates/organisation.yml
+    label: ClassVar[str] = 'organisation'  # one record, as messages name it
+    schema_title: ClassVar[str] = 'Organisation'
+    schema_description: ClassVar[str] = ('Une organisation nommée par les sources : agence, réseau, centre de ressources, association… '
+                          '(dossier content/organisations/). Le nom du fichier est son identifiant, cité par les autres '
+                          'fiches.')
+
     name: Name = Field(description="Nom de l'organisation.")
     short_name: NonEmpty | None = Field(None, description="Sigle (ANCT, IREV…).", examples=["ANCT"])
     kind: _labels(ORGANISATION_KINDS) | None = Field(None, description="Nature de l'organisation, si les "
@@ -413,14 +472,18 @@ class Organisation(Sourced):
     website: Url | None = Field(None, description="Site web, si une source le donne.")
     description: Text | None = Field(None, description="Son rôle dans la démarche, selon les sources.")
 
-    def references(self):
-        return iter(())
 
 
 class Contact(Sourced):
+    file_name: ClassVar[str] = "contact"  # schemas/contact.schema.json, templates/contact.yml
+    label: ClassVar[str] = 'contact'  # one record, as messages name it
+    schema_title: ClassVar[str] = 'Contact'
+    schema_description: ClassVar[str] = ('Une personne à contacter, publiée sur le site seulement avec « public: true » (dossier '
+                          'content/contacts/). Le nom du fichier est son identifiant (prenom-nom).')
+
     name: NonEmpty = Field(description="Prénom et nom.")
     role: Text | None = Field(None, description="Fonction ou service.")
-    organisation: Slug = Field(description="Organisation (identifiant d'un fichier de content/organisations/).")
+    organisation: Ref("organisations") = Field(description="Organisation (identifiant d'un fichier de content/organisations/).")
     email: Email | None = Field(None, description="Adresse e-mail, si une source la donne (sans accents).",
                                 examples=["prenom.nom@anct.gouv.fr"])
     phone: Phone | None = Field(None, description="Téléphone, si une source le donne : 10 chiffres ou "
@@ -432,8 +495,6 @@ class Contact(Sourced):
     def is_published(self) -> bool:
         return self.public
 
-    def references(self):
-        yield ("organisation",), "organisations", self.organisation
 
 
 class Coordinates(Record):
@@ -450,6 +511,12 @@ class ContinuumStep(Record):
 
 
 class Site(Sourced):
+    file_name: ClassVar[str] = "site"  # schemas/site.schema.json, templates/site.yml
+    label: ClassVar[str] = 'site'  # one record, as messages name it
+    schema_title: ClassVar[str] = 'Site'
+    schema_description: ClassVar[str] = ('Un territoire ou un quartier engagé dans la démarche : site pilote, site du programme ou '
+                          "quartier d'inspiration (dossier content/sites/). Le nom du fichier donne l'adresse de sa page.")
+
     name: Name = Field(description="Nom du site (commune ou quartier).")
     kind: _labels(SITE_KINDS) = Field(description="pilote, programme ou inspiration.")
     region: NonEmpty = Field(description="Région (ou province).", examples=["Hauts-de-France"])
@@ -460,68 +527,70 @@ class Site(Sourced):
     neighbourhood: Name | None = Field(None, description="Quartier prioritaire concerné, si la source le nomme.")
     coordinates: Coordinates = Field(description="Point sur la carte : {lat: 49.0464, lon: 3.4030, "
                                                  "precision: commune}.")
-    phases: list[Slug] = Field(default_factory=list, description="Phases du programme (content/phases/).")
+    phases: list[Ref("phases")] = Field(default_factory=list, description="Phases du programme (content/phases/).")
     summary: RichText | None = Field(None, description="Présentation, d'après les sources (Markdown permis).")
     collective: Text | None = Field(None, description="Composition du collectif local, si connue.")
     challenge: Text | None = Field(None, description="Défi prioritaire choisi, si connu.")
-    organisations: list[Slug] = Field(default_factory=list,
+    organisations: list[Ref("organisations")] = Field(default_factory=list,
                                       description="Organisations engagées (identifiants de content/organisations/).")
-    contacts: list[Slug] = Field(default_factory=list, description="Contacts (identifiants de content/contacts/).")
-    resources: list[Slug] = Field(default_factory=list,
+    contacts: list[Ref("contacts")] = Field(default_factory=list, description="Contacts (identifiants de content/contacts/).")
+    resources: list[Ref("resources")] = Field(default_factory=list,
                                   description="Ressources sur ce site (identifiants de content/resources/).")
-    events: list[Slug] = Field(default_factory=list,
+    events: list[Ref("events")] = Field(default_factory=list,
                                description="Événements auxquels il a pris part (identifiants de content/events/).")
     continuum: list[ContinuumStep] = Field(default_factory=list,
                                            description="Positions du collectif sur le continuum, datées.")
     last_checked: Day = Field(description="Date de dernière vérification (AAAA-MM-JJ).")
 
-    def references(self):
-        for field, kind in (("phases", "phases"), ("organisations", "organisations"),
-                            ("contacts", "contacts"), ("resources", "resources"), ("events", "events")):
-            for index, ref in enumerate(getattr(self, field)):
-                yield (field, index), kind, ref
 
 
 class Resource(Sourced):
+    file_name: ClassVar[str] = "resource"  # schemas/resource.schema.json, templates/resource.yml
+    label: ClassVar[str] = 'ressource'  # one record, as messages name it
+    schema_title: ClassVar[str] = 'Ressource'
+    schema_description: ClassVar[str] = ("Un article, un guide, une vidéo, une boîte à outils… sur l'approche impact collectif (dossier "
+                          'content/resources/).')
+
     title: Text = Field(description="Titre de la ressource, tel qu'il est publié.")
     url: Url | None = Field(None, description="Lien ; laissez vide si la source ne le donne pas.")
     type: _labels(RESOURCE_TYPES) | None = Field(None, description="Nature de la ressource, si elle est connue.")
     language: Literal["fr", "en"] | None = Field(None, description="Langue de la ressource, si elle est connue.")
-    publisher: Slug | None = Field(None, description="Éditeur (identifiant d'organisation).")
+    publisher: Ref("organisations") | None = Field(None, description="Éditeur (identifiant d'organisation).")
     year: Integer | None = Field(None, ge=1900, le=2100, description="Année de publication, si connue.")
     summary: RichText = Field(description="Résumé (Markdown permis).")
     topics: list[Topic] = Field(default_factory=list, description="Notions de l'approche abordées.")
 
-    def references(self):
-        if self.publisher:
-            yield ("publisher",), "organisations", self.publisher
 
 
 class Event(Sourced):
+    file_name: ClassVar[str] = "event"  # schemas/event.schema.json, templates/event.yml
+    label: ClassVar[str] = 'événement'  # one record, as messages name it
+    schema_title: ClassVar[str] = 'Événement'
+    schema_description: ClassVar[str] = ('Une formation, une rencontre ou un temps fort, avec sa date ou sa période (dossier '
+                          'content/events/).')
+
     title: Text = Field(description="Titre de l'événement.")
     date: When = Field(description="Date ou période : 2022-10, 2025-09-30, {start: 2025-10, end: 2026-06}.")
     timezone: Literal[TIMEZONES] = Field("Europe/Paris", description="Fuseau horaire du lieu.")  # type: ignore[valid-type]
     place: Name | None = Field(None, description="Lieu, si la source le donne.")
-    organisers: list[Slug] = Field(default_factory=list,
+    organisers: list[Ref("organisations")] = Field(default_factory=list,
                                    description="Organisateurs (identifiants de content/organisations/).")
-    phase: Slug | None = Field(None, description="Phase du programme (identifiant de content/phases/).")
+    phase: Ref("phases") | None = Field(None, description="Phase du programme (identifiant de content/phases/).")
     summary: RichText | None = Field(None, description="Présentation, d'après les sources (Markdown permis).")
     url: Url | None = Field(None, description="Page de l'événement, si une source la donne.")
 
-    def references(self):
-        for index, ref in enumerate(self.organisers):
-            yield ("organisers", index), "organisations", ref
-        if self.phase:
-            yield ("phase",), "phases", self.phase
 
 
 class Phase(Sourced):
+    file_name: ClassVar[str] = "phase"  # schemas/phase.schema.json, templates/phase.yml
+    label: ClassVar[str] = 'phase'  # one record, as messages name it
+    schema_title: ClassVar[str] = 'Phase du programme'
+    schema_description: ClassVar[str] = ('Une période de la démarche : expérimentation, programme, formation… (dossier content/phases/).')
+
     name: Text = Field(description="Nom de la phase, avec ses années.")
     period: When = Field(description="Période : {start: 2022-04, end: 2023-06}, ou une année seule.")
     summary: RichText = Field(description="Ce qui s'y passe, d'après les sources (Markdown permis).")
 
-    def references(self):
-        return iter(())
 
 
 class Lesson(Record):
@@ -536,19 +605,21 @@ class Testimonial(Record):
 
 
 class HistoryEntry(Sourced):
+    file_name: ClassVar[str] = "history"  # schemas/history.schema.json, templates/history.yml
+    label: ClassVar[str] = "entrée d'histoire"  # one record, as messages name it
+    schema_title: ClassVar[str] = "Entrée de l'histoire apprenante"
+    schema_description: ClassVar[str] = ("Un moment de l'histoire de la démarche, raconté d'après les sources, avec ses enseignements et "
+                          'ses témoignages (dossier content/history/).')
+
     date: When = Field(description="Date ou période : 2022, 2022-04, 2022-04-15 ou {start: 2022-05, end: 2023-02}.")
-    phase: Slug = Field(description="Phase du programme (identifiant de content/phases/).")
+    phase: Ref("phases") = Field(description="Phase du programme (identifiant de content/phases/).")
     title: Text = Field(description="Titre de l'étape.")
     story: RichText = Field(description="Le récit, d'après les sources (Markdown permis).")
     lessons: list[Lesson] = Field(default_factory=list, description="Enseignements tirés de cette étape.")
     testimonials: list[Testimonial] = Field(default_factory=list,
                                             description="Témoignages cités par les sources.")
-    sites: list[Slug] = Field(default_factory=list, description="Sites concernés (identifiants de content/sites/).")
+    sites: list[Ref("sites")] = Field(default_factory=list, description="Sites concernés (identifiants de content/sites/).")
 
-    def references(self):
-        yield ("phase",), "phases", self.phase
-        for index, ref in enumerate(self.sites):
-            yield ("sites", index), "sites", ref
 
 
 def citations(record: Record):
@@ -558,12 +629,6 @@ def citations(record: Record):
     for index, step in enumerate(getattr(record, "continuum", [])):
         yield ("continuum", index, "source"), step.source
 
-
-def source_refs(record: Record):
-    """Kept for macros/content.py's reference check, which would name the documents
-    « <id>.txt »: references to source records are checked by
-    macros/provenance.py (check_excerpts), with their excerpts."""
-    return iter(())
 
 
 # folder under content/ -> record class; the order is the order of loading and of the docs
@@ -576,12 +641,6 @@ KINDS: dict[str, type[Record]] = {
     "resources": Resource,
     "sites": Site,
     "history": HistoryEntry,
-}
-# how a contributor names each folder's records, in messages
-KIND_LABELS = {
-    "sources": "document source", "organisations": "organisation", "contacts": "contact",
-    "phases": "phase", "events": "événement", "resources": "ressource", "sites": "site",
-    "history": "entrée d'histoire",
 }
 # ids a record cannot take because a page of the site already has that address
 # (sites/index.md is the sites index)

@@ -25,7 +25,6 @@ markers «**» of the text files are ignored. An excerpt may skip a passage with
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import unicodedata
@@ -122,16 +121,7 @@ def check_excerpts(catalogue, repo_root: Path | None = None, folder: Path | None
                 if citation.source is None:
                     continue
                 if citation.source not in sources:
-                    if _file_exists(Path(catalogue.root) / "sources", citation.source):
-                        continue  # the source record is invalid: its own problems are reported
-                    line, column = entry.document.where(loc)
-                    close = difflib.get_close_matches(citation.source, list(sources), n=1, cutoff=0.6)
-                    errors.append(Problem(
-                        entry.path, line, column, dotted(loc),
-                        f"« {citation.source} » ne correspond à aucune fiche de content/sources/",
-                        f"vouliez-vous dire « {close[0]} » ?" if close else
-                        "citez l'identifiant d'une fiche de content/sources/ (son nom sans « .yml »)"))
-                    continue
+                    continue  # an unknown id is reported by content.check_references
                 text = texts.get(citation.source)
                 cited_texts.append(text)
                 if not citation.excerpts:

@@ -18,10 +18,9 @@ import re
 from pathlib import Path
 
 from .content import slugify
-from .model import SITE_KINDS
+from .model import KINDS, SITE_KINDS
 from .paths import REPO
 from .problems import display_path
-from .schemas import KIND_NAMES
 
 TEMPLATES = REPO / "templates"
 
@@ -31,7 +30,7 @@ COUNTRY_OF_KIND = {"pilote": "FR", "programme": "FR", "inspiration": "CA"}
 
 def template_path(folder: str) -> Path:
     """templates/<kind>.yml for a folder of content/ ("sites" -> templates/site.yml)."""
-    return TEMPLATES / f"{KIND_NAMES[folder]}.yml"
+    return TEMPLATES / f"{KINDS[folder].file_name}.yml"
 
 
 class NewSiteError(Exception):

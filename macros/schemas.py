@@ -27,55 +27,6 @@ from .model import KINDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-# folder under content/ -> the kind's name in file names (schemas/, templates/)
-KIND_NAMES: dict[str, str] = {
-    "sources": "source",
-    "organisations": "organisation",
-    "contacts": "contact",
-    "phases": "phase",
-    "events": "event",
-    "resources": "resource",
-    "sites": "site",
-    "history": "history",
-}
-
-# what a contributor reads at the top of a file's hover help, per kind
-KIND_TEXTS: dict[str, tuple[str, str]] = {
-    "sources": (
-        "Document source",
-        "Un document dont le contenu du site est tiré (dossier content/sources/). Le nom du fichier est "
-        "son identifiant lisible (ex. anct-approche-impacts-collectifs.yml), que les autres fiches citent "
-        "avec les extraits qui appuient chaque fait ; « file » nomme le texte déposé, où ces extraits sont "
-        "vérifiés."),
-    "organisations": (
-        "Organisation",
-        "Une organisation nommée par les sources : agence, réseau, centre de ressources, association… "
-        "(dossier content/organisations/). Le nom du fichier est son identifiant, cité par les autres fiches."),
-    "contacts": (
-        "Contact",
-        "Une personne à contacter, publiée sur le site seulement avec « public: true » "
-        "(dossier content/contacts/). Le nom du fichier est son identifiant (prenom-nom)."),
-    "phases": (
-        "Phase du programme",
-        "Une période de la démarche : expérimentation, programme, formation… (dossier content/phases/)."),
-    "events": (
-        "Événement",
-        "Une formation, une rencontre ou un temps fort, avec sa date ou sa période "
-        "(dossier content/events/)."),
-    "resources": (
-        "Ressource",
-        "Un article, un guide, une vidéo, une boîte à outils… sur l'approche impact collectif "
-        "(dossier content/resources/)."),
-    "sites": (
-        "Site",
-        "Un territoire ou un quartier engagé dans la démarche : site pilote, site du programme ou quartier "
-        "d'inspiration (dossier content/sites/). Le nom du fichier donne l'adresse de sa page."),
-    "history": (
-        "Entrée de l'histoire apprenante",
-        "Un moment de l'histoire de la démarche, raconté d'après les sources, avec ses enseignements et "
-        "ses témoignages (dossier content/history/)."),
-}
-
 # the building blocks shared by several fields (pydantic's $defs), in French;
 # the model's docstrings are for developers, in English
 BLOCK_TEXTS: dict[str, tuple[str, str]] = {
@@ -132,7 +83,7 @@ def kind_schema(folder: str) -> dict:
     """The JSON Schema of the records of content/<folder>/."""
     record = KINDS[folder]
     generated = record.model_json_schema(schema_generator=_Generator)
-    title, description = KIND_TEXTS[folder]
+    title, description = KINDS[folder].schema_title, KINDS[folder].schema_description
     schema = {"$schema": DIALECT, "title": title, "description": description, "type": "object",
               "properties": _sources_last(generated["properties"]), "required": generated.get("required", []),
               "additionalProperties": False}
@@ -193,7 +144,7 @@ def render(schema: dict) -> str:
 
 def schema_files() -> dict[str, str]:
     """File name under schemas/ -> its text, for every kind."""
-    return {f"{KIND_NAMES[folder]}.schema.json": render(kind_schema(folder)) for folder in KINDS}
+    return {f"{KINDS[folder].file_name}.schema.json": render(kind_schema(folder)) for folder in KINDS}
 
 
 def write_schemas(target: Path) -> list[Path]:

@@ -124,7 +124,7 @@ def test_an_unknown_source_id_and_a_seed_file_name_are_refused_in_french(tmp_pat
     content = write_content(tmp_path / "a", "  - reso-villes-programm\n")
     assert problems_of(content) == [
         "content/organisations/reso-villes.yml:4:5: sources[0]: « reso-villes-programm » ne correspond à "
-        "aucune fiche de content/sources/ — conseil : vouliez-vous dire « reso-villes-programme » ?"]
+        "aucun fichier de content/sources/ — conseil : vouliez-vous dire « reso-villes-programme » ?"]
     content = write_content(tmp_path / "b", "  - source: reso-villes-programme\n    excerpts: [\"Le 27 mars dernier\"]\n"
                                             "  - 001_c706b23a2900f902.txt\n")
     found = problems_of(content)

@@ -12,14 +12,14 @@ from pydantic import ValidationError
 
 from conftest import REPO
 from macros.model import KINDS
-from macros.schemas import KIND_NAMES, kind_schema, schema_files, stale_schemas
+from macros.schemas import kind_schema, schema_files, stale_schemas
 from macros.yaml_source import read_document
 
 SCHEMAS = REPO / "schemas"
 
 
 def load_schema(folder: str) -> dict:
-    return json.loads((SCHEMAS / f"{KIND_NAMES[folder]}.schema.json").read_text(encoding="utf-8"))
+    return json.loads((SCHEMAS / f"{KINDS[folder].file_name}.schema.json").read_text(encoding="utf-8"))
 
 
 def validator(folder: str) -> jsonschema.Draft202012Validator:
@@ -37,10 +37,10 @@ def content_files():
     return [(folder, file) for folder in KINDS for file in sorted((REPO / "content" / folder).glob("*.yml"))]
 
 
-def test_every_kind_has_a_schema_name_and_only_those():
-    assert set(KIND_NAMES) == set(KINDS)
-    assert sorted(KIND_NAMES.values()) == sorted(
+def test_every_kind_names_its_files_and_its_records():
+    assert sorted(model.file_name for model in KINDS.values()) == sorted(
         ["source", "organisation", "contact", "phase", "event", "resource", "site", "history"])
+    assert all(model.label and model.schema_title and model.schema_description for model in KINDS.values())
 
 
 def test_committed_schemas_are_exactly_what_the_model_generates():
@@ -97,14 +97,14 @@ def test_field_examples_satisfy_their_own_schema(folder):
 @pytest.mark.parametrize("folder,file", content_files(), ids=lambda v: v if isinstance(v, str) else v.name)
 def test_every_content_file_names_its_schema_and_satisfies_it(folder, file):
     first = file.read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema=../../schemas/{KIND_NAMES[folder]}.schema.json"
+    assert first == f"# yaml-language-server: $schema=../../schemas/{KINDS[folder].file_name}.schema.json"
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(folder).iter_errors(data_of(file))]
     assert errors == []
 
 
 @pytest.mark.parametrize("folder", list(KINDS))
 def test_every_template_satisfies_its_schema(folder):
-    template = REPO / "templates" / f"{KIND_NAMES[folder]}.yml"
+    template = REPO / "templates" / f"{KINDS[folder].file_name}.yml"
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(folder).iter_errors(data_of(template))]
     assert errors == []
 

@@ -11,7 +11,6 @@ import pytest
 
 from conftest import REPO, run_build
 from macros.model import KINDS
-from macros.schemas import KIND_NAMES
 from macros.yaml_source import read_document
 
 TEMPLATES = REPO / "templates"
@@ -27,7 +26,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def copy_name(folder: str) -> str:
-    return "999_0123456789abcdef.yml" if folder == "sources" else f"modele-{KIND_NAMES[folder]}.yml"
+    return f"modele-{KINDS[folder].file_name}.yml"
 
 
 def uncommented(text: str, vs_code: bool = False) -> str:
@@ -41,18 +40,18 @@ def uncommented(text: str, vs_code: bool = False) -> str:
 
 
 def test_one_template_per_kind_and_nothing_else():
-    assert sorted(p.name for p in TEMPLATES.iterdir()) == sorted(f"{k}.yml" for k in KIND_NAMES.values())
+    assert sorted(p.name for p in TEMPLATES.iterdir()) == sorted(f"{model.file_name}.yml" for model in KINDS.values())
 
 
 @pytest.mark.parametrize("folder", list(KINDS))
 def test_template_names_its_schema_as_a_content_file_does(folder):
-    first = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema=../../schemas/{KIND_NAMES[folder]}.schema.json"
+    first = (TEMPLATES / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../../schemas/{KINDS[folder].file_name}.schema.json"
 
 
 @pytest.mark.parametrize("folder", list(KINDS))
 def test_template_explains_every_field_of_the_model_and_only_those(folder):
-    lines = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8").splitlines()
+    lines = (TEMPLATES / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8").splitlines()
     written = {}
     for index, line in enumerate(lines):
         match = re.match(r"^#?([a-z_]+):", line)
@@ -88,12 +87,12 @@ def filled(text: str) -> str:
 def test_an_untouched_template_is_refused_at_each_value_to_fill(content):
     """The local check is the pull request's: a copied template never passes as it is."""
     for folder in KINDS:
-        text = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8")
+        text = (TEMPLATES / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8")
         (content / folder / copy_name(folder)).write_text(text, encoding="utf-8")
     result = cli("check", "--content", str(content))
     assert result.returncode == 1
     for folder in KINDS:
-        lines = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8").splitlines()
+        lines = (TEMPLATES / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8").splitlines()
         expected = [i for i, line in enumerate(lines, 1)
                     if re.search(r"À COMPLÉTER|A-COMPLETER", line.split(" #")[0]) and not line.lstrip().startswith("#")]
         assert expected, folder
@@ -106,7 +105,7 @@ def test_an_untouched_template_is_refused_at_each_value_to_fill(content):
 @pytest.mark.parametrize("optional", ["as-is", "by-hand", "vs-code"])
 def test_templates_filled_in_pass_the_real_check(content, optional):
     for folder in KINDS:
-        text = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8")
+        text = (TEMPLATES / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8")
         if optional != "as-is":  # every optional field enabled, with its example value
             text = uncommented(text, vs_code=optional == "vs-code")
         (content / folder / copy_name(folder)).write_text(filled(text), encoding="utf-8")
