@@ -2,7 +2,7 @@
 
 - check: validate all the content (used by the build and by CI);
 - schemas: write schemas/<kind>.schema.json from the model (editor help);
-- new-site "Nom": create content/sites/<slug>.yml from templates/site.yml;
+- new-site "Nom": create content/sites/<slug>.yml from starters/site.yml;
 - translations: list the reader-facing texts that lack English.
 """
 from __future__ import annotations
@@ -46,7 +46,7 @@ def schemas(target: Path, verify: bool = False) -> int:
 
 
 def new_site(content: Path, name: str, kind: str | None, region: str | None) -> int:
-    """Create content/sites/<slug>.yml from templates/site.yml."""
+    """Create content/sites/<slug>.yml from starters/site.yml."""
     from .scaffold import NewSiteError
     from .scaffold import new_site as create
     try:

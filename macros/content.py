@@ -135,7 +135,7 @@ def _check_record(raw: bytes, shown: str, model: type[Record]) -> tuple:
     if not isinstance(document.data, dict):
         return document, None, [Problem(shown, 1, 1, "", "le fichier doit être un bloc de champs "
                                         "(nom: valeur), pas une liste ni une valeur seule",
-                                        "copiez le modèle du dossier templates/")]
+                                        "copiez le modèle du dossier starters/")]
     try:
         return document, model.model_validate(document.data), []
     except ValidationError as error:

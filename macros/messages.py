@@ -101,7 +101,7 @@ def _out_of_bounds(error, model, written):
 
 def _missing(error, model, written):
     return (f"champ obligatoire manquant : « {error['loc'][-1]} »",
-            "ajoutez ce champ (voir le modèle dans templates/)")
+            "ajoutez ce champ (voir le modèle dans starters/)")
 
 
 _SPECIAL = {

@@ -435,7 +435,7 @@ SeedFile = Annotated[str, AfterValidator(_seed_file),
 class SourceDocument(Record):
     """One of the documents the content is drawn from (content/sources/<readable-id>.yml)."""
 
-    file_name: ClassVar[str] = "source"  # schemas/source.schema.json, templates/source.yml
+    file_name: ClassVar[str] = "source"  # schemas/source.schema.json, starters/source.yml
     label: ClassVar[str] = 'document source'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Document source'
     schema_description: ClassVar[str] = ('Un document dont le contenu du site est tiré (dossier content/sources/). Le nom du fichier est '
@@ -456,7 +456,7 @@ class SourceDocument(Record):
 
 
 class Organisation(Sourced):
-    file_name: ClassVar[str] = "organisation"  # schemas/organisation.schema.json, templates/organisation.yml
+    file_name: ClassVar[str] = "organisation"  # schemas/organisation.schema.json, starters/organisation.yml
     label: ClassVar[str] = 'organisation'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Organisation'
     schema_description: ClassVar[str] = ('Une organisation nommée par les sources : agence, réseau, centre de ressources, association… '
@@ -475,7 +475,7 @@ class Organisation(Sourced):
 
 
 class Contact(Sourced):
-    file_name: ClassVar[str] = "contact"  # schemas/contact.schema.json, templates/contact.yml
+    file_name: ClassVar[str] = "contact"  # schemas/contact.schema.json, starters/contact.yml
     label: ClassVar[str] = 'contact'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Contact'
     schema_description: ClassVar[str] = ('Une personne à contacter, publiée sur le site seulement avec « public: true » (dossier '
@@ -511,7 +511,7 @@ class ContinuumStep(Record):
 
 
 class Site(Sourced):
-    file_name: ClassVar[str] = "site"  # schemas/site.schema.json, templates/site.yml
+    file_name: ClassVar[str] = "site"  # schemas/site.schema.json, starters/site.yml
     label: ClassVar[str] = 'site'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Site'
     schema_description: ClassVar[str] = ('Un territoire ou un quartier engagé dans la démarche : site pilote, site du programme ou '
@@ -545,7 +545,7 @@ class Site(Sourced):
 
 
 class Resource(Sourced):
-    file_name: ClassVar[str] = "resource"  # schemas/resource.schema.json, templates/resource.yml
+    file_name: ClassVar[str] = "resource"  # schemas/resource.schema.json, starters/resource.yml
     label: ClassVar[str] = 'ressource'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Ressource'
     schema_description: ClassVar[str] = ("Un article, un guide, une vidéo, une boîte à outils… sur l'approche impact collectif (dossier "
@@ -563,7 +563,7 @@ class Resource(Sourced):
 
 
 class Event(Sourced):
-    file_name: ClassVar[str] = "event"  # schemas/event.schema.json, templates/event.yml
+    file_name: ClassVar[str] = "event"  # schemas/event.schema.json, starters/event.yml
     label: ClassVar[str] = 'événement'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Événement'
     schema_description: ClassVar[str] = ('Une formation, une rencontre ou un temps fort, avec sa date ou sa période (dossier '
@@ -582,7 +582,7 @@ class Event(Sourced):
 
 
 class Phase(Sourced):
-    file_name: ClassVar[str] = "phase"  # schemas/phase.schema.json, templates/phase.yml
+    file_name: ClassVar[str] = "phase"  # schemas/phase.schema.json, starters/phase.yml
     label: ClassVar[str] = 'phase'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Phase du programme'
     schema_description: ClassVar[str] = ('Une période de la démarche : expérimentation, programme, formation… (dossier content/phases/).')
@@ -605,7 +605,7 @@ class Testimonial(Record):
 
 
 class HistoryEntry(Sourced):
-    file_name: ClassVar[str] = "history"  # schemas/history.schema.json, templates/history.yml
+    file_name: ClassVar[str] = "history"  # schemas/history.schema.json, starters/history.yml
     label: ClassVar[str] = "entrée d'histoire"  # one record, as messages name it
     schema_title: ClassVar[str] = "Entrée de l'histoire apprenante"
     schema_description: ClassVar[str] = ("Un moment de l'histoire de la démarche, raconté d'après les sources, avec ses enseignements et "

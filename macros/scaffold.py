@@ -1,13 +1,13 @@
-"""The commented templates of templates/ and `python -m macros.cli new-site`.
+"""The commented templates of starters/ and `python -m macros.cli new-site`.
 
-Each kind of record has a template, templates/<kind>.yml, that a contributor
+Each kind of record has a template, starters/<kind>.yml, that a contributor
 copies into content/<folder>/. A template is valid as it is: required fields
 hold placeholder values marked « À COMPLÉTER » (or A-COMPLETER in addresses),
 optional fields are commented out with a "#" stuck to the field name
 ("#summary:"), and French comments explain every field. The templates are not
 under docs/ nor content/, so they never reach the site.
 
-`new_site()` writes content/sites/<slug>.yml from templates/site.yml, with only
+`new_site()` writes content/sites/<slug>.yml from starters/site.yml, with only
 the values it was given filled in: the rest stays the template's guidance.
 """
 from __future__ import annotations
@@ -22,15 +22,15 @@ from .model import KINDS, SITE_KINDS
 from .paths import REPO
 from .problems import display_path
 
-TEMPLATES = REPO / "templates"
+STARTERS = REPO / "starters"
 
 # country a site's kind implies: inspiration neighbourhoods are in Montréal
 COUNTRY_OF_KIND = {"pilote": "FR", "programme": "FR", "inspiration": "CA"}
 
 
 def template_path(folder: str) -> Path:
-    """templates/<kind>.yml for a folder of content/ ("sites" -> templates/site.yml)."""
-    return TEMPLATES / f"{KINDS[folder].file_name}.yml"
+    """starters/<kind>.yml for a folder of content/ ("sites" -> starters/site.yml)."""
+    return STARTERS / f"{KINDS[folder].file_name}.yml"
 
 
 class NewSiteError(Exception):
@@ -41,7 +41,7 @@ def _set_field(text: str, field: str, value: str) -> str:
     """Replace the top-level line `field: …` (and its trailing comment) by `field: value`."""
     pattern = re.compile(rf"^{re.escape(field)}:.*$", re.MULTILINE)
     if len(pattern.findall(text)) != 1:  # pragma: no cover - the template test guards this
-        raise NewSiteError(f"le modèle templates/site.yml n'a pas de ligne « {field}: » unique")
+        raise NewSiteError(f"le modèle starters/site.yml n'a pas de ligne « {field}: » unique")
     return pattern.sub(lambda _: f"{field}: {value}", text)
 
 

@@ -21,7 +21,7 @@ MAX_DEPTH = 20  # a record nests blocks a few levels deep; more is a mistake or 
 # brackets [ { opened in a row, counted on the raw text before PyYAML, whose scanner slows down
 # quadratically with flow depth (a megabyte of "[" would take hours)
 MAX_BRACKETS = 50
-_TEMPLATE = "copiez le modèle du dossier templates/ et remplissez-le"
+_TEMPLATE = "copiez le modèle du dossier starters/ et remplissez-le"
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -185,7 +185,7 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, source: str = "") ->
             return Problem(path, line, column, "", f"syntaxe YAML invalide : {message}", hint)
     detail = (error.problem or "erreur inconnue").strip()
     return Problem(path, line, column, "", f"syntaxe YAML invalide ({detail})",
-                   "comparez avec le modèle du dossier templates/ ou un fichier voisin")
+                   "comparez avec le modèle du dossier starters/ ou un fichier voisin")
 
 
 def _error_place(error: yaml.MarkedYAMLError) -> tuple[int, int]:

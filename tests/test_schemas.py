@@ -104,7 +104,7 @@ def test_every_content_file_names_its_schema_and_satisfies_it(folder, file):
 
 @pytest.mark.parametrize("folder", list(KINDS))
 def test_every_template_satisfies_its_schema(folder):
-    template = REPO / "templates" / f"{KINDS[folder].file_name}.yml"
+    template = REPO / "starters" / f"{KINDS[folder].file_name}.yml"
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(folder).iter_errors(data_of(template))]
     assert errors == []
 

@@ -1,4 +1,4 @@
-"""The commented templates of templates/ and `python -m macros.cli new-site`."""
+"""The commented templates of starters/ and `python -m macros.cli new-site`."""
 from __future__ import annotations
 
 import html
@@ -13,7 +13,7 @@ from conftest import REPO, run_build
 from macros.model import KINDS
 from macros.yaml_source import read_document
 
-TEMPLATES = REPO / "templates"
+STARTERS = REPO / "starters"
 # an optional field is commented out with "#" stuck to its name ("#summary:", "  #en: …"),
 # the lines of a disabled block with "#" then their indentation ("#  fr: …");
 # explanations are "# text"
@@ -40,18 +40,18 @@ def uncommented(text: str, vs_code: bool = False) -> str:
 
 
 def test_one_template_per_kind_and_nothing_else():
-    assert sorted(p.name for p in TEMPLATES.iterdir()) == sorted(f"{model.file_name}.yml" for model in KINDS.values())
+    assert sorted(p.name for p in STARTERS.iterdir()) == sorted(f"{model.file_name}.yml" for model in KINDS.values())
 
 
 @pytest.mark.parametrize("folder", list(KINDS))
 def test_template_names_its_schema_as_a_content_file_does(folder):
-    first = (TEMPLATES / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8").splitlines()[0]
+    first = (STARTERS / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=../../schemas/{KINDS[folder].file_name}.schema.json"
 
 
 @pytest.mark.parametrize("folder", list(KINDS))
 def test_template_explains_every_field_of_the_model_and_only_those(folder):
-    lines = (TEMPLATES / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8").splitlines()
+    lines = (STARTERS / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8").splitlines()
     written = {}
     for index, line in enumerate(lines):
         match = re.match(r"^#?([a-z_]+):", line)
@@ -68,8 +68,8 @@ def test_template_explains_every_field_of_the_model_and_only_those(folder):
 
 
 def test_templates_and_placeholders_stay_out_of_the_published_site(site):
-    assert not TEMPLATES.resolve().is_relative_to((REPO / "docs").resolve())
-    assert not list(site.rglob("templates/site.yml"))
+    assert not STARTERS.resolve().is_relative_to((REPO / "docs").resolve())
+    assert not list(site.rglob("starters/site.yml"))
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "À COMPLÉTER" not in text and "A-COMPLETER" not in text, page
@@ -87,12 +87,12 @@ def filled(text: str) -> str:
 def test_an_untouched_template_is_refused_at_each_value_to_fill(content):
     """The local check is the pull request's: a copied template never passes as it is."""
     for folder in KINDS:
-        text = (TEMPLATES / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8")
+        text = (STARTERS / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8")
         (content / folder / copy_name(folder)).write_text(text, encoding="utf-8")
     result = cli("check", "--content", str(content))
     assert result.returncode == 1
     for folder in KINDS:
-        lines = (TEMPLATES / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8").splitlines()
+        lines = (STARTERS / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8").splitlines()
         expected = [i for i, line in enumerate(lines, 1)
                     if re.search(r"À COMPLÉTER|A-COMPLETER", line.split(" #")[0]) and not line.lstrip().startswith("#")]
         assert expected, folder
@@ -105,7 +105,7 @@ def test_an_untouched_template_is_refused_at_each_value_to_fill(content):
 @pytest.mark.parametrize("optional", ["as-is", "by-hand", "vs-code"])
 def test_templates_filled_in_pass_the_real_check(content, optional):
     for folder in KINDS:
-        text = (TEMPLATES / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8")
+        text = (STARTERS / f"{KINDS[folder].file_name}.yml").read_text(encoding="utf-8")
         if optional != "as-is":  # every optional field enabled, with its example value
             text = uncommented(text, vs_code=optional == "vs-code")
         (content / folder / copy_name(folder)).write_text(filled(text), encoding="utf-8")
@@ -120,12 +120,12 @@ def test_templates_filled_in_pass_the_real_check(content, optional):
 def test_uncommenting_changes_the_templates():
     # guards the test above: the optional fields really are there to uncomment
     for kind in ("site", "event", "history", "contact"):
-        text = (TEMPLATES / f"{kind}.yml").read_text(encoding="utf-8")
+        text = (STARTERS / f"{kind}.yml").read_text(encoding="utf-8")
         assert uncommented(text).count("\n#") < text.count("\n#") - 2
 
 
 def test_templates_mark_what_is_left_to_fill():
-    for template in TEMPLATES.glob("*.yml"):
+    for template in STARTERS.glob("*.yml"):
         text = template.read_text(encoding="utf-8")
         assert "À COMPLÉTER" in text
         assert "n'inventez rien" in text.lower()
@@ -163,7 +163,7 @@ def test_new_site_fills_only_what_it_is_told(content):
     result = cli("new-site", "Quartier Test", "--content", str(content))
     assert result.returncode == 0, result.stderr
     text = (content / "sites" / "quartier-test.yml").read_text(encoding="utf-8")
-    template = (TEMPLATES / "site.yml").read_text(encoding="utf-8")
+    template = (STARTERS / "site.yml").read_text(encoding="utf-8")
     for field in ("kind", "region", "country", "coordinates", "last_checked"):
         line = re.search(rf"^{field}:.*$", template, re.MULTILINE).group(0)
         assert line in text  # left as in the template, with its « À COMPLÉTER »
