@@ -155,6 +155,74 @@ def _year_segments(first: int, last: int, busy: set[int]) -> list[dict]:
     return segments
 
 
+class _Axis:
+    """Years from the first to the last in the data, runs of years without a step
+    squeezed into one short segment; `x(day)` is where a day stands on it."""
+
+    def __init__(self, first: int, last: int, busy: set[int], left: float, right: float):
+        self.last, self.end = last, right
+        self.segments = _year_segments(first, last, busy)
+        per_weight = (right - left) / sum(s["weight"] for s in self.segments)
+        x0 = left
+        for segment in self.segments:
+            segment["x"] = round(x0, 1)
+            segment["width"] = round(segment["weight"] * per_weight, 1)
+            segment["squeezed"] = segment["first"] != segment["last"]
+            x0 += segment["weight"] * per_weight
+
+    def x(self, day) -> float:
+        segment = next(s for s in self.segments if s["first"] <= day.year <= s["last"])
+        if segment["squeezed"]:
+            fraction = (day.year - segment["first"] + 0.5) / (segment["last"] - segment["first"] + 1)
+        else:
+            fraction = (day.timetuple().tm_yday - 1) / 366
+        return round(segment["x"] + fraction * segment["width"], 1)
+
+    def x_end(self, day) -> float:
+        """The end of the last day of a period."""
+        following = day + dt.timedelta(days=1)
+        return self.x(following) if following.year <= self.last else round(self.end, 1)
+
+    def years(self) -> list[dict]:
+        return [{"x": s["x"], "width": s["width"], "squeezed": s["squeezed"],
+                 "text": f"{s['first']}–{s['last'] % 100:02d}" if s["squeezed"] else str(s["first"]),
+                 "short": not s["squeezed"] and s["width"] < 34} for s in self.segments]
+
+
+def _phase_bands(phases_sorted, axis: _Axis, lang: str, left: float, right: float) -> tuple[list[dict], float]:
+    """One band per phase, its name printed once: inside its band if it fits, else on a
+    line of its own just above the band, moved left as much as needed to fit.
+    Returns the bands and the height they take."""
+    bands, top = [], 8
+    for key, phase in phases_sorted:
+        start, end = axis.x(phase.period.first_day()), axis.x_end(phase.period.last_day())
+        bar = max(round(end - start, 1), 6)
+        label = phase.name.get(lang)
+        text_width = 0.56 * 13 * len(label)
+        inside = text_width + 12 < bar
+        bar_y = top if inside else top + 18
+        label_x = start + 6 if inside else max(left, min(start, right - text_width))
+        bands.append({"key": key, "phase": phase, "x": start, "width": bar, "y": bar_y, "label": label,
+                      "label_x": round(label_x, 1), "label_y": top + 15 if inside else top + 13,
+                      "anchor": "start", "inside": inside})
+        top = bar_y + 26
+    return bands, top
+
+
+def _spread_numbers(entries: list[dict], left: float, right: float) -> None:
+    """Numbers in reading order, at least STEP_GAP apart, inside the picture."""
+    spread = []
+    for e in entries:
+        spread.append(max(e["x"], spread[-1] + STEP_GAP) if spread else max(e["x"], left + 8))
+    limit = right - 8
+    for i in range(len(spread) - 1, -1, -1):
+        limit = min(spread[i], limit)
+        spread[i] = limit
+        limit -= STEP_GAP
+    for e, label_x in zip(entries, spread):
+        e["label_x"] = round(label_x, 1)
+
+
 def timeline(catalogue: Catalogue, lang: str) -> dict:
     """Phases as bands (one row each) and history entries as numbered markers.
 
@@ -163,79 +231,28 @@ def timeline(catalogue: Catalogue, lang: str) -> dict:
     Markers keep their date on the axis, and their numbers are spread out in
     reading order below it, joined to their date by a leader.
     """
-    left, right, width = 16, 16, TIMELINE_WIDTH
+    left, width = 16, TIMELINE_WIDTH
+    right = width - 16
     phases_sorted = sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())
     history = sorted(catalogue.history.items(),
                      key=lambda item: (item[1].date.first_day(), item[1].date.last_day(), item[0]))
-    days = ([p.period.first_day() for _, p in phases_sorted] + [p.period.last_day() for _, p in phases_sorted]
-            + [h.date.first_day() for _, h in history] + [h.date.last_day() for _, h in history])
-    if not days:
+    spans = [p.period for _, p in phases_sorted] + [h.date for _, h in history]
+    if not spans:
         return {"width": width, "height": 0, "axis": 0, "phases": [], "entries": [], "years": [],
-                "end": width - right, "first": None, "last": None}
-    first, last = min(d.year for d in days), max(d.year for d in days)
+                "end": right, "first": None, "last": None}
+    first = min(span.first_day().year for span in spans)
+    last = max(span.last_day().year for span in spans)
     busy = {h.date.first_day().year for _, h in history} | {h.date.last_day().year for _, h in history}
-    segments = _year_segments(first, last, busy)
-    per_weight = (width - left - right) / sum(s["weight"] for s in segments)
-    x0 = left
-    for segment in segments:
-        segment["x"] = round(x0, 1)
-        segment["width"] = round(segment["weight"] * per_weight, 1)
-        segment["squeezed"] = segment["first"] != segment["last"]
-        x0 += segment["weight"] * per_weight
-
-    def x(day) -> float:
-        segment = next(s for s in segments if s["first"] <= day.year <= s["last"])
-        if segment["squeezed"]:
-            fraction = (day.year - segment["first"] + 0.5) / (segment["last"] - segment["first"] + 1)
-        else:
-            fraction = (day.timetuple().tm_yday - 1) / 366
-        return round(segment["x"] + fraction * segment["width"], 1)
-
-    def x_end(day) -> float:  # the end of the last day of a period
-        following = day + dt.timedelta(days=1)
-        return x(following) if following.year <= last else round(width - right, 1)
-
-    phases = []
-    top = 8
-    for key, phase in phases_sorted:
-        start, end = x(phase.period.first_day()), x_end(phase.period.last_day())
-        bar = max(round(end - start, 1), 6)
-        label = phase.name.get(lang)
-        text_width = 0.56 * 13 * len(label)
-        inside = text_width + 12 < bar
-        # the name is printed once: inside its band if it fits, else on a line
-        # of its own just above the band, moved left as much as needed to fit
-        label_y = top + 15 if inside else top + 13
-        bar_y = top if inside else top + 18
-        label_x = start + 6 if inside else max(left, min(start, width - right - text_width))
-        phases.append({"key": key, "phase": phase, "x": start, "width": bar, "y": bar_y,
-                       "label": label, "label_x": round(label_x, 1), "label_y": label_y, "anchor": "start",
-                       "inside": inside})
-        top = bar_y + 26
-    axis = top + 26
+    axis = _Axis(first, last, busy, left, right)
+    phases, top = _phase_bands(phases_sorted, axis, lang, left, right)
     entries = []
     for key, entry in history:
         middle = entry.date.first_day() + (entry.date.last_day() - entry.date.first_day()) / 2
-        entries.append({"key": key, "entry": entry, "x": x(middle)})
-    # numbers in reading order, at least STEP_GAP apart, inside the picture
-    spread = []
-    for e in entries:
-        spread.append(max(e["x"], spread[-1] + STEP_GAP) if spread else max(e["x"], left + 8))
-    limit = width - right - 8
-    for i in range(len(spread) - 1, -1, -1):
-        limit = min(spread[i], limit)
-        spread[i] = limit
-        limit -= STEP_GAP
-    for e, label_x in zip(entries, spread):
-        e["label_x"] = round(label_x, 1)
-    years = []
-    for segment in segments:
-        text = str(segment["first"]) if not segment["squeezed"] else f"{segment['first']}–{segment['last'] % 100:02d}"
-        years.append({"x": segment["x"], "width": segment["width"], "text": text,
-                      "squeezed": segment["squeezed"], "short": not segment["squeezed"] and segment["width"] < 34})
-    height = axis + 74
-    return {"width": width, "height": height, "axis": axis, "phases": phases, "entries": entries,
-            "years": years, "end": round(width - right, 1), "first": first, "last": last}
+        entries.append({"key": key, "entry": entry, "x": axis.x(middle)})
+    _spread_numbers(entries, left, right)
+    axis_y = top + 26
+    return {"width": width, "height": axis_y + 74, "axis": axis_y, "phases": phases, "entries": entries,
+            "years": axis.years(), "end": round(right, 1), "first": first, "last": last}
 
 
 NARROW_WIDTH = 340

@@ -48,18 +48,33 @@ _preview_problems: list = []  # content errors met by the live preview, shown on
 
 
 def on_config(config):
+    catalogue = _content()
+    _set_addresses(config)
+    for warning in catalogue.warnings:
+        log.info(warning.format())  # stale dates warn in `check`, never fail a strict build
+    if lists_sites(config, catalogue):
+        _list_sites_in_menu(config, catalogue)
+    return config
+
+
+def _content():
+    """The checked content; in the live preview, the last good one when a save broke it
+    (the problems are then shown on every page, see on_post_page)."""
     _preview_problems.clear()
     try:
-        catalogue = glue.catalogue()
+        return glue.catalogue()
     except ContentError as error:
         if _command != "serve" or glue.last_good() is None:
             raise PluginError(str(error)) from None
-        # the preview keeps the last good content and says on every page what is wrong
-        catalogue = glue.last_good()
         _preview_problems.extend(p for p in error.problems if p.is_error)
         for problem in _preview_problems:
             log.info(problem.format())
-    # SITE_URL is the French root; the English site lives under en/
+        return glue.last_good()
+
+
+def _set_addresses(config) -> None:
+    """SITE_URL is the French root, the English site lives under en/; the repository
+    (for edit links) is found when the configuration does not name it."""
     english = config.theme["language"] == "en"
     root = (config.site_url or "").rstrip("/")
     if english:
@@ -71,17 +86,16 @@ def on_config(config):
         config.repo_url = glue.repository_url() or None
         if not config.repo_url:
             config.edit_uri = ""  # nowhere to edit: no edit links rather than broken ones
-    for warning in catalogue.warnings:
-        log.info(warning.format())  # stale dates warn in `check`, never fail a strict build
-    # the generated site pages go under the "Sites" section of the navigation, while
-    # a sidebar list stays readable; beyond that, readers reach them from the sites
-    # index, the map and search (and every page no longer renders a huge menu)
-    if lists_sites(config, catalogue):
-        for item in config.nav or []:
-            for section in item.values() if isinstance(item, dict) else []:
-                if isinstance(section, list) and "sites/index.md" in section:
-                    section[:] = ["sites/index.md"] + [f"sites/{key}.md" for key in site_order(catalogue)]
-    return config
+
+
+def _list_sites_in_menu(config, catalogue) -> None:
+    """The generated site pages go under the "Sites" section of the menu, while a sidebar
+    list stays readable; beyond that, readers reach them from the sites index, the map
+    and search (and every page no longer renders a huge menu)."""
+    for item in config.nav or []:
+        for section in item.values() if isinstance(item, dict) else []:
+            if isinstance(section, list) and "sites/index.md" in section:
+                section[:] = ["sites/index.md"] + [f"sites/{key}.md" for key in site_order(catalogue)]
 
 
 def on_post_page(output, page, config):

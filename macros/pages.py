@@ -195,8 +195,21 @@ class Views:
         """What a site page shows: the facts that apply to its kind and are known,
         the unknown ones (for one "to be completed" line), and its events and
         history split into its own (told in full) and the programme's (listed)."""
+        applicable = self._applicable_facts(site)
+        events, history = self.events(site.events), self.history(key)
+        return {
+            "known": [name for name, value in applicable if value],
+            "unknown": [name for name, value in applicable if not value],
+            "own_events": [(k, e) for k, e in events if not self.shared("events", k)],
+            "own_history": [(k, h) for k, h in history if not self.shared("history", k)],
+            "programme": self._programme_moments(events, history),
+        }
+
+    def _applicable_facts(self, site) -> list[tuple[str, object]]:
+        """(label key, value) of the facts that apply to a site's kind, in reading order:
+        no département nor programme phases for a place in Québec."""
         french = site.kind != "inspiration"
-        applicable = [  # (label key, known?) in reading order
+        facts = [
             ("departement", site.departement) if french else None,
             ("commune", site.commune),
             ("neighbourhood", site.neighbourhood),
@@ -207,33 +220,26 @@ class Views:
             ("contacts", self.contacts(site.contacts)),
             ("continuum_short", site.continuum),
         ]
-        applicable = [item for item in applicable if item]
-        events = self.events(site.events)
-        history = self.history(key)
-        # the programme's shared moments, once each: an event and a history step
-        # over the same days are one moment (told in the history, dated in the calendar)
+        return [fact for fact in facts if fact]
+
+    def _programme_moments(self, events, history) -> list[dict]:
+        """The programme's shared moments, once each: an event and a history step over
+        the same days are one moment (told in the history, dated in the calendar)."""
         steps = [{"key": k, "title": h.title, "date": h.date, "event": None} for k, h in history
                  if self.shared("history", k)]
         alone = []
         for k, e in events:
             if not self.shared("events", k):
                 continue
+            days = (e.date.first_day(), e.date.last_day())
             twin = next((step for step in steps if step["event"] is None
-                         and (step["date"].first_day(), step["date"].last_day())
-                         == (e.date.first_day(), e.date.last_day())), None)
+                         and (step["date"].first_day(), step["date"].last_day()) == days), None)
             if twin:
                 twin["event"] = k
             else:
                 alone.append({"key": None, "title": e.title, "date": e.date, "event": k})
-        programme = sorted(steps + alone, key=lambda item: (item["date"].first_day(), item["date"].last_day(),
-                                                            item["key"] or "", item["event"] or ""))
-        return {
-            "known": [name for name, value in applicable if value],
-            "unknown": [name for name, value in applicable if not value],
-            "own_events": [(k, e) for k, e in events if not self.shared("events", k)],
-            "own_history": [(k, h) for k, h in history if not self.shared("history", k)],
-            "programme": programme,
-        }
+        return sorted(steps + alone, key=lambda item: (item["date"].first_day(), item["date"].last_day(),
+                                                       item["key"] or "", item["event"] or ""))
 
     def calendar_groups(self):
         groups = {"upcoming": [], "ongoing": [], "past": []}

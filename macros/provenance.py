@@ -88,19 +88,28 @@ def source_text(folder: Path, name: str) -> str | None:
 
 
 def check_excerpts(catalogue, repo_root: Path | None = None, folder: Path | None = None) -> list[Problem]:
-    """Errors for citations of unknown source records and excerpts not found in their
-    source; warnings for source citations without an excerpt and, once, when the
-    source texts cannot be read."""
+    """Errors for excerpts and testimonials not found in their source; warnings for
+    source citations without an excerpt and, once, when the source texts cannot be
+    read (an unknown source id is reported by content.check_references)."""
     repo_root = Path(repo_root) if repo_root else Path(catalogue.root).parent
     folder = Path(folder) if folder else seeds_dir()
-    available = folder.is_dir()
-    errors: list[Problem] = []
-    warnings: list[Problem] = []
-    sources = catalogue.entries["sources"]
-    texts: dict[str, str | None] = {}
+    texts, problems = _source_texts(catalogue, folder, repo_root)
+    for entries in catalogue.entries.values():
+        for entry in entries.values():
+            cited, found = _check_citations(entry, catalogue.entries["sources"], texts)
+            problems += found + _check_testimonials(entry, cited)
+    return problems
 
+
+def _source_texts(catalogue, folder: Path, repo_root: Path) -> tuple[dict[str, str | None], list[Problem]]:
+    """The text of each source record (None when it cannot be read), and the problems:
+    a named file missing from the folder, or the whole folder missing (one warning)."""
+    sources = catalogue.entries["sources"]
+    available = folder.is_dir()
+    texts: dict[str, str | None] = {}
+    problems: list[Problem] = []
     if not available and any(entry.record.file for entry in sources.values()):
-        warnings.append(Problem(
+        problems.append(Problem(
             display_path(Path(catalogue.root) / "sources", repo_root), 1, 1, "",
             f"extraits non vérifiés : le dossier des documents sources ({folder}) est introuvable",
             f"placez les documents dans ../shared/seeds à côté du dépôt, ou indiquez leur dossier "
@@ -110,54 +119,55 @@ def check_excerpts(catalogue, repo_root: Path | None = None, folder: Path | None
         texts[key] = source_text(folder, name) if (available and name) else None
         if available and name and texts[key] is None:
             line, column = entry.document.where(("file",))
-            errors.append(Problem(entry.path, line, column, "file",
-                                  f"fichier « {name} » absent du dossier des documents sources ({folder})",
-                                  "vérifiez le nom du fichier déposé"))
-
-    for kind, entries in catalogue.entries.items():
-        for entry in entries.values():
-            cited_texts = []
-            for loc, citation in citations(entry.record):
-                if citation.source is None:
-                    continue
-                if citation.source not in sources:
-                    continue  # an unknown id is reported by content.check_references
-                text = texts.get(citation.source)
-                cited_texts.append(text)
-                if not citation.excerpts:
-                    line, column = entry.document.where(loc)
-                    warnings.append(Problem(
-                        entry.path, line, column, dotted(loc),
-                        f"source « {citation.source} » citée sans extrait",
-                        "ajoutez « excerpts: » avec le passage de la source qui appuie la fiche, mot pour mot",
-                        severity="warning"))
-                if text is None:
-                    continue
-                for index, excerpt in enumerate(citation.excerpts):
-                    if not found_in(excerpt, text):
-                        where = loc + ("excerpts", index)
-                        line, column = entry.document.where(where)
-                        errors.append(Problem(
-                            entry.path, line, column, dotted(where),
-                            f"extrait introuvable dans la source « {citation.source} » : « {_short(excerpt)} »",
-                            "recopiez le passage mot pour mot ; seuls les espaces, apostrophes et guillemets "
-                            "peuvent différer, et « […] » saute un passage"))
-            checked = [t for t in cited_texts if t is not None]
-            if not checked or len(checked) < len(cited_texts):
-                continue  # a testimonial is checked only when every cited text is at hand
-            for index, testimonial in enumerate(getattr(entry.record, "testimonials", [])):
-                if not any(found_in(testimonial.quote.fr, t) for t in checked):
-                    where = ("testimonials", index, "quote", "fr")
-                    line, column = entry.document.where(where)
-                    errors.append(Problem(
-                        entry.path, line, column, dotted(where),
-                        f"témoignage introuvable mot pour mot dans les sources citées : « {_short(testimonial.quote.fr)} »",
-                        "citez les paroles telles que la source les donne"))
-    return errors + warnings
+            problems.append(Problem(entry.path, line, column, "file",
+                                    f"fichier « {name} » absent du dossier des documents sources ({folder})",
+                                    "vérifiez le nom du fichier déposé"))
+    return texts, problems
 
 
-def _file_exists(folder: Path, key: str) -> bool:
-    return (folder / f"{key}.yml").exists() or (folder / f"{key}.yaml").exists()
+def _check_citations(entry, sources: dict, texts: dict) -> tuple[list[str | None], list[Problem]]:
+    """The texts a record cites (None where unreadable), and its excerpts' problems."""
+    cited, problems = [], []
+    for loc, citation in citations(entry.record):
+        if citation.source is None or citation.source not in sources:
+            continue
+        text = texts.get(citation.source)
+        cited.append(text)
+        if not citation.excerpts:
+            line, column = entry.document.where(loc)
+            problems.append(Problem(entry.path, line, column, dotted(loc),
+                                    f"source « {citation.source} » citée sans extrait",
+                                    "ajoutez « excerpts: » avec le passage de la source qui appuie la fiche, "
+                                    "mot pour mot", severity="warning"))
+        for index, excerpt in enumerate(citation.excerpts if text is not None else ()):
+            if not found_in(excerpt, text):
+                where = loc + ("excerpts", index)
+                line, column = entry.document.where(where)
+                problems.append(Problem(
+                    entry.path, line, column, dotted(where),
+                    f"extrait introuvable dans la source « {citation.source} » : « {_short(excerpt)} »",
+                    "recopiez le passage mot pour mot ; seuls les espaces, apostrophes et guillemets "
+                    "peuvent différer, et « […] » saute un passage"))
+    return cited, problems
+
+
+def _check_testimonials(entry, cited: list[str | None]) -> list[Problem]:
+    """Each testimonial quoted word for word from one of the cited texts; checked only
+    when every cited text is at hand."""
+    checked = [t for t in cited if t is not None]
+    if not checked or len(checked) < len(cited):
+        return []
+    problems = []
+    for index, testimonial in enumerate(getattr(entry.record, "testimonials", [])):
+        if not any(found_in(testimonial.quote.fr, t) for t in checked):
+            where = ("testimonials", index, "quote", "fr")
+            line, column = entry.document.where(where)
+            problems.append(Problem(
+                entry.path, line, column, dotted(where),
+                f"témoignage introuvable mot pour mot dans les sources citées : « {_short(testimonial.quote.fr)} »",
+                "citez les paroles telles que la source les donne"))
+    return problems
+
 
 
 def _short(text: str, size: int = 70) -> str:
