@@ -38,3 +38,8 @@ def site(tmp_path_factory) -> Path:
     result = run_build(REPO / "content", out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current templates (then read the diff)")

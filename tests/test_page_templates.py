@@ -1,0 +1,54 @@
+"""Each page template, rendered from a small fixed content folder, against a golden file.
+
+tests/golden/content/ holds a few records (two sites, one of them in Québec, an
+event, a resource, a contact, a history step), copied from content/ and trimmed
+so that every reference stays inside the folder (some publishers changed for
+that): a fixture for the templates, never published. tests/golden/<lang>/ the HTML
+each generated page must be. A change to a template shows here as a diff to
+read; when it is intended, `pytest tests/test_page_templates.py --update-golden`
+rewrites the files, and the diff is committed with the change.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+from macros.content import load_catalogue
+from macros.pages import generated_pages
+
+GOLDEN = REPO / "tests" / "golden"
+TODAY = dt.date(2026, 11, 30)
+EDIT = ("https://github.com/exemple/qic/edit/main/docs/fr/", REPO / "docs" / "fr")
+
+
+def rendered(lang: str) -> dict[str, str]:
+    catalogue = load_catalogue(GOLDEN / "content", GOLDEN, TODAY)
+    edit = (EDIT[0].replace("/fr/", f"/{lang}/"), REPO / "docs" / lang)
+    return {page.path.removesuffix(".md") + ".html": page.html
+            for page in generated_pages(catalogue, lang, TODAY, "Lien permanent", edit)}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_generated_page_matches_its_golden_file(request, lang):
+    pages = rendered(lang)
+    folder = GOLDEN / lang
+    if request.config.getoption("--update-golden"):
+        for old in folder.rglob("*.html"):
+            old.unlink()
+        for path, html in pages.items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(html, encoding="utf-8")
+    expected = {str(p.relative_to(folder)): p.read_text(encoding="utf-8") for p in folder.rglob("*.html")}
+    assert sorted(pages) == sorted(expected), "pages added or removed: run with --update-golden"
+    for path, html in pages.items():
+        assert html == expected[path], f"{lang}/{path} differs from its golden file (--update-golden to accept)"
+
+
+def test_the_fixture_content_is_valid_and_covers_each_kind():
+    catalogue = load_catalogue(GOLDEN / "content", GOLDEN, TODAY)
+    assert all(catalogue.entries[kind] for kind in catalogue.entries)
+    assert {site.kind for site in catalogue.sites.values()} >= {"pilote", "inspiration"}
