@@ -139,7 +139,7 @@ def _check_record(raw: bytes, shown: str, model: type[Record]) -> tuple:
     try:
         return document, model.model_validate(document.data), []
     except ValidationError as error:
-        errors = [{**item, "loc": error_loc(item)} for item in error.errors()]
+        errors = [{**item, "loc": error_loc(item), "file": Path(shown).stem} for item in error.errors()]
         for item in errors:
             loc = item["loc"]
             line, column = document.where(loc)

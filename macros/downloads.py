@@ -41,7 +41,7 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
                              page_url=base + "calendrier/" if base else ""))]
     for key, site in catalogue.sites.items():
         files.append((f"calendrier/sites/{key}.ics",
-                      feeds.calendar(views.events(site.events), lang, f"{title} — {site.name.get(lang)}", today, organisations,
+                      feeds.calendar(views.site_events(key), lang, f"{title} — {site.name.get(lang)}", today, organisations,
                                      timezone=site_timezone(site),
                                      page_url=base + f"sites/{key}/" if base else "")))
     for key, contact in exports.published(catalogue, "contacts"):

@@ -69,7 +69,7 @@ def events_csv(catalogue: Catalogue) -> bytes:
               "phase", "sites"]
     rows = ([key, e.title.fr, e.title.en or "", e.date.iso(), e.date.first_day().isoformat(),
              e.date.last_day().isoformat(), e.place.fr if e.place else "", e.timezone,
-             " ".join(e.organisers), e.phase or "", " ".join(catalogue.referrers("sites", "events", key))]
+             " ".join(e.organisers), e.phase or "", " ".join(e.sites)]
             for key, e in published(catalogue, "events"))
     return _csv(header, rows)
 

@@ -53,8 +53,19 @@ _WHAT_INSTEAD = ("string_type", "list_type", "dict_type", "model_type", "model_a
                  "bool_type", "int_type", "float_type")
 
 
+# fields that moved to the other side of a reference: the hint says where they went now
+MOVED = {
+    ("Site", "events"): "un événement nomme ses sites : retirez cette liste et ajoutez « {file} » à la liste "
+                        "« sites » de chaque événement (content/events/)",
+    ("Site", "resources"): "une ressource nomme ses sites : retirez cette liste et ajoutez « {file} » à la liste "
+                           "« sites » de chaque ressource (content/resources/)",
+}
+
+
 def _unknown_field(error, model, written):
     name = str(error["loc"][-1])
+    if len(error["loc"]) == 1 and (model.__name__, name) in MOVED:
+        return f"champ inconnu « {name} »", MOVED[(model.__name__, name)].format(file=error.get("file", "ce site"))
     known = _known_fields(model, error["loc"][:-1])
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     hint = f"vouliez-vous dire « {close[0]} » ?" if close else \

@@ -534,10 +534,6 @@ class Site(Sourced):
     organisations: list[Ref("organisations")] = Field(default_factory=list,
                                       description="Organisations engagées (identifiants de content/organisations/).")
     contacts: list[Ref("contacts")] = Field(default_factory=list, description="Contacts (identifiants de content/contacts/).")
-    resources: list[Ref("resources")] = Field(default_factory=list,
-                                  description="Ressources sur ce site (identifiants de content/resources/).")
-    events: list[Ref("events")] = Field(default_factory=list,
-                               description="Événements auxquels il a pris part (identifiants de content/events/).")
     continuum: list[ContinuumStep] = Field(default_factory=list,
                                            description="Positions du collectif sur le continuum, datées.")
     last_checked: Day = Field(description="Date de dernière vérification (AAAA-MM-JJ).")
@@ -558,6 +554,9 @@ class Resource(Sourced):
     publisher: Ref("organisations") | None = Field(None, description="Éditeur (identifiant d'organisation).")
     year: Integer | None = Field(None, ge=1900, le=2100, description="Année de publication, si connue.")
     summary: RichText = Field(description="Résumé (Markdown permis).")
+    sites: list[Ref("sites")] = Field(default_factory=list, description=(
+        "Sites concernés (identifiants de content/sites/) : la page de chaque site et son calendrier la listent "
+        "d'eux-mêmes ; rien à ajouter dans la fiche du site."))
     topics: list[Topic] = Field(default_factory=list, description="Notions de l'approche abordées.")
 
 
@@ -577,6 +576,9 @@ class Event(Sourced):
                                    description="Organisateurs (identifiants de content/organisations/).")
     phase: Ref("phases") | None = Field(None, description="Phase du programme (identifiant de content/phases/).")
     summary: RichText | None = Field(None, description="Présentation, d'après les sources (Markdown permis).")
+    sites: list[Ref("sites")] = Field(default_factory=list, description=(
+        "Sites concernés (identifiants de content/sites/) : la page de chaque site et son calendrier le listent "
+        "d'eux-mêmes ; rien à ajouter dans la fiche du site."))
     url: Url | None = Field(None, description="Page de l'événement, si une source la donne.")
 
 

@@ -106,7 +106,14 @@ class Views:
         return sorted(found, key=lambda item: (item[1].date.first_day(), item[0]))
 
     def event_sites(self, key):
-        return [(s, self.cat.sites[s]) for s in self.cat.referrers("sites", "events", key)]
+        return [(s, self.cat.sites[s]) for s in self.cat.events[key].sites]
+
+    def site_events(self, site_key):
+        """The events that name this site (an event names its sites, not the other way)."""
+        return [(k, e) for k, e in self.events() if site_key in e.sites]
+
+    def site_resources(self, site_key):
+        return [(k, r) for k, r in self.resources() if site_key in r.sites]
 
     def resources(self, keys=None, topic=None):
         entries = self.cat.entries["resources"]
@@ -188,7 +195,7 @@ class Views:
         """True when an event or history step concerns more than one site (or none):
         it belongs to the programme, and is told in full on the calendar or history page."""
         if kind == "events":
-            return len(self.cat.referrers("sites", "events", key)) != 1
+            return len(self.cat.events[key].sites) != 1
         return len(self.cat.entries["history"][key].record.sites) != 1
 
     def site_page(self, key: str, site) -> dict:
@@ -196,7 +203,7 @@ class Views:
         the unknown ones (for one "to be completed" line), and its events and
         history split into its own (told in full) and the programme's (listed)."""
         applicable = self._applicable_facts(site)
-        events, history = self.events(site.events), self.history(key)
+        events, history = self.site_events(key), self.history(key)
         return {
             "known": [name for name, value in applicable if value],
             "unknown": [name for name, value in applicable if not value],

@@ -94,9 +94,9 @@ def test_references_are_found_from_the_declared_field_types():
     site = Site.model_validate({
         "name": "X", "kind": "pilote", "region": "R", "country": "FR", "last_checked": "2026-11-30",
         "coordinates": {"lat": 50.4, "lon": 2.8, "precision": "commune"},
-        "phases": ["p1"], "organisations": ["o1", "o2"], "events": ["e1"],
+        "phases": ["p1"], "organisations": ["o1", "o2"], "contacts": ["c1"],
         "sources": ["s1", "https://exemple.fr/", {"source": "s2", "excerpts": ["douze lettres ici"]}]})
     assert sorted(references(site)) == sorted([
         (("phases", 0), "phases", "p1"), (("organisations", 0), "organisations", "o1"),
-        (("organisations", 1), "organisations", "o2"), (("events", 0), "events", "e1"),
+        (("organisations", 1), "organisations", "o2"), (("contacts", 0), "contacts", "c1"),
         (("sources", 0, "source"), "sources", "s1"), (("sources", 2, "source"), "sources", "s2")])
