@@ -24,6 +24,7 @@ from .model import (
     TOPIC_PARENT,
     TOPICS,
     Text,
+    walk,
 )
 
 
@@ -171,7 +172,8 @@ class Views:
         """True when the English page would show some French text."""
         if self.lang != "en":
             return False
-        return any(_has_fallback(r) for r in records)
+        return any(isinstance(value, Text) and value.is_fallback("en")
+                   for record in records for _, value in walk(record))
 
     def site_map(self):
         return self.cat.cached(f"site_map:{self.lang}", lambda: graphics.site_map(self.cat, self.lang))
@@ -255,15 +257,6 @@ class Views:
         groups["past"].reverse()  # most recent first
         return groups
 
-
-def _has_fallback(value) -> bool:
-    if isinstance(value, Text):
-        return value.is_fallback("en")
-    if isinstance(value, (list, tuple)):
-        return any(_has_fallback(v) for v in value)
-    if hasattr(value, "model_fields"):
-        return any(_has_fallback(getattr(value, name)) for name in type(value).model_fields)
-    return False
 
 
 INDEX_PAGES = {  # generated page -> template
