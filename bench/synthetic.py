@@ -46,7 +46,7 @@ def generate(target: Path, sites: int, seed: int = 2026) -> Path:
         (target / "events" / f"evenement-{i:05d}.yml").write_text(
             f"# Contenu synthétique du banc d'essai.\ntitle: {{fr: {q('Rencontre ' + str(i))}, en: {q('Meeting ' + str(i))}}}\n"
             f"date: {{start: 20{20 + i % 6}-{1 + i % 12:02d}, end: 20{21 + i % 6}-{1 + i % 12:02d}}}\n"
-            f"place: Ville {i}\norganisers: [anct]\nphase: formation-nationale-2025-2026\n"
+            f"place: Ville {i}\norganisers: [anct]\nphase: formation-nationale-2025-2026\nsites: [{key}]\n"
             f"summary: {{fr: {q(paragraph(rng, 2))}, en: {q(paragraph(rng, 2))}}}\n" + source, encoding="utf-8")
         (target / "contacts" / f"contact-{i:05d}.yml").write_text(
             f"name: Personne {i}\norganisation: anct\nemail: personne.{i}@exemple.fr\nphone: 01 23 45 {i % 100:02d} 00\n"
@@ -55,7 +55,8 @@ def generate(target: Path, sites: int, seed: int = 2026) -> Path:
         (target / "resources" / f"ressource-{i:05d}.yml").write_text(
             f"title: {{fr: {q('Guide ' + str(i))}, en: {q('Guide ' + str(i))}}}\nurl: https://exemple.fr/guide-{i}\n"
             f"type: guide\nlanguage: fr\npublisher: anct\nyear: 2025\n"
-            f"summary: {{fr: {q(paragraph(rng, 3))}, en: {q(paragraph(rng, 3))}}}\ntopics: [conditions]\n" + source,
+            f"summary: {{fr: {q(paragraph(rng, 3))}, en: {q(paragraph(rng, 3))}}}\ntopics: [conditions]\n"
+            f"sites: [{key}]\n" + source,
             encoding="utf-8")
         (target / "history" / f"etape-{i:05d}.yml").write_text(
             f"date: 20{22 + i % 4}-{1 + i % 12:02d}\nphase: formation-nationale-2025-2026\n"
@@ -68,6 +69,6 @@ def generate(target: Path, sites: int, seed: int = 2026) -> Path:
             f"commune: Commune {i}\ncountry: FR\ncoordinates: {{lat: {lat:.4f}, lon: {lon:.4f}, precision: commune}}\n"
             f"phases: [formation-nationale-2025-2026]\n"
             f"summary: {{fr: {q(paragraph(rng, 6))}, en: {q(paragraph(rng, 6))}}}\n"
-            f"organisations: [anct]\ncontacts: [contact-{i:05d}]\nresources: [ressource-{i:05d}]\n"
-            f"events: [evenement-{i:05d}]\nlast_checked: 2026-11-30\n" + source, encoding="utf-8")
+            f"organisations: [anct]\ncontacts: [contact-{i:05d}]\nlast_checked: 2026-11-30\n" + source,
+            encoding="utf-8")
     return target

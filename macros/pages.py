@@ -111,10 +111,20 @@ class Views:
 
     def site_events(self, site_key):
         """The events that name this site (an event names its sites, not the other way)."""
-        return [(k, e) for k, e in self.events() if site_key in e.sites]
+        return self._by_site("events", self.events).get(site_key, [])
 
     def site_resources(self, site_key):
-        return [(k, r) for k, r in self.resources() if site_key in r.sites]
+        return self._by_site("resources", self.resources).get(site_key, [])
+
+    def _by_site(self, kind: str, ordered) -> dict[str, list]:
+        """{site: [(key, record), …]} in the order of `ordered()`, built once per language."""
+        def index():
+            found: dict[str, list] = {}
+            for key, record in ordered():
+                for site in record.sites:
+                    found.setdefault(site, []).append((key, record))
+            return found
+        return self.cat.cached(f"by_site:{kind}:{self.lang}", index)
 
     def resources(self, keys=None, topic=None):
         entries = self.cat.entries["resources"]
