@@ -87,11 +87,8 @@ class PartialDate:
         if lang == "fr":
             parts = [("1er" if self.day == 1 else str(self.day)) if self.day else "", month,
                      str(self.year) if with_year else ""]
-        else:
-            parts = [month, str(self.day) if self.day else ""]
-            text = " ".join(p for p in parts if p)
-            return f"{text}, {self.year}" if with_year and self.day else \
-                (f"{text} {self.year}" if with_year else text)
+        else:  # British order, as the rest of the English site: 1 October 2025
+            parts = [str(self.day) if self.day else "", month, str(self.year) if with_year else ""]
         return " ".join(p for p in parts if p)
 
     def __str__(self) -> str:
@@ -153,16 +150,17 @@ class DateSpan:
                 return f"{'du ' if not consecutive else ''}{first}{joiner}{end.render('fr')}"
             joiner = " and " if consecutive else " to "
             if start.month == end.month:
-                return f"{MONTHS['en'][start.month - 1]} {start.day}{'–' if not consecutive else ' and '}{end.day}, {end.year}"
+                return f"{start.day}{'–' if not consecutive else ' and '}{end.render('en')}"
             return f"{start.render('en', with_year=False)}{joiner}{end.render('en')}"
         same_year = start.year == end.year and start.month and end.month
         first = start.render(lang, with_year=not same_year)
         if lang == "fr":
-            if start.precision == "year":
-                return f"{start.year}–{end.year}" if end.precision == "year" else f"{first} à {end.render('fr')}"
-            if start.precision == "day":
-                return f"du {first} au {end.render('fr')}"
-            return f"{'de ' if first[0] not in 'aeiouyéèêàâîôû' else 'd’'}{first} à {end.render('fr')}"
+            if start.precision == "year" and end.precision == "year":
+                return f"{start.year}–{end.year}"
+            # « au 1er octobre », « à octobre » : a day takes the article
+            to = " au " if end.precision == "day" else " à "
+            opening = "du " if start.precision == "day" else "de " if first[0] not in "aeiouyéèêàâîôû" else "d’"
+            return f"{opening}{first}{to}{end.render('fr')}"
         if start.precision == "year" and end.precision == "year":
             return f"{start.year}–{end.year}"
         return f"{first} to {end.render('en')}"

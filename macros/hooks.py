@@ -20,6 +20,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 from macros import glue  # noqa: E402
+from macros.typography import french_html  # noqa: E402
 from macros.downloads import generated_downloads  # noqa: E402
 from macros.pages import GeneratedPage, generated_pages, site_order  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
@@ -126,6 +127,18 @@ def _render(page, generated: GeneratedPage) -> None:
     # every id, as MkDocs gathers them from raw HTML: links to #evenement-… are checked
     page.present_anchor_ids = set(_ID.findall(generated.html))
     page.links_to_anchors = {}
+
+
+def on_post_page(output, page, config):
+    """French typography on the whole French page (title, menu, content, footer)."""
+    return french_html(output) if config.theme["language"] == "fr" else output
+
+
+def on_post_template(output, template_name, config):
+    """The same for pages made from a theme template alone (404.html)."""
+    if config.theme["language"] == "fr" and template_name.endswith(".html"):
+        return french_html(output)
+    return output
 
 
 def _toc_tokens(items: list[tuple[int, str, str]]) -> list[dict]:
