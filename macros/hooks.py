@@ -129,16 +129,26 @@ def _render(page, generated: GeneratedPage) -> None:
     page.links_to_anchors = {}
 
 
-def on_post_page(output, page, config):
-    """French typography on the whole French page (title, menu, content, footer)."""
+# Material's base.html (outside any block an override could replace) writes
+# autocomplete="off" on its two checkboxes, which HTML forbids on a checkbox
+# (the Nu HTML Checker's error): taken out of the finished page.
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox"'
+                                  r' id="__(?:drawer|search)") autocomplete="off">')
+
+
+def _finished(output: str, config) -> str:
+    output = _TOGGLE_AUTOCOMPLETE.sub(r"\1>", output)
+    # French typography on the whole French page (title, menu, content, footer)
     return french_html(output) if config.theme["language"] == "fr" else output
+
+
+def on_post_page(output, page, config):
+    return _finished(output, config)
 
 
 def on_post_template(output, template_name, config):
     """The same for pages made from a theme template alone (404.html)."""
-    if config.theme["language"] == "fr" and template_name.endswith(".html"):
-        return french_html(output)
-    return output
+    return _finished(output, config) if template_name.endswith(".html") else output
 
 
 def _toc_tokens(items: list[tuple[int, str, str]]) -> list[dict]:
