@@ -19,7 +19,7 @@ from .pages import Views
 
 def site_timezone(site: Site) -> str:
     if site.country == "CA":
-        return "America/Montreal"
+        return "America/Toronto"  # Montréal's zone (America/Montreal is only a link to it)
     if site.region == "Mayotte":
         return "Indian/Mayotte"
     return "Europe/Paris"
