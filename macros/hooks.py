@@ -88,7 +88,8 @@ def on_files(files, config):
             # the edit link opens the YAML file that produced the page
             file.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
         files.append(file)
-    for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or ""):
+    for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or "",
+                                          config.extra.get("data_licence")):
         files.append(File.generated(config, path, content=data))
     return files
 
