@@ -105,14 +105,24 @@ def vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
     return _once(inputs, lambda: _vcard(contact, organisation, lang))
 
 
+def _text(card, name: str, value: str) -> None:
+    """A single text value, escaped as vCard 4.0 (RFC 6350, 3.4) and every reader
+    understand it: backslash, comma and line break, but not ";" (vobject writes
+    "\\;", which vCard 3.0 readers take as ";" and vCard 4.0 ones, like ical.js,
+    keep as "\\;"). An unescaped ";" in a single value reads the same in both."""
+    line = card.add(name)
+    line.value = value.replace("\\", "\\\\").replace(",", "\\,").replace("\n", "\\n")
+    line.encoded = True
+
+
 def _vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
     card = vobject.vCard()
-    card.add("fn").value = contact.name
+    _text(card, "fn", contact.name)
     given, _, family = contact.name.partition(" ")
     card.add("n").value = vobject.vcard.Name(family=family, given=given)
     card.add("org").value = [organisation.name.get(lang)]
     if contact.role:
-        card.add("title").value = contact.role.get(lang)
+        _text(card, "title", contact.role.get(lang))
     if contact.email:
         email = card.add("email")
         email.value = contact.email
@@ -122,6 +132,6 @@ def _vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
         phone.value = contact.phone
         phone.type_param = "WORK"
     if contact.topics:
-        card.add("note").value = contact.topics.get(lang)
+        _text(card, "note", contact.topics.get(lang))
     card.add("rev").value = contact.last_checked.isoformat()
     return card.serialize().encode("utf-8")
