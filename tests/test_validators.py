@@ -319,3 +319,49 @@ def test_datapackage_licence_comes_from_one_setting():
                "title": "Licence Ouverte 2.0"}
     assert json.loads(datapackage(dt.date(2026, 1, 1), SITE_URL, licence))["licenses"] == [licence]
     assert "licenses" not in json.loads(datapackage(dt.date(2026, 1, 1), SITE_URL, {}))
+
+
+# --- in the browser: axe-core, the language switch, the search page ----------------
+
+AXE_PAGES = ["", "approche/", "approche/conditions/", "approche/continuum-cooperation/", "sites/",
+             "sites/chateau-thierry/", "sites/kahnawake/", "ressources/", "calendrier/", "contacts/", "histoire/",
+             "a-propos/accessibilite/", "donnees/", "recherche/?q=cooperation", "404.html"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    from browser import CHROMIUM_ARGS, chromium_path
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    from browser import Server
+    server = Server(site)
+    yield server
+    server.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_axe_finds_no_violation_of_any_impact(browser, server, lang, width):
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems = []
+    for path in AXE_PAGES:
+        page.goto(server.url + ("en/" if lang == "en" else "") + path)
+        page.wait_for_load_state("load")
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+        for violation in results.response["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            problems.append(f"{path or 'accueil'}: {violation['id']} ({violation['impact']}) {targets}")
+    context.close()
+    assert problems == [], "\n".join(problems)
