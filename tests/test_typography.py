@@ -157,3 +157,28 @@ def test_english_dates_are_british(site):
     american = re.findall(r"(?:January|February|March|April|May|June|July|August|September|October|November"
                           r"|December) \d{1,2}\b", text)
     assert american == []
+
+
+# --- search still finds words beside the new spaces and apostrophes ------------------
+
+from test_validators import browser, server  # noqa: E402,F401 - the same browser fixtures
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, found", [
+    ("approche", "/approche/"),
+    ("l'approche", "/approche/"),        # typed with a straight apostrophe
+    ("l’approche", "/approche/"),        # or a typographic one
+    ("recueillir", "/"),                  # inside « à recueillir »
+    ("trinôme", "/"),                     # before « : » and « ; »
+])
+def test_search_finds_words_next_to_french_punctuation(browser, server, query, found):
+    page = browser.new_page()
+    page.goto(server.url + "recherche/")
+    urls = page.evaluate("""async ([bundle, query]) => {
+        const pagefind = await import(bundle + 'pagefind.js');
+        const found = await pagefind.search(query);
+        return Promise.all(found.results.map(r => r.data().then(d => d.url)));
+    }""", [server.url + "pagefind/", query])
+    page.close()
+    assert any(url.startswith(found) for url in urls), (query, urls)

@@ -365,3 +365,27 @@ def test_axe_finds_no_violation_of_any_impact(browser, server, lang, width):
             problems.append(f"{path or 'accueil'}: {violation['id']} ({violation['impact']}) {targets}")
     context.close()
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["recherche/?q=cooperation", "ressources/?type=video"])
+def test_language_switch_keeps_the_query(browser, server, path):
+    page = browser.new_page()
+    page.goto(server.url + path)
+    links = page.locator(".md-select__link[hreflang=en]").evaluate_all("links => links.map(a => a.href)")
+    assert links == [server.url + "en/" + path]
+    page.close()
+
+
+@pytest.mark.browser
+def test_search_page_speaks_good_french(browser, server):
+    page = browser.new_page()
+    page.goto(server.url + "recherche/?q=cooperation")
+    page.wait_for_function("document.querySelector('.pagefind-ui__message')?.innerText.includes('résultats')")
+    message = page.locator(".pagefind-ui__message").inner_text()
+    assert message.endswith("résultats pour «\u202fcooperation\u202f»"), message
+    page.goto(server.url + "recherche/?q=zzzqqq")
+    page.wait_for_function("document.querySelector('.pagefind-ui__message')?.innerText.startsWith('Aucun')")
+    assert page.locator(".pagefind-ui__message").inner_text() == "Aucun résultat pour «\u202fzzzqqq\u202f»"
+    assert page.locator(".pagefind-ui__search-clear").inner_text() == "Effacer"  # not Pagefind's "Nettoyer"
+    page.close()
