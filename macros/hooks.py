@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 from macros import glue  # noqa: E402
-from macros.typography import french_html  # noqa: E402
+from macros.typography import french_page  # noqa: E402
 from macros.downloads import generated_downloads  # noqa: E402
 from macros.pages import GeneratedPage, generated_pages, site_order  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
@@ -140,7 +140,7 @@ _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?
 def _finished(output: str, config) -> str:
     output = _TOGGLE_AUTOCOMPLETE.sub(r"\1>", output)
     # French typography on the whole French page (title, menu, content, footer)
-    return french_html(output) if config.theme["language"] == "fr" else output
+    return french_page(output) if config.theme["language"] == "fr" else output
 
 
 def on_post_page(output, page, config):
