@@ -19,9 +19,8 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "bench"))
 
-import synthetic  # noqa: E402
+import synthetic
 
 
 def free_port() -> int:

@@ -43,13 +43,11 @@ import yaml
 from markupsafe import escape
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
 
-import synthetic  # noqa: E402
+import synthetic
 
-from macros.content import load_catalogue  # noqa: E402
-from macros.pages import generated_pages, site_order  # noqa: E402
+from macros.content import load_catalogue
+from macros.pages import generated_pages, site_order
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_DATE": "2026-11-30"}
 

@@ -1,8 +1,6 @@
 """Build the whole bilingual site: `python -m macros.build`.
 
 1. Check all the content once; on any error print every problem and stop.
-   Meanwhile a second process compiles the page templates, then parses
-   content files too (the other core would otherwise wait for the check).
 2. Build French (mkdocs.yml) and English (mkdocs.en.yml) at the same time, on
    two cores: French in this process, English in a forked copy of it, which
    inherits the checked content and the loaded modules (no second reading of
@@ -15,7 +13,6 @@
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
 import logging
@@ -23,17 +20,18 @@ import multiprocessing
 import os
 import subprocess
 import sys
-import tempfile
 import time
 import traceback
 from pathlib import Path
 
+from . import output
+from .arguments import Parser
 from .paths import REPO, content_dir
-
-# The content model, the checks and MkDocs are imported in `build` and
-# `build_language`, once the helper process has started (see _Helper).
+from .problems import inert
 
 CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
+ENGINES = ("mkdocs", "properdocs")
+STEP_WORDS = {"pages": "pages", "search": "recherche"}  # as the build's summary names its steps
 
 
 def index_search(site: Path) -> list[str]:
@@ -69,9 +67,6 @@ def build_language(lang: str, target: Path, quiet: bool) -> tuple[int, str, dict
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from . import rendering
-    rendering.use_compiled(_compiled_templates)
-
     logger = logging.getLogger("mkdocs")
     messages = _Messages()
     logger.addHandler(messages)
@@ -91,23 +86,25 @@ def build_language(lang: str, target: Path, quiet: bool) -> tuple[int, str, dict
         from mkdocs.exceptions import MkDocsException
         # MkDocs' own errors say what is wrong (in French for the content's); anything
         # else is a bug, shown with its traceback
-        text = str(error) if isinstance(error, MkDocsException) else traceback.format_exc()
+        text = str(error) if isinstance(error, MkDocsException) else \
+            f"Construction annulée : {output.os_error_message(error)}" if isinstance(error, OSError) else \
+            traceback.format_exc()
         messages.records.append(logging.makeLogRecord({"levelname": "ERROR", "levelno": logging.ERROR,
                                                        "msg": text}))
         code = 1
     finally:
         logger.removeHandler(messages)
     seconds["pages"] = time.perf_counter() - started
-    output = messages.lines(everything=code != 0)
+    shown = messages.lines(everything=code != 0)
     if code == 0:
         started = time.perf_counter()
         done = subprocess.run(index_search(target), cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True)
-        seconds["recherche"] = time.perf_counter() - started
+        seconds["search"] = time.perf_counter() - started
         code = done.returncode
         if code:
-            output += done.stdout.splitlines()
-    return code, "\n".join(output), seconds
+            shown += done.stdout.splitlines()
+    return code, "\n".join(shown), seconds
 
 
 def _fork_context():
@@ -142,65 +139,6 @@ class _InAnotherProcess:
             self._process.join()
 
 
-class _Claims:
-    """The index of the next content file to read, shared by the two processes:
-    whichever asks first takes it."""
-
-    def __init__(self, context):
-        self.next = context.Value("q", 0)
-
-    def within(self, total: int):
-        def claim() -> int | None:
-            with self.next.get_lock():
-                index = self.next.value
-                self.next.value += 1
-            return index if index < total else None
-        return claim
-
-
-def _help(content: Path, claims: _Claims) -> tuple[dict[str, bytes], list]:
-    """The helper process: our templates compiled, then content files parsed.
-    Both are returned together, at the end: a pipe holds 64 KB, and a first
-    message would keep the helper waiting until the other side reads it."""
-    from . import rendering
-    from .yaml_source import content_files, parse_claimed
-    try:
-        compiled = rendering.compile_all()
-    except Exception:  # noqa: BLE001 - a template with a mistake: the build itself reports it, once
-        compiled = {}
-    files = content_files(content, REPO)
-    return compiled, parse_claimed(files, claims.within(len(files)))
-
-
-_compiled_templates: dict[str, bytes] = {}  # what the helper brought, for both builds
-
-
-class _Helper:
-    """A second process for as long as the content is checked, when the other core
-    would wait. Started before this process imports the content model (a third of
-    a second), it compiles our page templates meanwhile (the same for both
-    languages), then parses content files along with this process (parsing is
-    most of the check and gives plain data; each side lists the files itself and
-    anything it was not given is read here). Its templates serve both builds:
-    this process's and the English one forked from it. Without it, each build
-    compiles them itself and the check reads every file."""
-
-    def __init__(self, content: Path):
-        self.claims = _Claims(_fork_context())
-        self.process = _InAnotherProcess(_help, content, self.claims, daemon=True)
-
-    def read(self, content: Path) -> None:
-        """Read and check this process's share of the files, then take the helper's work."""
-        from .content import adopt_parsed, read_claimed
-        from .yaml_source import content_files
-        files = content_files(content, REPO)
-        read_claimed(files, self.claims.within(len(files)))
-        # if it stopped without answering, the rest is read by the check
-        compiled, parsed = self.process.result(if_dead=({}, []))
-        _compiled_templates.update(compiled)
-        adopt_parsed(parsed)
-
-
 def build_both(target: Path, quiet: bool, only: str | None = None) -> dict[str, tuple[int, str, dict[str, float]]]:
     """French here, English in a second process at the same time (or just one of them)."""
     if only:
@@ -227,65 +165,79 @@ def _environment(values: dict[str, str]):
 
 def build(out: Path, content: Path | None = None, quiet: bool = False, only: str | None = None) -> int:
     """Build the site into `out`; with `only`, just that language (at the root of `out`)."""
+    try:
+        output.check_target(out, REPO)
+        with output.locked(Path(os.path.abspath(out))):
+            return _build(Path(os.path.abspath(out)), content or content_dir(), quiet, only)
+    except output.OutputError as error:
+        print(f"Construction refusée : {error}", file=sys.stderr)
+    except OSError as error:  # writing the site: rights, a full disk, a name too long
+        print(f"Construction annulée : {output.os_error_message(error)}. Le site publié reste inchangé.",
+              file=sys.stderr)
+    return 1
+
+
+def _build(out: Path, content: Path, quiet: bool, only: str | None) -> int:
     started = time.perf_counter()
-    content = content or content_dir()
-    helper = _Helper(content)
     from . import glue
-    from .cli import validate
-    helper.read(content)
+    from .report import validate
     catalogue = validate(content)
     checked = time.perf_counter() - started
     if catalogue is None:
         print("Construction annulée : le site publié reste inchangé.", file=sys.stderr)
         return 1
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    for done in output.recover(out):
+        print(done)
     today = glue.build_date()  # the same "today" in both languages
     # MkDocs stamps the sitemap with the build time: the build date instead, for
     # reproducible output (two builds of the same content and date are identical)
     epoch = int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc).timestamp())
-    with tempfile.TemporaryDirectory(prefix=".site-", dir=out.parent) as tmp, \
-            _environment({"QIC_CONTENT": str(content), "BUILD_DATE": today.isoformat(), "NO_MKDOCS_2_WARNING": "1",
+    with output.staging(out) as tmp, \
+            _environment({"NO_MKDOCS_2_WARNING": "1",  # read by Material and MkDocs themselves
                           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(epoch))}):
-        tmp = Path(tmp)
-        glue.use(catalogue)  # the hooks of both builds take the content checked above
+        glue.use(catalogue, today)  # the hooks of both builds take the content checked above
         results = build_both(tmp, quiet, only)
         failed = [CONFIGS[lang] for lang, (code, _, _) in results.items() if code != 0]
-        for lang, (_, output, _) in results.items():
-            if output:
-                print(f"--- {CONFIGS[lang]}\n{output}", file=sys.stderr)
+        for lang, (_, messages, _) in results.items():
+            if messages:
+                print(f"--- {CONFIGS[lang]}\n" + "\n".join(inert(line) for line in messages.splitlines()),
+                      file=sys.stderr)
         if failed:
             print(f"Échec de la construction ({', '.join(failed)}) : le site publié reste inchangé.",
                   file=sys.stderr)
             return 1
-        if only:
-            (tmp / only).rename(tmp / "site")
-        else:
-            (tmp / "fr").rename(tmp / "site")
-            (tmp / "en").rename(tmp / "site" / "en")
-        old = tmp / "previous"
-        if out.exists():
-            out.rename(old)
-        (tmp / "site").rename(out)
+        if not only:
+            (tmp / "en").rename(tmp / "fr" / "en")
+        output.swap(tmp / (only or "fr"), out, tmp)
     elapsed = time.perf_counter() - started
     where = f"{'français' if only == 'fr' else 'anglais'} seulement" if only else \
         "français à la racine, anglais dans en/"
     print(f"Site construit dans {os.path.relpath(out)} en {elapsed:.1f} s ({where}).")
-    steps = " ; ".join(f"{lang} : " + ", ".join(f"{step} {value:.1f} s" for step, value in results[lang][2].items())
+    steps = " ; ".join(f"{lang} : " + ", ".join(f"{STEP_WORDS[step]} {value:.1f} s"
+                                                for step, value in results[lang][2].items())
                        for lang in results)
     print(f"Durées : vérification {checked:.1f} s ; {steps}{'' if only else ' (les deux langues en parallèle)'}.")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.build", description="Construire le site bilingue.")
-    parser.add_argument("--out", type=Path, default=REPO / "site", help="dossier de sortie (site/)")
+    parser = Parser(prog="python -m macros.build", description="Construire le site bilingue.")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="dossier de sortie : site/ (site-fr/ ou site-en/ avec --only)")
     parser.add_argument("--content", type=Path, default=None, help="dossier de contenu (content/)")
-    parser.add_argument("--quiet", action="store_true")
-    parser.add_argument("--seulement", choices=sorted(CONFIGS), default=None, dest="only",
-                        help="une seule langue, pour un aperçu ou une mesure (le site publié a besoin des deux)")
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                        help="moteur : MkDocs 1.6 (par défaut) ou ProperDocs, sa continuation (pip install properdocs)")
+    parser.add_argument("--quiet", action="store_true", help="n'afficher que les avertissements et les erreurs")
+    parser.add_argument("--only", choices=sorted(CONFIGS), default=None,
+                        help="une seule langue, pour un aperçu ou une mesure, dans son propre dossier "
+                             "(site-fr/ ou site-en/) : le site complet de site/ reste intact")
     args = parser.parse_args(argv)
-    return build(args.out, args.content.resolve() if args.content else None, args.quiet, args.only)
+    if args.engine == "properdocs":
+        # before anything imports MkDocs: from here on every `mkdocs.*` import (ours, Material's,
+        # the macros plugin's) gets ProperDocs, a drop-in continuation of MkDocs 1.6
+        import properdocs.replacement  # noqa: F401
+    out = args.out or REPO / (f"site-{args.only}" if args.only else "site")
+    return build(out, args.content.resolve() if args.content else None, args.quiet, args.only)
 
 
 if __name__ == "__main__":

@@ -7,15 +7,15 @@
 """
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 from pathlib import Path
 
+from .arguments import Parser
 from .content import load_catalogue
 from .model import SITE_KINDS
 from .paths import CONTENT, REPO
 from .problems import ContentError, display_path
+from .report import validate
 
 SCHEMAS = REPO / "schemas"
 
@@ -23,29 +23,6 @@ SCHEMAS = REPO / "schemas"
 def check(content: Path) -> int:
     """Validate all the content; print every problem; 0 when there is no error."""
     return 0 if validate(content) is not None else 1
-
-
-def validate(content: Path):
-    """The checked catalogue, after printing every problem; None when there is an error."""
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-    try:
-        catalogue = load_catalogue(content, REPO)
-    except ContentError as error:
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
-            if annotate:
-                print(problem.github_annotation())
-        count = len([p for p in error.problems if p.is_error])
-        print(f"\n{count} erreur{'s' if count > 1 else ''} : corrigez-les puis relancez la vérification.",
-              file=sys.stderr)
-        return None
-    for problem in catalogue.warnings:
-        print(problem.format(), file=sys.stderr)
-        if annotate:
-            print(problem.github_annotation())
-    counts = ", ".join(f"{len(v)} {k}" for k, v in catalogue.entries.items())
-    print(f"Contenu valide : {counts}.")
-    return catalogue
 
 
 def schemas(target: Path, verify: bool = False) -> int:
@@ -100,9 +77,9 @@ def translations(content: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.cli",
+    parser = Parser(prog="python -m macros.cli",
                                      description="Outils du site Quartiers à Impact Collectif.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="commande", required=True)
     check_cmd = commands.add_parser("check", help="vérifier tout le contenu YAML")
     check_cmd.add_argument("--content", type=Path, default=CONTENT)
     schemas_cmd = commands.add_parser("schemas", help="écrire les schémas JSON des fiches (schemas/) "
@@ -112,20 +89,20 @@ def main(argv: list[str] | None = None) -> int:
                              help="ne rien écrire ; échouer si un schéma ne correspond plus au modèle")
     site_cmd = commands.add_parser("new-site", help="créer la fiche d'un site à partir du modèle")
     site_cmd.add_argument("name", help="nom du site, entre guillemets (ex. \"Château-Thierry\")")
-    site_cmd.add_argument("--kind", choices=list(SITE_KINDS),
+    site_cmd.add_argument("--kind", choices=list(SITE_KINDS), type=str.lower,
                           help="nature du site : pilote, programme ou inspiration")
     site_cmd.add_argument("--region", help="région (ou province)")
     site_cmd.add_argument("--content", type=Path, default=CONTENT)
     translations_cmd = commands.add_parser("translations", help="lister les textes sans traduction anglaise")
     translations_cmd.add_argument("--content", type=Path, default=CONTENT)
     args = parser.parse_args(argv)
-    if args.command == "check":
+    if args.commande == "check":
         return check(args.content)
-    if args.command == "schemas":
+    if args.commande == "schemas":
         return schemas(args.out, args.check)
-    if args.command == "new-site":
+    if args.commande == "new-site":
         return new_site(args.content, args.name, args.kind, args.region)
-    if args.command == "translations":
+    if args.commande == "translations":
         return translations(args.content)
     return 2  # pragma: no cover
 

@@ -7,24 +7,31 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import math
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .model import KINDS, SOURCE_FILE, Record, RichText, source_refs
+from . import names
+from .files import list_folder, read_regular
+from .messages import error_loc, translate
+from .model import (
+    KIND_LABELS,
+    KINDS,
+    MAX_ID,
+    RESERVED_IDS,
+    SOURCE_FILE,
+    Record,
+    RichText,
+    source_refs,
+    walk,
+)
+from .places import check_place
 from .problems import ContentError, Problem, display_path
-from .yaml_source import Document, dotted, parse_document, read_bytes
+from .yaml_source import Document, dotted, parse_document
 
-KIND_LABELS = {  # how a contributor names each folder's records, in messages
-    "sources": "document source", "organisations": "organisation", "contacts": "contact",
-    "phases": "phase", "events": "événement", "resources": "ressource", "sites": "site",
-    "history": "entrée d'histoire",
-}
 STALE_AFTER = dt.timedelta(days=365)
 SOURCE_ID = re.compile(SOURCE_FILE.pattern.replace(r"\.txt", ""))
 
@@ -52,19 +59,22 @@ class Catalogue:
     root: Path
     entries: dict[str, dict[str, Entry]] = field(default_factory=lambda: {k: {} for k in KINDS})
     warnings: list[Problem] = field(default_factory=list)
+    # ids whose file exists but is invalid: its own problems are reported, not every reference to it
+    invalid: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     _views: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def __getattr__(self, kind: str) -> dict[str, Record]:
-        # catalogue.sites -> {"lievin": Site(...)}, in file-name order
-        if kind in KINDS:
-            key = ("records", kind)
-            if key not in self._views:
-                self._views[key] = {k: entry.record for k, entry in self.entries[kind].items()}
-            return self._views[key]
-        raise AttributeError(kind)
+    def records(self, kind: str) -> dict[str, Record]:
+        """{"lievin": Site(...)}, in file-name order."""
+        return self.cached(("records", kind), lambda: {k: e.record for k, e in self.entries[kind].items()})
 
-    def entry(self, kind: str, key: str) -> Entry:
-        return self.entries[kind][key]
+    sources = property(lambda self: self.records("sources"))
+    organisations = property(lambda self: self.records("organisations"))
+    contacts = property(lambda self: self.records("contacts"))
+    phases = property(lambda self: self.records("phases"))
+    events = property(lambda self: self.records("events"))
+    resources = property(lambda self: self.records("resources"))
+    sites = property(lambda self: self.records("sites"))
+    history = property(lambda self: self.records("history"))
 
     def referrers(self, kind: str, field_name: str, key: str) -> list[str]:
         """Ids of records of `kind` whose list or field `field_name` names `key`."""
@@ -97,125 +107,6 @@ def slugify(text: str) -> str:
     return "-".join(fold(text).split())
 
 
-_MESSAGES = {
-    "missing": "champ obligatoire manquant",
-    "string_type": "texte attendu",
-    "int_type": "nombre entier attendu",
-    "int_parsing": "nombre entier attendu",
-    "int_from_float": "nombre entier attendu (sans virgule)",
-    "float_type": "nombre attendu (ex. 50.42)",
-    "float_parsing": "nombre attendu (ex. 50.42)",
-    "bool_type": "true ou false attendu",
-    "bool_parsing": "true ou false attendu",
-    "list_type": "liste attendue (une ligne « - valeur » par élément)",
-    "dict_type": "bloc de champs attendu (champ: valeur, en retrait)",
-    "model_type": "bloc de champs attendu (champ: valeur, en retrait)",
-    "model_attributes_type": "bloc de champs attendu (champ: valeur, en retrait)",
-    "too_short": "liste vide : au moins un élément est requis",
-    "string_too_short": "texte vide",
-    "greater_than_equal": "valeur trop petite",
-    "less_than_equal": "valeur trop grande",
-    "finite_number": "nombre fini attendu (pas .inf ni .nan)",
-}
-
-
-def _translate(error: dict, model: type[Record]) -> tuple[str, str]:
-    """A pydantic error as (message, hint) in French."""
-    kind = error["type"]
-    loc = error["loc"]
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        known = _known_fields(model, loc[:-1])
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
-            ("champs possibles : " + ", ".join(known) if known else "")
-        return f"champ inconnu « {name} »", hint
-    if kind in ("literal_error", "enum"):
-        expected = error.get("ctx", {}).get("expected", "")
-        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
-        given = error.get("input")
-        if given is None:
-            return f"valeur manquante ; valeurs possibles : {', '.join(choices)}", "écrivez l'une de ces valeurs"
-        if isinstance(given, (list, dict)):
-            return (f"une seule valeur attendue, pas {_found(given)} ; valeurs possibles : {', '.join(choices)}",
-                    "écrivez l'une de ces valeurs")
-        given = _as_written(given)
-        close = difflib.get_close_matches(given, choices, n=1, cutoff=0.6)
-        hint = f"vouliez-vous dire « {close[0]} » ?" if close else ""
-        return f"valeur « {given} » non reconnue ; valeurs possibles : {', '.join(choices)}", hint
-    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type",
-                "bool_type", "int_type", "float_type") and _found(error.get("input")):
-        return f"{_MESSAGES[kind]}, pas {_found(error.get('input'))}", ""
-    if kind == "bool_parsing":
-        return f"{_MESSAGES[kind]}, pas « {_as_written(error.get('input'))} »", ""
-    if kind == "float_parsing" and "," in str(error.get("input")):
-        return _MESSAGES[kind], "écrivez les décimales avec un point, pas une virgule"
-    if kind == "value_error":
-        return str(error.get("ctx", {}).get("error", error["msg"])), ""
-    if isinstance(error.get("input"), float) and not math.isfinite(error["input"]):
-        return _MESSAGES["finite_number"], ""
-    if kind in ("greater_than_equal", "less_than_equal"):
-        bound = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("le"))
-        return f"{_MESSAGES[kind]} (limite : {bound})", ""
-    if kind == "missing":
-        return f"champ obligatoire manquant : « {loc[-1]} »", "ajoutez ce champ (voir le modèle dans templates/)"
-    if kind in _MESSAGES:
-        return _MESSAGES[kind], ""
-    return "valeur invalide", f"contrôle « {kind} » non respecté"  # never pydantic's English text
-
-
-def _as_written(value) -> str:
-    """A YAML value as a contributor would write it: true, not True."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
-
-
-def _found(value) -> str:
-    """What was written instead, in words ("" when it is not worth saying)."""
-    if isinstance(value, bool):
-        return f"« {_as_written(value)} »"
-    if isinstance(value, (int, float)):
-        return "un nombre"
-    if isinstance(value, list):
-        return "une liste"
-    if isinstance(value, dict):
-        return "un bloc de champs"
-    if value is None:
-        return "une valeur vide"
-    if isinstance(value, str):
-        return "un texte"
-    return ""
-
-
-def _known_fields(model: type[Record], loc: tuple) -> list[str]:
-    """Field names allowed at `loc` inside `model` (for "did you mean")."""
-    current = model
-    for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
-        info = current.model_fields.get(part)
-        current = None
-        if info is not None:
-            for candidate in _classes_in(info.annotation):
-                current = candidate
-                break
-    return list(current.model_fields) if current else []
-
-
-def _classes_in(annotation):
-    from typing import get_args
-    if isinstance(annotation, type) and issubclass(annotation, Record):
-        yield annotation
-    for arg in get_args(annotation):
-        yield from _classes_in(arg)
-
-
-def _error_loc(error: dict) -> tuple:
-    # pydantic adds the validator's name for Annotated/union branches: keep real fields only
-    return tuple(p for p in error["loc"] if isinstance(p, int) or not str(p).startswith("function-"))
-
-
 _read_cache: dict[str, tuple[bytes, str, type, tuple]] = {}  # by path (a str hashes faster than a Path)
 
 
@@ -226,7 +117,7 @@ def read_record(file: Path, shown: str, model: type[Record]) -> tuple[Document |
     content again (the preview server, after a save) reads again only the files
     whose bytes changed. Records are never modified after loading.
     """
-    raw, problems = read_bytes(file, shown)
+    raw, problems = read_regular(file, shown)
     if raw is None:
         return None, None, problems
     cached = _read_cache.get(str(file))
@@ -239,8 +130,8 @@ def read_record(file: Path, shown: str, model: type[Record]) -> tuple[Document |
     return result
 
 
-def _check_record(raw: bytes, shown: str, model: type[Record], parsed: tuple | None = None) -> tuple:
-    document, problems = parsed or parse_document(raw, shown)
+def _check_record(raw: bytes, shown: str, model: type[Record]) -> tuple:
+    document, problems = parse_document(raw, shown)
     if document is None:
         return None, None, problems
     if not isinstance(document.data, dict):
@@ -250,181 +141,294 @@ def _check_record(raw: bytes, shown: str, model: type[Record], parsed: tuple | N
     try:
         return document, model.model_validate(document.data), []
     except ValidationError as error:
-        for item in error.errors():
-            loc = _error_loc(item)
+        errors = [{**item, "loc": error_loc(item)} for item in error.errors()]
+        for item in errors:
+            loc = item["loc"]
             line, column = document.where(loc)
-            message, hint = _translate({**item, "loc": loc}, model)
+            message, hint = translate(item, model, document.written.get(loc))
+            if item["type"] == "missing":
+                hint = _misspelled(item, errors, document) or hint
             problems.append(Problem(shown, line, column, dotted(loc), message, hint))
         return document, None, problems
 
 
-# Reading shared by two processes (macros/build.py): the other process parses files
-# (yaml_source.parse_claimed), this one checks them; see read_claimed and adopt_parsed.
-
-def read_claimed(files: list[tuple[Path, str]], claim) -> None:
-    """Read and check the files whose index `claim()` hands out (None when there is
-    none left), as load_catalogue will: it finds them read."""
-    while (index := claim()) is not None:
-        file, shown = files[index]
-        model = KINDS.get(file.parent.name)
-        if model is not None:
-            read_record(file, shown, model)
-
-
-def adopt_parsed(parsed: list[tuple[str, str, bytes, object, list]]) -> None:
-    """Check files another process parsed: load_catalogue finds them read (if their bytes are the same)."""
-    for file, shown, raw, data, problems in parsed:
-        model = KINDS.get(Path(file).parent.name)
-        if model is not None:
-            document = Document.without_positions(shown, data, raw) if not problems else None
-            _read_cache[file] = (raw, shown, model, _check_record(raw, shown, model, (document, problems)))
+def _misspelled(missing: dict, errors: list[dict], document: Document) -> str:
+    """When a required field is missing and an unknown field of the same block looks
+    like it (`regoin` for `region`), say both: the cause is the misspelling."""
+    name, parent = missing["loc"][-1], missing["loc"][:-1]
+    unknown = [e["loc"] for e in errors if e["type"] == "extra_forbidden" and e["loc"][:-1] == parent]
+    close = difflib.get_close_matches(str(name), [str(loc[-1]) for loc in unknown], n=1, cutoff=0.6)
+    if not close:
+        return ""
+    line = document.where(parent + (close[0],))[0]
+    return f"« {close[0]} », ligne {line}, est sans doute ce champ mal écrit : corrigez son nom en « {name} »"
 
 
 def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | None = None) -> Catalogue:
-    """Read every YAML file under `root` (the content folder) and check it all."""
+    """Read every YAML file under `root` (the content folder) and check it all.
+
+    Every check runs, whatever the others found (a missing reference is reported
+    in the same run as a syntax error elsewhere); raises ContentError when any
+    problem is an error, with the warnings too."""
     root = Path(root)
     repo_root = Path(repo_root) if repo_root else root.parent
-    today = today or dt.date.today()
     catalogue = Catalogue(root)
-    problems: list[Problem] = []
-    names: dict[tuple[str, str], list[tuple[str, Entry]]] = defaultdict(list)
-    # ids whose file exists but is invalid: its own problems are reported, not every reference to it
-    invalid: dict[str, set[str]] = defaultdict(set)
-
-    if not root.is_dir():
-        raise ContentError([Problem(display_path(root, repo_root), 1, 1, "",
-                                    "dossier de contenu introuvable")])
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        if folder.name not in KINDS and not folder.name.startswith((".", "_")):
-            problems.append(Problem(display_path(folder, repo_root), 1, 1, "",
-                                    f"dossier inconnu « {folder.name} »",
-                                    "dossiers possibles : " + ", ".join(KINDS)))
-    for kind, model in KINDS.items():
-        folder = root / kind
-        if not folder.is_dir():
-            continue
-        seen_ids: dict[str, str] = {}
-        shown_folder = display_path(folder, repo_root)  # resolved once, not once per file
-        # file-name order, but lievin.yml before lievin.yaml: the unusual one is reported as a duplicate
-        for file in sorted(folder.iterdir(), key=lambda f: (f.stem + ".yml" if f.suffix == ".yaml" else f.name,
-                                                            f.suffix != ".yml")):
-            shown = f"{shown_folder}/{file.name}"
-            if file.name.startswith((".", "_")) or file.is_dir():
-                continue
-            if file.suffix not in (".yml", ".yaml"):
-                problems.append(Problem(shown, 1, 1, "", "fichier ignoré : l'extension doit être « .yml »",
-                                        "renommez le fichier en « .yml » ou retirez-le du dossier"))
-                continue
-            key = file.stem
-            if not (key == slugify(key) and key) and not (kind == "sources" and SOURCE_ID.match(key)):
-                renamed = folder / f"{slugify(key) or 'nom'}.yml"
-                taken = renamed.exists() and not renamed.samefile(file)  # (same file: case-insensitive disk)
-                problems.append(Problem(shown, 1, 1, "", f"nom de fichier « {file.name} » invalide : "
-                                        "minuscules sans accents, chiffres et tirets",
-                                        f"« {renamed.name} » existe déjà : complétez ce fichier plutôt que d'en "
-                                        "créer un second" if taken else f"renommez-le « {renamed.name} »"))
-                continue
-            if key in seen_ids:
-                problems.append(Problem(shown, 1, 1, "", f"identifiant « {key} » en double : "
-                                        f"{seen_ids[key]} porte déjà ce nom",
-                                        "gardez un seul fichier par identifiant"))
-                continue
-            seen_ids[key] = shown
-            invalid[kind].add(key)  # until it validates
-            document, record, found = read_record(file, shown, model)
-            if record is None:
-                problems.extend(found)
-                continue
-            entry = Entry(key, kind, record, document, file)
-            catalogue.entries[kind][key] = entry
-            invalid[kind].discard(key)
-            for attr in ("name", "title"):
-                value = getattr(record, attr, None)
-                if value is not None:
-                    names[(kind, fold(getattr(value, "fr", value)))].append((key, entry))
-
-    # two records of a kind whose names differ only by accents, case or punctuation
-    # (reported in each file: which of the two is the newcomer is not known)
-    for (kind, _), holders in names.items():
-        if len(holders) < 2:
-            continue
-        for key, entry in holders:
-            others = ", ".join(other.path for _, other in holders if other is not entry)
-            line, column = entry.document.where(("name",) if "name" in entry.document.data else ("title",))
-            problems.append(Problem(entry.path, line, column, "name" if "name" in entry.document.data else "title",
-                                    f"même nom qu'un autre {KIND_LABELS[kind]} ({others}), "
-                                    "aux accents, majuscules ou tirets près",
-                                    "fusionnez les deux fichiers ou distinguez les noms"))
-
-    # references by id
-    for kind, entries in catalogue.entries.items():
-        for entry in entries.values():
-            for loc, target, ref in [*entry.record.references(), *source_refs(entry.record)]:
-                if ref not in catalogue.entries[target] and ref not in invalid[target]:
-                    line, column = entry.document.where(loc)
-                    if target == "sources":
-                        problems.append(Problem(entry.path, line, column, dotted(loc),
-                                                f"document source « {ref}.txt » inconnu : aucun fichier "
-                                                f"content/sources/{ref}.yml",
-                                                "vérifiez le nom du document cité"))
-                        continue
-                    choices = list(catalogue.entries[target])
-                    close = difflib.get_close_matches(ref, choices, n=1, cutoff=0.6)
-                    hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
-                        f"créez content/{target}/{ref}.yml ou corrigez l'identifiant"
-                    problems.append(Problem(entry.path, line, column, dotted(loc),
-                                            f"« {ref} » ne correspond à aucun fichier de content/{target}/",
-                                            hint))
-            for loc_field, refs in _list_duplicates(entry.record):
-                line, column = entry.document.where(loc_field)
-                problems.append(Problem(entry.path, line, column, dotted(loc_field),
-                                        f"« {refs} » est cité deux fois dans la liste", "retirez le doublon"))
-            checked = getattr(entry.record, "last_checked", None)
-            if checked is not None and (checked > today or today - checked > STALE_AFTER):
-                line, column = entry.document.where(("last_checked",))  # only for a message: it may parse again
-                if checked > today:
-                    problems.append(Problem(entry.path, line, column, "last_checked",
-                                            f"date de vérification {checked.isoformat()} dans le futur",
-                                            "indiquez le jour où l'information a été vérifiée"))
-                elif today - checked > STALE_AFTER:
-                    catalogue.warnings.append(Problem(
-                        entry.path, line, column, "last_checked",
-                        f"information vérifiée le {checked.isoformat()}, il y a plus d'un an",
-                        "revérifiez-la auprès des sources et mettez la date à jour",
-                        severity="avertissement"))
-            for loc, lang, found in _unsafe_rich_text(entry.record):
-                line, column = entry.document.where(loc + (lang,))
-                catalogue.warnings.append(Problem(
-                    entry.path, line, column, dotted(loc + (lang,)),
-                    f"{found} dans le texte : il sera retiré à la publication",
-                    "écrivez en Markdown simple ([texte](https://…), *italique*, listes), sans HTML",
-                    severity="avertissement"))
-
-    if problems:
-        raise ContentError(problems + catalogue.warnings)
+    problems = read_all(catalogue, repo_root)
+    for check in (check_placeholders, check_names, check_references, check_list_duplicates, check_places,
+                  check_rich_text):
+        problems += check(catalogue)
+    problems += check_freshness(catalogue, today or dt.date.today())
+    catalogue.warnings = [p for p in problems if not p.is_error]
+    if any(p.is_error for p in problems):
+        raise ContentError(problems)
     return catalogue
 
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-_BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript)\s*:", re.IGNORECASE)
+# --- reading ---------------------------------------------------------------------------
+
+def read_all(catalogue: Catalogue, repo_root: Path) -> list[Problem]:
+    """Every kind's folder read into the catalogue; the problems of every file."""
+    root = catalogue.root
+    if not root.is_dir() or root.is_symlink():
+        return [Problem(display_path(root, repo_root), 1, 1, "", "dossier de contenu introuvable"
+                        + (" (lien symbolique refusé)" if root.is_symlink() else ""))]
+    listing = list_folder(root, repo_root)
+    problems = list(listing.problems)
+    for folder in listing.folders:
+        if folder.name not in KINDS:
+            problems.append(Problem(display_path(folder, repo_root), 1, 1, "",
+                                    f"dossier inconnu « {folder.name} »",
+                                    "dossiers possibles : " + ", ".join(KINDS)))
+    for kind in KINDS:
+        if root / kind in listing.folders:
+            problems += _read_kind(catalogue, kind, root / kind, repo_root)
+    return problems
 
 
-def _unsafe_rich_text(value, loc: tuple = ()):
-    """(loc, lang, what) for HTML or script links in Markdown texts: the sanitiser
-    removes them from the pages, and the contributor is told so."""
-    if isinstance(value, RichText):
+def _file_order(file: Path):
+    # file-name order, but lievin.yml before lievin.yaml: the unusual one is reported as a duplicate
+    return (file.stem + ".yml" if file.suffix == ".yaml" else file.name, file.suffix != ".yml")
+
+
+def _read_kind(catalogue: Catalogue, kind: str, folder: Path, repo_root: Path) -> list[Problem]:
+    listing = list_folder(folder, repo_root)
+    problems = list(listing.problems)
+    shown_folder = display_path(folder, repo_root)  # resolved once, not once per file
+    seen_ids: dict[str, str] = {}
+    for file in sorted(listing.files, key=_file_order):
+        shown = f"{shown_folder}/{file.name}"
+        refused = _file_name_problem(kind, folder, file, shown, seen_ids)
+        if refused:
+            problems.append(refused)
+            continue
+        seen_ids[file.stem] = shown
+        document, record, found = read_record(file, shown, KINDS[kind])
+        if record is None:
+            catalogue.invalid[kind].add(file.stem)
+            problems.extend(found)
+            continue
+        catalogue.entries[kind][file.stem] = Entry(file.stem, kind, record, document, file)
+    return problems
+
+
+def _file_name_problem(kind: str, folder: Path, file: Path, shown: str, seen_ids: dict) -> Problem | None:
+    """Why a file's name cannot be a record's id, if it cannot."""
+    key = file.stem
+    if file.suffix not in (".yml", ".yaml"):
+        return Problem(shown, 1, 1, "", "fichier ignoré : l'extension doit être « .yml »",
+                       "renommez le fichier en « .yml » ou retirez-le du dossier")
+    if not (key == slugify(key) and key) and not (kind == "sources" and SOURCE_ID.match(key)):
+        renamed = folder / f"{slugify(key) or 'nom'}.yml"
+        taken = renamed.exists() and not renamed.samefile(file)  # (same file: case-insensitive disk)
+        return Problem(shown, 1, 1, "", f"nom de fichier « {file.name} » invalide : "
+                       "minuscules sans accents, chiffres et tirets",
+                       f"« {renamed.name} » existe déjà : complétez ce fichier plutôt que d'en "
+                       "créer un second" if taken else f"renommez-le « {renamed.name} »")
+    if len(key) > MAX_ID:
+        return Problem(shown, 1, 1, "", f"nom de fichier trop long ({len(key)} caractères ; maximum {MAX_ID})",
+                       "raccourcissez-le : il devient l'adresse de la page")
+    if key in RESERVED_IDS.get(kind, ()):
+        reserved = ", ".join(sorted(RESERVED_IDS[kind]))
+        return Problem(shown, 1, 1, "", f"identifiant « {key} » réservé : il porte le nom d'une page du site "
+                       f"(identifiants réservés dans content/{kind}/ : {reserved})",
+                       "renommez le fichier, par exemple d'après la commune ou le quartier")
+    if key in seen_ids:
+        return Problem(shown, 1, 1, "", f"identifiant « {key} » en double : {seen_ids[key]} porte déjà ce nom",
+                       "gardez un seul fichier par identifiant")
+    return None
+
+
+# --- checks across records: each takes the catalogue and returns its problems ------------
+
+def _named(catalogue: Catalogue):
+    """(entry, field, Text) of every record that has a name or a title."""
+    for entries in catalogue.entries.values():
+        for entry in entries.values():
+            for attr in ("name", "title"):
+                value = getattr(entry.record, attr, None)
+                if value is not None:
+                    yield entry, attr, value
+                    break
+
+
+# what a copied template still holds where a contributor has not written yet
+PLACEHOLDERS = re.compile(r"[ÀA][ -]COMPL[ÉE]TER|https?://(?:www\.)?example\.(?:org|com|net)\b", re.IGNORECASE)
+
+
+def written_values(data, loc: tuple = ()):
+    """(loc, value) of every value written in a document, at any depth."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from written_values(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from written_values(value, loc + (index,))
+    else:
+        yield loc, data
+
+
+def check_placeholders(catalogue: Catalogue) -> list[Problem]:
+    """A template's « À COMPLÉTER » or example.org address left in a record: an error
+    here, as in the pull request (it would otherwise be published as a fact)."""
+    problems = []
+    for entries in catalogue.entries.values():
+        for entry in entries.values():
+            for loc, value in written_values(entry.document.data):
+                found = PLACEHOLDERS.search(value) if isinstance(value, str) else None
+                if found:
+                    line, column = entry.document.where(loc)
+                    example = "adresse d'exemple" if "example" in found.group().lower() else "texte du modèle"
+                    problems.append(Problem(entry.path, line, column, dotted(loc),
+                                            f"{example} encore à remplacer : « {value[:60]} »",
+                                            "écrivez l'information tirée d'une source, ou supprimez ce champ "
+                                            "s'il est facultatif et que la source n'en dit rien"))
+    return problems
+
+
+def check_names(catalogue: Catalogue) -> list[Problem]:
+    """Names that hide something (invisible characters, letters of two alphabets),
+    and two records of a kind whose names look the same (reported in each file:
+    which of the two is the newcomer is not known)."""
+    problems = []
+    holders: dict[tuple[str, str], list[Entry]] = {}
+    for entry, attr, value in _named(catalogue):
         for lang in ("fr", "en"):
-            text = getattr(value, lang) or ""
-            if _BAD_LINK.search(text):
-                yield loc, lang, "lien « javascript: » ou « data: »"
-            elif _HTML_TAG.search(text):
-                yield loc, lang, "balise HTML"
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _unsafe_rich_text(item, loc + (index,))
-    elif isinstance(value, Record):
-        for name in type(value).model_fields:
-            yield from _unsafe_rich_text(getattr(value, name), loc + (name,))
+            text = value if isinstance(value, str) else getattr(value, lang)
+            why = names.deceptive(text) if text else None
+            if why:
+                loc = (attr,) if isinstance(value, str) else (attr, lang)
+                line, column = entry.document.where(loc)
+                problems.append(Problem(entry.path, line, column, dotted(loc), why[0], why[1]))
+        french = value if isinstance(value, str) else value.fr
+        holders.setdefault((entry.kind, names.skeleton(french)), []).append(entry)
+    for (kind, _), same in holders.items():
+        for entry in same if len(same) > 1 else ():
+            attr = "name" if "name" in entry.document.data else "title"
+            others = ", ".join(other.path for other in same if other is not entry)
+            line, column = entry.document.where((attr,))
+            problems.append(Problem(entry.path, line, column, attr,
+                                    f"même nom qu'un autre {KIND_LABELS[kind]} ({others}), aux accents, "
+                                    "majuscules, tirets ou caractères semblables près",
+                                    "fusionnez les deux fichiers ou distinguez les noms"))
+    return problems
+
+
+def check_references(catalogue: Catalogue) -> list[Problem]:
+    """Every id a record names must be the file name of a record of the right kind."""
+    problems = []
+    for entries in catalogue.entries.values():
+        for entry in entries.values():
+            for loc, target, ref in [*entry.record.references(), *source_refs(entry.record)]:
+                if ref in catalogue.entries[target] or ref in catalogue.invalid[target]:
+                    continue
+                line, column = entry.document.where(loc)
+                if target == "sources":
+                    problems.append(Problem(entry.path, line, column, dotted(loc),
+                                            f"document source « {ref}.txt » inconnu : aucun fichier "
+                                            f"content/sources/{ref}.yml", "vérifiez le nom du document cité"))
+                    continue
+                close = difflib.get_close_matches(ref, list(catalogue.entries[target]), n=1, cutoff=0.6)
+                hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
+                    f"créez content/{target}/{ref}.yml ou corrigez l'identifiant"
+                problems.append(Problem(entry.path, line, column, dotted(loc),
+                                        f"« {ref} » ne correspond à aucun fichier de content/{target}/", hint))
+    return problems
+
+
+def check_list_duplicates(catalogue: Catalogue) -> list[Problem]:
+    problems = []
+    for entries in catalogue.entries.values():
+        for entry in entries.values():
+            for loc, ref in _list_duplicates(entry.record):
+                line, column = entry.document.where(loc)
+                problems.append(Problem(entry.path, line, column, dotted(loc),
+                                        f"« {ref} » est cité deux fois dans la liste", "retirez le doublon"))
+    return problems
+
+
+def check_places(catalogue: Catalogue) -> list[Problem]:
+    """Coordinates that are swapped, or outside the site's country, or off the map."""
+    problems = []
+    for entry in catalogue.entries["sites"].values():
+        found = check_place(entry.record)
+        if found:
+            message, hint, severity = found
+            line, column = entry.document.where(("coordinates",))
+            problems.append(Problem(entry.path, line, column, "coordinates", message, hint, severity))
+    return problems
+
+
+def check_freshness(catalogue: Catalogue, today: dt.date) -> list[Problem]:
+    """A verification date in the future is an error; one over a year old, a warning."""
+    problems = []
+    for entries in catalogue.entries.values():
+        for entry in entries.values():
+            checked = getattr(entry.record, "last_checked", None)
+            if checked is None or today - STALE_AFTER <= checked <= today:
+                continue
+            line, column = entry.document.where(("last_checked",))
+            if checked > today:
+                problems.append(Problem(entry.path, line, column, "last_checked",
+                                        f"date de vérification {checked.isoformat()} dans le futur",
+                                        "indiquez le jour où l'information a été vérifiée"))
+            else:
+                problems.append(Problem(entry.path, line, column, "last_checked",
+                                        f"information vérifiée le {checked.isoformat()}, il y a plus d'un an",
+                                        "revérifiez-la auprès des sources et mettez la date à jour",
+                                        severity="warning"))
+    return problems
+
+
+def check_rich_text(catalogue: Catalogue) -> list[Problem]:
+    """HTML or script links in Markdown texts: the sanitiser removes them from the
+    pages, and the contributor is told so."""
+    problems = []
+    for entries in catalogue.entries.values():
+        for entry in entries.values():
+            for loc, lang, found in _unsafe_rich_text(entry.record):
+                line, column = entry.document.where(loc + (lang,))
+                problems.append(Problem(entry.path, line, column, dotted(loc + (lang,)),
+                                        f"{found} dans le texte : il sera retiré à la publication",
+                                        "écrivez en Markdown simple ([texte](https://…), *italique*, listes), "
+                                        "sans HTML", severity="warning"))
+    return problems
+
+
+# "<" then a letter (or "/"), spaces allowed between: one optional run of blanks only, so
+# that a long run of spaces cannot make the search backtrack (the old pattern took minutes)
+_HTML_TAG = re.compile(r"<[\s/]*[a-zA-Z][^<>]*>")
+_BAD_LINK = re.compile(r"\]\([\s<]*(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
+
+
+def _unsafe_rich_text(record: Record):
+    for loc, value in walk(record):
+        if isinstance(value, RichText):
+            for lang in ("fr", "en"):
+                text = getattr(value, lang) or ""
+                if _BAD_LINK.search(text):
+                    yield loc, lang, "lien « javascript: » ou « data: »"
+                elif _HTML_TAG.search(text):
+                    yield loc, lang, "balise HTML"
 
 
 def _list_duplicates(record: Record):

@@ -81,14 +81,11 @@ class PartialDate:
         return text
 
     def render(self, lang: str, with_year: bool = True) -> str:
+        """« 1er avril 2022 », "1 April 2022" (day first in both: British English)."""
         if not self.month:
             return str(self.year)
-        month = MONTHS[lang][self.month - 1]
-        if lang == "fr":
-            parts = [("1er" if self.day == 1 else str(self.day)) if self.day else "", month,
-                     str(self.year) if with_year else ""]
-        else:  # British order, as the rest of the English site: 1 October 2025
-            parts = [str(self.day) if self.day else "", month, str(self.year) if with_year else ""]
+        day = ("1er" if self.day == 1 and lang == "fr" else str(self.day)) if self.day else ""
+        parts = [day, MONTHS[lang][self.month - 1], str(self.year) if with_year else ""]
         return " ".join(p for p in parts if p)
 
     def __str__(self) -> str:
@@ -136,34 +133,42 @@ class DateSpan:
         return {"start": self.start.iso(), "end": self.end.iso()} if self.end else self.start.iso()
 
     def render(self, lang: str) -> str:
+        if self.end is None:
+            return self.start.render(lang)
+        if self.start.precision == "year" and self.end.precision == "year":
+            return f"{self.start.year}–{self.end.year}"
+        if self.start.precision == "day" and self.end.precision == "day" and self.start.year == self.end.year:
+            return self._days(lang)
+        return self._months(lang)
+
+    def _days(self, lang: str) -> str:
+        """Two days of one year: « 30 septembre et 1er octobre 2025 » (consecutive days),
+        « du 4 au 8 mars 2024 », "4–8 March 2024", "30 September to 2 October 2025"."""
         start, end = self.start, self.end
-        if end is None:
-            return start.render(lang)
-        if start.precision == "day" and end.precision == "day" and start.year == end.year:
-            # consecutive days: "30 septembre et 1er octobre 2025"; otherwise a range
-            consecutive = (end.first_day() - start.first_day()).days == 1
-            if lang == "fr":
-                joiner = " et " if consecutive else " au "
-                first = start.render("fr", with_year=False)
-                if start.month == end.month and not consecutive:
-                    first = "1er" if start.day == 1 else str(start.day)
-                return f"{'du ' if not consecutive else ''}{first}{joiner}{end.render('fr')}"
-            joiner = " and " if consecutive else " to "
-            if start.month == end.month:
-                return f"{start.day}{'–' if not consecutive else ' and '}{end.render('en')}"
-            return f"{start.render('en', with_year=False)}{joiner}{end.render('en')}"
-        same_year = start.year == end.year and start.month and end.month
-        first = start.render(lang, with_year=not same_year)
+        consecutive = (end.first_day() - start.first_day()).days == 1
+        first = start.render(lang, with_year=False)
+        if start.month == end.month:
+            first = first.split(" ")[0]  # the day alone: « du 4 au 8 mars », "4–8 March"
         if lang == "fr":
-            if start.precision == "year" and end.precision == "year":
-                return f"{start.year}–{end.year}"
-            # « au 1er octobre », « à octobre » : a day takes the article
-            to = " au " if end.precision == "day" else " à "
-            opening = "du " if start.precision == "day" else "de " if first[0] not in "aeiouyéèêàâîôû" else "d’"
-            return f"{opening}{first}{to}{end.render('fr')}"
-        if start.precision == "year" and end.precision == "year":
-            return f"{start.year}–{end.year}"
-        return f"{first} to {end.render('en')}"
+            return f"{first} et {end.render('fr')}" if consecutive else f"du {first} au {end.render('fr')}"
+        if consecutive:
+            return f"{first} and {end.render('en')}"
+        return f"{first}–{end.render('en')}" if start.month == end.month else f"{first} to {end.render('en')}"
+
+    def _months(self, lang: str) -> str:
+        """Spans of months or years: « de mai à septembre 2025 », « d’octobre 2025 à juin 2026 »,
+        « du 4 mars 2024 au 8 mars 2025 », "May to September 2025"."""
+        start, end = self.start, self.end
+        first = start.render(lang, with_year=not (start.year == end.year and start.month and end.month))
+        if lang == "en":
+            return f"{first} to {end.render('en')}"
+        # « au » before a day (« au 1er octobre »), « à » before a month or a year
+        until = "au" if end.precision == "day" else "à"
+        if start.precision == "year":
+            return f"{first} {until} {end.render('fr')}"
+        if start.precision == "day":
+            return f"du {first} {until} {end.render('fr')}"
+        return f"{'d’' if first[0] in 'aeiouyéèêàâîôû' else 'de '}{first} {until} {end.render('fr')}"
 
     def status(self, today: dt.date) -> str:
         """"past", "ongoing" or "upcoming" relative to `today`."""

@@ -18,9 +18,8 @@ FORMAT_VERSION = 1
 
 def published(catalogue: Catalogue, kind: str):
     for key, entry in catalogue.entries[kind].items():
-        if kind == "contacts" and not entry.record.public:
-            continue
-        yield key, entry.record
+        if entry.record.is_published():
+            yield key, entry.record
 
 
 def content_json(catalogue: Catalogue, build_date: str) -> bytes:
@@ -34,11 +33,24 @@ def content_json(catalogue: Catalogue, build_date: str) -> bytes:
     return pydantic_core.to_json(data, indent=1, exclude_none=True) + b"\n"
 
 
+# A cell a spreadsheet would read as a formula (OWASP "CSV Injection"): text that starts
+# with = + - @, a tab or a carriage return. Numbers stay numbers (-73.69 is a longitude).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell):
+    """A text cell made inert for spreadsheets: prefixed with an apostrophe, which
+    spreadsheets show as text and do not display, as OWASP recommends."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def _csv(header: list[str], rows) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -15,10 +15,15 @@ from .content import Catalogue, load_catalogue
 from .paths import REPO, content_dir
 
 _cache: dict[str, tuple[tuple, Catalogue]] = {}
+# what macros/build.py hands to the MkDocs builds it runs (see `use`)
+_given: dict = {}
 
 
 def build_date() -> dt.date:
-    """The day the build considers "today" (upcoming events); BUILD_DATE fixes it."""
+    """The day the build considers "today" (upcoming events): the one macros/build.py
+    gives, else BUILD_DATE, else today."""
+    if "today" in _given:
+        return _given["today"]
     value = os.environ.get("BUILD_DATE")
     return dt.date.fromisoformat(value) if value else dt.date.today()
 
@@ -39,7 +44,7 @@ def current() -> Catalogue:
 def catalogue() -> Catalogue:
     """Load (or reuse) the content; once per build, from the hook's `on_config`."""
     global _current
-    root = content_dir()
+    root = _given.get("root") or content_dir()
     stamp = _fingerprint(root) if root.is_dir() else ()
     cached = _cache.get(str(root))
     if cached and cached[0] == stamp:
@@ -51,12 +56,24 @@ def catalogue() -> Catalogue:
     return loaded
 
 
-def use(checked: Catalogue) -> None:
-    """Hand content already checked to the builds that follow in this process (and
-    in processes forked from it): macros/build.py checks once for both languages.
-    A file changed since is noticed, and the content read again."""
+def last_good() -> Catalogue | None:
+    """The content this process last loaded without error (the preview keeps showing it)."""
+    return _current
+
+
+def use(checked: Catalogue, today: dt.date) -> None:
+    """Hand content already checked, and the build's "today", to the MkDocs builds that
+    follow in this process (and in processes forked from it): macros/build.py checks
+    once for both languages. A file changed since is noticed, and the content read again."""
     root = Path(checked.root).resolve()
     _cache[str(root)] = (_fingerprint(root), checked)
+    _given.update(root=root, today=today)
+
+
+def run_by_our_build() -> bool:
+    """Whether this MkDocs build was started by macros/build.py (both languages and
+    search), rather than by a plain `mkdocs build` (one language, no search)."""
+    return bool(_given)
 
 
 def repository_url() -> str:

@@ -62,6 +62,11 @@ PANELS = {  # name -> frame; the insets sit on the right of metropolitan France
 }
 
 
+def on_map(lat: float, lon: float) -> bool:
+    """Whether a point falls inside one of the map's panels (else it is not drawn)."""
+    return any(frame.contains(lon, lat) for frame in PANELS.values())
+
+
 def site_map(catalogue: Catalogue, lang: str) -> dict:
     """Panels with their outline and the points of the sites inside them."""
     panels = []

@@ -8,32 +8,57 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sys
 from pathlib import Path
 
-# `mkdocs build` does not put the project on sys.path: make `import macros` work.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.structure.toc import get_toc  # noqa: E402
-from markupsafe import escape  # noqa: E402
-
-from macros import glue  # noqa: E402
-from macros.typography import french_page  # noqa: E402
-from macros.downloads import generated_downloads  # noqa: E402
-from macros.pages import GeneratedPage, generated_pages, site_order  # noqa: E402
-from macros.problems import ContentError  # noqa: E402
-from macros.rendering import CompiledTemplates  # noqa: E402
+from macros import glue, rendering
+from macros.downloads import generated_downloads
+from macros.files import is_plain
+from macros.pages import GeneratedPage, generated_pages, site_order
+from macros.paths import REPO
+from macros.problems import ContentError, inert
+from macros.rendering import CompiledTemplates
+from macros.typography import french_page
 
 log = logging.getLogger("mkdocs.hooks.qic")
 
 
+_command = ""
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
+def on_post_build(config):
+    if _command == "build" and not glue.run_by_our_build():
+        language = "anglais" if config.theme["language"] == "en" else "français"
+        log.info(f"Attention : « mkdocs build » n'a construit que le site {language}, sans la recherche, dans "
+                 f"{config.site_dir}. Le site complet (français, anglais dans en/, recherche) se construit "
+                 "avec : bash scripts/build.sh")
+
+
+_preview_problems: list = []  # content errors met by the live preview, shown on every page
+
+
 def on_config(config):
+    _preview_problems.clear()
     try:
         catalogue = glue.catalogue()
     except ContentError as error:
-        raise PluginError(str(error)) from None
+        if _command != "serve" or glue.last_good() is None:
+            raise PluginError(str(error)) from None
+        # the preview keeps the last good content and says on every page what is wrong
+        catalogue = glue.last_good()
+        _preview_problems.extend(p for p in error.problems if p.is_error)
+        for problem in _preview_problems:
+            log.info(problem.format())
     # SITE_URL is the French root; the English site lives under en/
     english = config.theme["language"] == "en"
     root = (config.site_url or "").rstrip("/")
@@ -59,39 +84,56 @@ def on_config(config):
     return config
 
 
+def _with_preview_problems(output, config):
+    """In the live preview, content errors at the top of the page the browser reloads."""
+    if not _preview_problems:
+        return output
+    box = rendering.renderer(config.theme["language"]).render("preview_errors.html.j2", problems=_preview_problems)
+    return output.replace('<article class="md-content__inner md-typeset">',
+                          '<article class="md-content__inner md-typeset">' + box, 1)
+
+
 def lists_sites(config, catalogue) -> bool:
     """Whether each site page gets its own menu entry (up to extra.sites_in_nav sites)."""
     return len(catalogue.entries["sites"]) <= int(config.extra.get("sites_in_nav", 40))
 
 
-_generated: dict[str, GeneratedPage] = {}  # this build's generated pages, by path
 _ID = re.compile(r'(?<![\w-])id="([^"]+)"')
 
 
 def on_files(files, config):
+    refuse_unsafe_files(files)
     lang = config.theme["language"]
     docs_dir = Path(config.docs_dir).resolve()
     catalogue = glue.current()
     listed_sites = lists_sites(config, catalogue)
     permalink_title = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
-    _generated.clear()
     for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
                               f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")
-        _generated[page.path] = page
         listed = page.source is None or listed_sites
-        # no Markdown: the page is already HTML (see on_pre_page)
         file = File.generated(config, page.path, content="",
                               inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
         if page.source is not None:
             # the edit link opens the YAML file that produced the page
             file.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
+        YamlPage(file, config, page)  # becomes file.page: MkDocs uses it as its own
         files.append(file)
     for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or "",
                                           config.extra.get("data_licence")):
         files.append(File.generated(config, path, content=data))
     return files
+
+
+def refuse_unsafe_files(files) -> None:
+    """Stop before reading a page or copying a file of the repository's (docs/,
+    overrides/) that is a link or a special file: its target would be published."""
+    unsafe = [file.src_uri for file in files if file.abs_src_path and Path(file.abs_src_path).is_relative_to(REPO)
+              and not is_plain(Path(file.abs_src_path), REPO)]
+    if unsafe:
+        raise PluginError("fichiers refusés (liens symboliques ou fichiers spéciaux : seuls les fichiers "
+                          "ordinaires du dépôt sont publiés) : " + ", ".join(inert(name) for name in unsafe))
 
 
 _compiled_templates = CompiledTemplates()  # the theme's, compiled once per process
@@ -102,32 +144,30 @@ def on_env(env, config, files):
     return env
 
 
-def on_pre_page(page, config, files):
-    """A generated page is HTML rendered from its template: it skips the Markdown
-    pass (which would only parse that HTML again, and cost most of the build)
-    and the macros plugin's (it holds no macro)."""
-    generated = _generated.get(page.file.src_uri)
-    if generated is not None:
-        page.read_source = lambda config: _read_source(page, generated)
-        page.render = lambda config, files: _render(page, generated)
-    return page
+class YamlPage(Page):
+    """A page made from the content (as Material's blog makes its posts): its HTML is
+    rendered from its template already, so it skips the Markdown pass (which would
+    only parse that HTML again, and cost most of the build) and the macros plugin's
+    (it holds no macro)."""
 
+    def __init__(self, file: File, config, generated: GeneratedPage):
+        super().__init__(None, file, config)
+        self.generated = generated
 
-def _read_source(page, generated: GeneratedPage) -> None:
-    """What Page.read_source would set: the page's metadata (its "front matter")."""
-    page.markdown = ""
-    # the theme prints the title and description unescaped
-    page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description)),
-                 "render_macros": False}
+    def read_source(self, config) -> None:
+        """The page's metadata (its "front matter"), and no Markdown."""
+        self.markdown = ""
+        # the theme prints the title and description unescaped, or escapes them again (`| e`):
+        # Markup is escaped once, and left as it is by `| e`
+        self.meta = {"title": escape(self.generated.title), "description": escape(self.generated.description),
+                     "render_macros": False}
 
-
-def _render(page, generated: GeneratedPage) -> None:
-    """What Page.render would set, from the already rendered page."""
-    page.content = generated.html
-    page.toc = get_toc(_toc_tokens(generated.headings.items))
-    # every id, as MkDocs gathers them from raw HTML: links to #evenement-… are checked
-    page.present_anchor_ids = set(_ID.findall(generated.html))
-    page.links_to_anchors = {}
+    def render(self, config, files) -> None:
+        self.content = self.generated.html
+        self.toc = get_toc(_toc_tokens(self.generated.headings.items))
+        # every id, as MkDocs gathers them from raw HTML: links to #evenement-… are checked
+        self.present_anchor_ids = set(_ID.findall(self.generated.html))
+        self.links_to_anchors = {}
 
 
 # Material's base.html (outside any block an override could replace) writes
@@ -144,7 +184,7 @@ def _finished(output: str, config) -> str:
 
 
 def on_post_page(output, page, config):
-    return _finished(output, config)
+    return _with_preview_problems(_finished(output, config), config)
 
 
 def on_post_template(output, template_name, config):

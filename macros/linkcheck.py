@@ -25,7 +25,6 @@ Standard library only (concurrent.futures, urllib.request).
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import http.client
 import socket
@@ -44,6 +43,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .arguments import Parser
 from .content import Catalogue, load_catalogue
 from .model import RichText
 from .paths import CONTENT, REPO
@@ -281,7 +281,7 @@ def report(links: list[Link], results: dict[str, Result], today: dt.date | None 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.linkcheck",
+    parser = Parser(prog="python -m macros.linkcheck",
                                      description="Vérifier les liens externes du contenu.")
     parser.add_argument("--content", type=Path, default=CONTENT, help="dossier de contenu (content/)")
     parser.add_argument("--report", type=Path, default=Path("linkcheck-report.md"), help="rapport Markdown")

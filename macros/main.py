@@ -4,13 +4,7 @@ Declared in mkdocs.yml as `module_name: macros/main`.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from macros import glue  # noqa: E402
-from macros import pages  # noqa: E402
+from macros import glue, pages
 
 
 def define_env(env):

@@ -11,12 +11,20 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      PlainSerializer, WithJsonSchema)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    Strict,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
 
 from .dates import DateFormatError, DateSpan, PartialDate
 
-LANGS = ("fr", "en")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_FILE = re.compile(r"^(\d{3}_[0-9a-f]{16})\.txt$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -24,12 +32,17 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
 
 # --- simple values ---------------------------------------------------------------
 
+MAX_TEXT = 20_000  # the longest real text is about 1,500 characters; far more is a mistake (or an attack)
+MAX_ID = 80  # characters of a file name (an id): it becomes a page's address and file names
+
 def _text(value: str) -> str:
     if not isinstance(value, str):
         raise ValueError("texte attendu")
     value = value.strip()
     if not value:
         raise ValueError("texte vide : écrivez une valeur ou supprimez le champ")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"texte trop long ({len(value):,} caractères ; maximum {MAX_TEXT:,})".replace(",", "\u202f"))
     return value
 
 
@@ -159,10 +172,40 @@ SourceRef = Annotated[str, AfterValidator(_source),
                                       "Document source (ex. 002_cd3e985497d0d32e.txt) ou adresse web."})]
 
 
+def _not_a_boolean(kind: str):
+    """YAML reads `yes`, `no`, `true` as booleans, which Python counts as numbers (1 and 0):
+    refused where a number is expected, with the words of the other type errors."""
+    def check(value):
+        if isinstance(value, bool):
+            raise PydanticCustomError(kind, "a boolean is not a number")
+        return value
+    return BeforeValidator(check)
+
+
+Decimal = Annotated[float, _not_a_boolean("float_type")]
+Integer = Annotated[int, Strict()]  # a YAML integer; neither a boolean nor a text
+
+
 # --- bilingual text -----------------------------------------------------------------
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    def is_published(self) -> bool:
+        """Whether readers see this record (a contact only with `public: true`)."""
+        return True
+
+
+def walk(value, loc: tuple = ()):
+    """(loc, value) of a record and of every value inside it, depth first, in field
+    order: ("testimonials", 2, "quote") is the quote of the third testimonial."""
+    yield loc, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from walk(getattr(value, name), loc + (name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from walk(item, loc + (index,))
 
 
 class Text(Record):
@@ -303,13 +346,16 @@ class Contact(Sourced):
     public: bool = Field(description="true : publié sur le site ; false : gardé hors du site.")
     last_checked: Day = Field(description="Date de dernière vérification (AAAA-MM-JJ).", examples=["2026-11-30"])
 
+    def is_published(self) -> bool:
+        return self.public
+
     def references(self):
         yield ("organisation",), "organisations", self.organisation
 
 
 class Coordinates(Record):
-    lat: float = Field(ge=-90, le=90, description="Latitude en degrés décimaux.")
-    lon: float = Field(ge=-180, le=180, description="Longitude en degrés décimaux.")
+    lat: Decimal = Field(ge=-90, le=90, description="Latitude en degrés décimaux.")
+    lon: Decimal = Field(ge=-180, le=180, description="Longitude en degrés décimaux.")
     precision: Literal["commune", "territoire", "quartier"] = Field(
         description="Ce que le point désigne : la commune, le territoire entier ou le quartier.")
 
@@ -359,7 +405,7 @@ class Resource(Sourced):
     type: _labels(RESOURCE_TYPES) = Field(description="Nature de la ressource.")
     language: Literal["fr", "en"] = Field(description="Langue de la ressource.")
     publisher: Slug | None = Field(None, description="Éditeur (identifiant d'organisation).")
-    year: int | None = Field(None, ge=1900, le=2100, description="Année de publication, si connue.")
+    year: Integer | None = Field(None, ge=1900, le=2100, description="Année de publication, si connue.")
     summary: RichText = Field(description="Résumé (Markdown permis).")
     topics: list[Topic] = Field(default_factory=list, description="Notions de l'approche abordées.")
 
@@ -443,3 +489,12 @@ KINDS: dict[str, type[Record]] = {
     "sites": Site,
     "history": HistoryEntry,
 }
+# how a contributor names each folder's records, in messages
+KIND_LABELS = {
+    "sources": "document source", "organisations": "organisation", "contacts": "contact",
+    "phases": "phase", "events": "événement", "resources": "ressource", "sites": "site",
+    "history": "entrée d'histoire",
+}
+# ids a record cannot take because a page of the site already has that address
+# (sites/index.md is the sites index)
+RESERVED_IDS: dict[str, frozenset[str]] = {"sites": frozenset({"index"})}

@@ -12,11 +12,18 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
+from . import graphics, rendering
 from .content import Catalogue, fold
-from .model import (CONTINUUM, ORGANISATION_KINDS, RESOURCE_TYPES, SITE_KINDS, SOURCE_FILE, TOPIC_PARENT,
-                    TOPICS, Text)
-from . import graphics
-from . import rendering
+from .model import (
+    CONTINUUM,
+    ORGANISATION_KINDS,
+    RESOURCE_TYPES,
+    SITE_KINDS,
+    SOURCE_FILE,
+    TOPIC_PARENT,
+    TOPICS,
+    Text,
+)
 
 
 @dataclass

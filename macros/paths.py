@@ -4,6 +4,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
+DOCS = REPO / "docs"
+OVERRIDES = REPO / "overrides"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 

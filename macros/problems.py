@@ -3,11 +3,34 @@
 Every check of the content (YAML syntax, the model, references) reports a
 `Problem`; all of them are collected before anything is rendered, and printed
 as ``file:line:column: field: message`` in French.
+
+Messages quote what contributors wrote, and land in a terminal and in the CI
+log: `inert` shows every control character escaped, so that a quoted value
+can neither break the line, nor colour or rewrite the terminal, nor start a
+GitHub workflow command (`::error …`, `::stop-commands::…`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
+
+SEVERITY_WORDS = {"error": "erreur", "warning": "avertissement"}
+
+# C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional
+# controls that reorder what a terminal shows ("Trojan Source")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def inert(text: str) -> str:
+    """`text` on one line, every control character written as an escape (\\n, \\x1b, \\u202e)."""
+    def escape(match: re.Match) -> str:
+        char = match.group()
+        return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+    text = _UNSAFE.sub(escape, str(text))
+    return " " + text if text.startswith("::") else text
 
 
 @dataclass(frozen=True, order=True)
@@ -18,62 +41,37 @@ class Problem:
     field: str
     message: str
     hint: str = ""
-    severity: str = "erreur"  # "erreur" stops the build, "avertissement" does not
+    severity: str = "error"  # "error" stops the build, "warning" does not
 
     @property
     def is_error(self) -> bool:
-        return self.severity == "erreur"
+        return self.severity == "error"
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
         subject = f" {self.field}:" if self.field else ""
-        text = f"{where}:{subject} {self.message}"
-        if self.severity != "erreur":
-            text = f"{where}: {self.severity}:{subject} {self.message}"
+        label = "" if self.is_error else f" {SEVERITY_WORDS[self.severity]}:"
+        text = f"{where}:{label}{subject} {self.message}"
         if self.hint:
-            text += f" (conseil : {self.hint})"
-        return text
+            text += f" — conseil : {self.hint}"  # a dash, not parentheses: hints may hold some
+        return inert(text)
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command."""
         kind = "error" if self.is_error else "warning"
 
         def esc(value: str) -> str:
-            return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return inert(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
         def esc_prop(value: str) -> str:
             return esc(value).replace(":", "%3A").replace(",", "%2C")
 
-        message = self.message + (f" (conseil : {self.hint})" if self.hint else "")
+        message = self.message + (f" — conseil : {self.hint}" if self.hint else "")
         title = f"{self.field}" if self.field else "contenu"
         return (
             f"::{kind} file={esc_prop(self.path)},line={self.line},col={self.column},"
-            f"title={esc_prop(title)}::{esc(message)}"
+            f"title={esc_prop(title)}::{esc(message).lstrip()}"
         )
-
-
-@dataclass
-class ProblemList:
-    """Collects problems across all files of a content folder."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    def extend(self, problems) -> None:
-        self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if not p.is_error]
-
-    def sorted(self) -> list[Problem]:
-        return sorted(set(self.items))
 
 
 class ContentError(Exception):
@@ -83,13 +81,18 @@ class ContentError(Exception):
         self.problems = sorted(set(problems))
         count = len([p for p in self.problems if p.is_error])
         lines = "\n".join(p.format() for p in self.problems)
-        plural = "s" if count > 1 else ""
-        super().__init__(f"{count} erreur{plural} dans le contenu :\n{lines}")
+        super().__init__(f"{count_errors(count)} dans le contenu :\n{lines}")
+
+
+def count_errors(count: int) -> str:
+    return f"{count} erreur{'s' if count > 1 else ''}"
 
 
 def display_path(path: Path, root: Path) -> str:
-    """A path as a contributor knows it: relative to the repository when inside it."""
-    path, root = Path(path).resolve(), Path(root).resolve()
+    """A path as a contributor knows it: relative to the repository when inside it.
+    Links are not followed: a link is shown where it stands, not where it leads."""
+    path, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
     if path.is_relative_to(root):
-        return path.relative_to(root).as_posix()
-    return path.as_posix()
+        return inert(path.relative_to(root).as_posix())
+    return inert(path.as_posix())
+

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from .dates import DateSpan, PartialDate
 from .paths import TEMPLATES
 
-if TYPE_CHECKING:  # not imported: the build's helper process compiles templates without pydantic
+if TYPE_CHECKING:
     from .model import Text
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "br", "blockquote", "code", "abbr"}
@@ -69,8 +69,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     Jinja checks each entry against its template's source, so an edited
     template is compiled again. Used for our templates and the theme's: the
-    preview server builds again after every save, and the build compiles ours
-    in a second process while this one checks the content (see `compile_all`).
+    preview server builds again after every save.
     """
 
     def __init__(self):
@@ -85,19 +84,6 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 _compiled = CompiledTemplates()
-
-
-def compile_all() -> dict[str, bytes]:
-    """Every template of macros/templates/ compiled, as Jinja bytecode that
-    `use_compiled` gives to another process (the same for both languages)."""
-    env = Renderer("fr").env  # a new environment: none of them loaded yet
-    for name in env.list_templates(extensions=["j2"]):
-        env.get_template(name)
-    return dict(_compiled.compiled)
-
-
-def use_compiled(bytecode: dict[str, bytes]) -> None:
-    _compiled.compiled.update(bytecode)
 
 
 @functools.cache

@@ -24,7 +24,6 @@ from .problems import display_path
 from .schemas import KIND_NAMES
 
 TEMPLATES = REPO / "templates"
-PLACEHOLDERS = ("À COMPLÉTER", "A-COMPLETER")  # what is left to fill in a copied template
 
 # country a site's kind implies: inspiration neighbourhoods are in Montréal
 COUNTRY_OF_KIND = {"pilote": "FR", "programme": "FR", "inspiration": "CA"}

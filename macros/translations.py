@@ -7,29 +7,14 @@ French text in their place, marked as untranslated; this list is the to-do.
 """
 from __future__ import annotations
 
-from pydantic import BaseModel
-
 from .content import Catalogue, Entry
-from .model import Contact, Text
+from .model import Text, walk
 from .yaml_source import dotted
 
 
-def _untranslated(value, loc: tuple):
-    """Locations of the Text values without English inside `value`, in field order."""
-    if isinstance(value, Text):
-        if not value.en:
-            yield loc
-    elif isinstance(value, BaseModel):
-        for name, item in value:
-            yield from _untranslated(item, loc + (name,))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _untranslated(item, loc + (index,))
-
-
-def is_published(entry: Entry) -> bool:
-    """A contact kept off the site (public: false) has no reader to translate for."""
-    return not (isinstance(entry.record, Contact) and not entry.record.public)
+def _untranslated(record):
+    """Locations of the Text values without English inside a record, in field order."""
+    return [loc for loc, value in walk(record) if isinstance(value, Text) and not value.en]
 
 
 def missing_english(catalogue: Catalogue) -> list[tuple[Entry, list[tuple[str, int, int]]]]:
@@ -37,9 +22,9 @@ def missing_english(catalogue: Catalogue) -> list[tuple[Entry, list[tuple[str, i
     found = []
     for entries in catalogue.entries.values():
         for entry in entries.values():
-            if not is_published(entry):
+            if not entry.record.is_published():  # a contact kept off the site has no reader to translate for
                 continue
-            fields = [(dotted(loc), *entry.document.where(loc)) for loc in _untranslated(entry.record, ())]
+            fields = [(dotted(loc), *entry.document.where(loc)) for loc in _untranslated(entry.record)]
             if fields:
                 found.append((entry, fields))
     return sorted(found, key=lambda item: item[0].path)

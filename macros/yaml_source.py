@@ -9,14 +9,14 @@ stands, so that each problem can be reported at its place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .problems import Problem, display_path
+from .files import read_regular
+from .problems import Problem
 
-MAX_BYTES = 256_000  # the largest real record is about 10 KB; far more is a mistake (or an attack)
 MAX_DEPTH = 20  # a record nests blocks a few levels deep; more is a mistake or an attack
 # brackets [ { opened in a row, counted on the raw text before PyYAML, whose scanner slows down
 # quadratically with flow depth (a megabyte of "[" would take hours)
@@ -24,6 +24,7 @@ MAX_BRACKETS = 50
 _TEMPLATE = "copiez le modèle du dossier templates/ et remplissez-le"
 
 _STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
 ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -69,19 +70,13 @@ _Loader.yaml_implicit_resolvers = {
 class Document:
     path: str  # as shown to contributors
     data: object
-    positions: Positions | None  # None: not kept, found again in `source` when asked for
-    source: bytes = b""
-
-    @classmethod
-    def without_positions(cls, path: str, data: object, source: bytes) -> "Document":
-        """A document parsed elsewhere (another process) and sent without its positions,
-        which weigh more than its data; they are only needed to report a problem."""
-        return cls(path, data, None, source)
+    positions: Positions
+    # the text of each value YAML read as something else than text (`no` -> false),
+    # so that a message can quote what the contributor wrote
+    written: dict[tuple, str] = field(default_factory=dict)
 
     def where(self, loc: tuple) -> tuple[int, int]:
         """Line and column of the value at `loc`, or of its nearest written ancestor."""
-        if self.positions is None:
-            self.positions = parse_document(self.source, self.path)[0].positions
         loc = tuple(loc)
         while loc:
             if loc in self.positions:
@@ -126,26 +121,45 @@ _OPENING_QUOTE = re.compile(rf"""^( *)(?:- +)*(?:{_KEY}: +)?(["'])""")
 _KEY_LINE = re.compile(rf"^ *(?:- +)?{_KEY}:(?: |$)")
 
 
-def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
-    """(line, column) of a quote opened and never closed on its line, when the next
-    line already starts a new field: the usual cause of a syntax error further down."""
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, int, int | None] | None:
+    """(line, column, closing line or None) of a quote opened and not closed on its line,
+    that is the likely cause of a syntax error at `before_line`: the next line already
+    starts a new field, or the quote swallows every line down to the error."""
     lines = text.splitlines()
-    for number, line in enumerate(lines[:before_line], 1):
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for number in range(min(before_line, len(lines)), 0, -1):  # the nearest first
+        line = lines[number - 1]
         match = _OPENING_QUOTE.match(line)
-        if not match:
+        if not match or _closed_after(line, match.end(), match.group(2)):
             continue
-        quote, rest = match.group(2), line[match.end():]
-        if quote == '"':
-            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
-        else:
-            closed = "'" in rest.replace("''", "")
-        if closed:
-            continue
-        following = next((other for other in lines[number:] if other.strip()), "")
+        closing = _closing_line(text, offsets[number - 1] + match.end(), match.group(2))
+        following = next((lines[i] for i in range(number, len(lines)) if lines[i].strip()), "")
         indent = len(following) - len(following.lstrip(" "))
-        if _KEY_LINE.match(following) and indent <= len(match.group(1)):
-            return number, match.start(2) + 1
+        new_field_next = _KEY_LINE.match(following) and indent <= len(match.group(1))
+        if new_field_next or closing is None or closing >= before_line:
+            # the quote closes only by swallowing lines: which is said, unless the next
+            # line is plainly a new field (then the quote was simply forgotten)
+            return number, match.start(2) + 1, None if new_field_next else closing
+        return None  # a text written over several lines, closed before the error: not the cause
     return None
+
+
+_DOUBLE_QUOTED_REST = re.compile(r'(?:[^"\\]|\\.)*"', re.DOTALL)
+_SINGLE_QUOTED_REST = re.compile(r"(?:[^']|'')*'", re.DOTALL)
+
+
+def _closed_after(line: str, start: int, quote: str) -> bool:
+    pattern = _DOUBLE_QUOTED_REST if quote == '"' else _SINGLE_QUOTED_REST
+    return pattern.match(line, start) is not None
+
+
+def _closing_line(text: str, start: int, quote: str) -> int | None:
+    """The line where the quote opened before `start` closes, if it does."""
+    pattern = _DOUBLE_QUOTED_REST if quote == '"' else _SINGLE_QUOTED_REST
+    found = pattern.match(text, start)
+    return text.count("\n", 0, found.end()) + 1 if found else None
 
 
 def _closed_on_its_line(line: str, start: int) -> bool:
@@ -159,29 +173,13 @@ def _closed_on_its_line(line: str, start: int) -> bool:
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError, source: str = "") -> Problem:
-    mark = error.problem_mark or error.context_mark
-    if error.context_mark and ("end of stream" in (error.problem or "")
-                               or (error.context or "").startswith(("while parsing a flow",
-                                                                    "while scanning a simple key"))):
-        mark = error.context_mark  # point at the quote, bracket or key where it started
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    quote = _unclosed_quote(source, line) if source else None
-    if quote and quote[0] < line:
-        return Problem(path, *quote, "", "syntaxe YAML invalide : guillemet ouvert ici et jamais refermé",
-                       "ajoutez le guillemet fermant à la fin de la valeur")
-    lines = source.splitlines()
-    written = lines[line - 1] if line <= len(lines) else ""
+    """PyYAML's error, placed where the mistake was made and told in French."""
+    line, column = _error_place(error)
+    for explain in (_explain_unclosed_quote, _explain_flow_list, _explain_colon_in_value):
+        found = explain(error, source, line, column)
+        if found:
+            return Problem(path, *found)
     text = f"{error.context or ''} {error.problem or ''}"
-    if text.startswith("while parsing a flow") and _closed_on_its_line(written, column - 1) and error.problem_mark:
-        mark = error.problem_mark  # the list is closed: the mistake is inside it
-        return Problem(path, mark.line + 1, mark.column + 1, "", "syntaxe YAML invalide : liste ou bloc entre "
-                       "crochets/accolades mal formé", "séparez les éléments par des virgules, et mettez entre "
-                       "guillemets ceux qui contiennent « : », « [ » ou « { »")
-    if "mapping values are not allowed here" in text and _KEY_LINE.match(written[:column - 1]):
-        # `place: Montréal : Festival` - the second colon belongs to the value
-        return Problem(path, line, column, "", "syntaxe YAML invalide : deux-points « : » à l'intérieur "
-                       "d'une valeur sans guillemets", "mettez toute la valeur entre guillemets : "
-                       "« champ: \"texte : suite\" »")
     for needle, message, hint in _SYNTAX_MESSAGES:
         if needle in text:
             return Problem(path, line, column, "", f"syntaxe YAML invalide : {message}", hint)
@@ -190,46 +188,111 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, source: str = "") ->
                    "comparez avec le modèle du dossier templates/ ou un fichier voisin")
 
 
-def read_bytes(file: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of one content file, or None and why not (too large, unreadable)."""
-    try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            return None, [Problem(shown_as, 1, 1, "", f"fichier trop volumineux ({size // 1000} Ko ; "
-                                  f"maximum {MAX_BYTES // 1000} Ko)", "une fiche tient en quelques kilo-octets : "
-                                  "vérifiez qu'il s'agit du bon fichier")]
-        return file.read_bytes(), []
-    except OSError as error:
-        return None, [Problem(shown_as, 1, 1, "", f"fichier illisible ({error.strerror})")]
+def _error_place(error: yaml.MarkedYAMLError) -> tuple[int, int]:
+    """(line, column) of the error; for an unclosed quote, bracket or key, where it started."""
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and ("end of stream" in (error.problem or "")
+                               or (error.context or "").startswith(("while parsing a flow",
+                                                                    "while scanning a simple key"))):
+        mark = error.context_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _written_line(source: str, line: int) -> str:
+    lines = source.splitlines()
+    return lines[line - 1] if line <= len(lines) else ""
+
+
+def _explain_unclosed_quote(error, source: str, line: int, column: int):
+    """A quote opened on an earlier line and never closed: the usual cause further down."""
+    quote = _unclosed_quote(source, line) if source else None
+    if not quote or quote[0] >= line:
+        return None
+    where, closing = quote[:2], quote[2]
+    if closing is None or closing == quote[0]:
+        return (*where, "", "syntaxe YAML invalide : guillemet ouvert ici et jamais refermé",
+                "ajoutez le guillemet fermant à la fin de la valeur")
+    return (*where, "", f"syntaxe YAML invalide : guillemet ouvert ici et refermé seulement ligne {closing} : "
+            "tout ce qui est entre les deux est lu comme un seul texte",
+            "ajoutez le guillemet fermant à la fin de la valeur de cette ligne")
+
+
+def _explain_flow_list(error, source: str, line: int, column: int):
+    """A [list] closed on its line but malformed inside (a missing comma, a colon)."""
+    text = f"{error.context or ''} {error.problem or ''}"
+    if text.startswith("while parsing a flow") and error.problem_mark \
+            and _closed_on_its_line(_written_line(source, line), column - 1):
+        mark = error.problem_mark
+        return (mark.line + 1, mark.column + 1, "", "syntaxe YAML invalide : liste ou bloc entre "
+                "crochets/accolades mal formé", "séparez les éléments par des virgules, et mettez entre "
+                "guillemets ceux qui contiennent « : », « [ » ou « { »")
+    return None
+
+
+def _explain_colon_in_value(error, source: str, line: int, column: int):
+    """`place: Montréal : Festival` - the second colon belongs to the value."""
+    if "mapping values are not allowed here" in (error.problem or "") \
+            and _KEY_LINE.match(_written_line(source, line)[:column - 1]):
+        return (line, column, "", "syntaxe YAML invalide : deux-points « : » à l'intérieur d'une valeur sans "
+                "guillemets", "mettez toute la valeur entre guillemets : « champ: \"texte : suite\" »")
+    return None
 
 
 def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    """Read one YAML file; return the document, or None and the problems."""
-    raw, problems = read_bytes(file, shown_as)
+    """Read one YAML file (a regular file, see files.py); return the document, or None and the problems."""
+    raw, problems = read_regular(file, shown_as)
     return parse_document(raw, shown_as) if raw is not None else (None, problems)
 
 
 def parse_document(raw: bytes, shown_as: str, fast: bool = True) -> tuple[Document | None, list[Problem]]:
     """The document in the bytes of one YAML file, or None and the problems."""
+    text, problems = _decode(raw, shown_as)
+    if text is None:
+        return None, problems
+    problems = _text_problems(text, shown_as)
+    if problems:
+        return None, problems
+    nodes = _fast_compose(text) if fast else None
+    fast = nodes is not None
+    if nodes is None:
+        nodes, problems = _compose(text, shown_as)
+        if problems:
+            return None, problems
+    nodes = [n for n in nodes if n is not None]
+    if len(nodes) != 1:
+        return None, [_not_one_document(nodes, text, shown_as)]
+    builder = _Builder(shown_as)
+    data = builder.build(nodes[0], ())
+    if builder.problems and fast:
+        return parse_document(raw, shown_as, fast=False)  # the precise words come from the slow reader
+    if builder.problems:
+        return None, builder.problems
+    return Document(shown_as, data, builder.positions, builder.written), []
 
-    def fail(message: str, hint: str = "", line: int = 1, column: int = 1):
-        return None, [Problem(shown_as, line, column, "", message, hint)]
 
+def _decode(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, if it is UTF-8 without a byte-order mark."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return fail("le fichier commence par une marque d'ordre des octets (BOM)",
-                    "enregistrez-le en « UTF-8 » sans BOM")
+        return None, [Problem(shown_as, 1, 1, "", "le fichier commence par une marque d'ordre des octets (BOM)",
+                              "enregistrez-le en « UTF-8 » sans BOM")]
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return fail("caractères non UTF-8 (encodage incorrect)",
-                    "enregistrez le fichier en UTF-8 (éditeur : « Enregistrer avec l'encodage UTF-8 »)",
-                    line, column)
+        return None, [Problem(shown_as, line, column, "", "caractères non UTF-8 (encodage incorrect)",
+                              "enregistrez le fichier en UTF-8 (éditeur : « Enregistrer avec l'encodage UTF-8 »)")]
+
+
+def _text_problems(text: str, shown_as: str) -> list[Problem]:
+    """What is wrong with the text before YAML reads it: a null character, nothing
+    but comments, odd spaces in the indentation, brackets nested too deep."""
+    def fail(message: str, hint: str = "", line: int = 1, column: int = 1) -> list[Problem]:
+        return [Problem(shown_as, line, column, "", message, hint)]
+
     if "\x00" in text:
-        line, column = _line_column(text, text.index("\x00"))
         return fail("le fichier contient un caractère nul : ce n'est pas un fichier texte",
-                    "enregistrez-le comme texte brut en UTF-8", line, column)
+                    "enregistrez-le comme texte brut en UTF-8", *_line_column(text, text.index("\x00")))
     if not text.strip():
         return fail("fichier vide", _TEMPLATE)
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
@@ -239,25 +302,27 @@ def parse_document(raw: bytes, shown_as: str, fast: bool = True) -> tuple[Docume
     for number, line in enumerate(text.splitlines(), 1):
         indent = len(line) - len(line.lstrip(" "))
         if line[indent:indent + 1] in _ODD_SPACES:
-            odd_spaces.append(Problem(
-                shown_as, number, indent + 1, "",
-                f"espace insécable ou invisible (U+{ord(line[indent]):04X}) dans l'indentation",
-                "indentez avec des espaces ordinaires (texte copié depuis une page web ou un traitement de texte)"))
+            odd_spaces += fail(f"espace insécable ou invisible (U+{ord(line[indent]):04X}) dans l'indentation",
+                               "indentez avec des espaces ordinaires (texte copié depuis une page web ou un "
+                               "traitement de texte)", number, indent + 1)
     if odd_spaces:
-        return None, odd_spaces
+        return odd_spaces
     depth = 0
     for bracket in re.finditer(r"[\[\]{}]", text):
         depth = max(depth + (1 if bracket.group() in "[{" else -1), 0)
         if depth > MAX_BRACKETS:
-            line, column = _line_column(text, bracket.start())
             return fail(f"imbrication trop profonde (plus de {MAX_BRACKETS} crochets ou accolades ouverts)",
-                        "une fiche ne s'imbrique que sur quelques niveaux", line, column)
+                        "une fiche ne s'imbrique que sur quelques niveaux", *_line_column(text, bracket.start()))
+    return []
 
-    nodes = _fast_compose(text) if fast else None
-    fast = nodes is not None
+
+def _compose(text: str, shown_as: str) -> tuple[list, list[Problem]]:
+    """The node trees by PyYAML's own reader, which says precisely what is wrong and where."""
+    def fail(message: str, hint: str = "", line: int = 1, column: int = 1):
+        return [], [Problem(shown_as, line, column, "", message, hint)]
+
     try:
-        if nodes is None:
-            nodes = list(yaml.compose_all(text, Loader=_Loader))
+        return list(yaml.compose_all(text, Loader=_Loader)), []
     except _AliasRefused as error:
         mark = error.problem_mark
         if error.problem == "merge":
@@ -266,34 +331,25 @@ def parse_document(raw: bytes, shown_as: str, fast: bool = True) -> tuple[Docume
         return fail("les ancres et alias YAML (& et *) ne sont pas acceptés",
                     "recopiez la valeur au lieu d'y faire référence", mark.line + 1, mark.column + 1)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(shown_as, error, text)]
+        return [], [_syntax_problem(shown_as, error, text)]
     except yaml.reader.ReaderError as error:  # a character YAML refuses: control characters
-        line, column = _line_column(text, error.position)
         return fail(f"caractère de contrôle invisible (U+{error.character:04X}) interdit dans un fichier YAML",
-                    "supprimez-le : il vient souvent d'un copier-coller", line, column)
+                    "supprimez-le : il vient souvent d'un copier-coller", *_line_column(text, error.position))
     except RecursionError:
-        return None, [_too_deep(shown_as, text)]
+        return [], [_too_deep(shown_as, text)]
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks its other errors
         return fail(f"syntaxe YAML invalide ({error})")
-    nodes = [n for n in nodes if n is not None]
-    if not nodes:
-        return fail("fichier vide", _TEMPLATE)
-    if len(nodes) > 1:
-        after = nodes[0].end_mark.line
-        lines = text.splitlines()
-        separator = next((i for i in range(after, len(lines)) if re.match(r"^(---|\.\.\.)(\s|$)", lines[i])),
-                         nodes[1].start_mark.line)
-        return fail("plusieurs documents YAML dans un seul fichier (séparateur « --- »)",
-                    "une fiche par fichier : supprimez « --- » et créez un autre fichier",
-                    separator + 1, 1)
 
-    builder = _Builder(shown_as)
-    data = builder.build(nodes[0], ())
-    if builder.problems and fast:
-        return parse_document(raw, shown_as, fast=False)  # the precise words come from the slow reader
-    if builder.problems:
-        return None, builder.problems
-    return Document(shown_as, data, builder.positions), []
+
+def _not_one_document(nodes: list, text: str, shown_as: str) -> Problem:
+    if not nodes:
+        return Problem(shown_as, 1, 1, "", "fichier vide", _TEMPLATE)
+    after = nodes[0].end_mark.line
+    lines = text.splitlines()
+    separator = next((i for i in range(after, len(lines)) if re.match(r"^(---|\.\.\.)(\s|$)", lines[i])),
+                     nodes[1].start_mark.line)
+    return Problem(shown_as, separator + 1, 1, "", "plusieurs documents YAML dans un seul fichier "
+                   "(séparateur « --- »)", "une fiche par fichier : supprimez « --- » et créez un autre fichier")
 
 
 def _fast_compose(text: str) -> list | None:
@@ -319,6 +375,11 @@ if getattr(yaml, "__with_libyaml__", False):
 else:  # pragma: no cover - PyYAML without libyaml: the pure-Python reader does it all
     _CLoader = None
 
+
+# characters no text of a record needs, whether typed raw (YAML refuses most of them)
+# or written as an escape between double quotes ("\e", "\0", "\a", "\x85"): controls
+# other than line breaks and tabs, and the bidirectional controls that reorder text
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]")
 
 # spaces that look like spaces but are not YAML indentation
 _ODD_SPACES = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -354,13 +415,14 @@ class _Builder:
     def __init__(self, path: str):
         self.path = path
         self.positions: Positions = {}
+        self.written: dict[tuple, str] = {}
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
         self.constructor = _Loader("")
 
     def problem(self, node, loc: tuple, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.path, node.start_mark.line + 1,
-                                     node.start_mark.column + 1, _dotted(loc), message, hint))
+                                     node.start_mark.column + 1, dotted(loc), message, hint))
 
     def build(self, node, loc: tuple, depth: int = 0):
         self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -413,7 +475,14 @@ class _Builder:
 
     def _scalar(self, node, field: tuple):
         if node.tag == _STR:  # most values: the text as written
+            hidden = _HIDDEN.search(node.value)
+            if hidden:
+                self.problem(node, field, f"caractère de contrôle invisible (U+{ord(hidden.group()):04X}) "
+                             "dans le texte", "supprimez-le (écrit « \\e », « \\0 »… entre guillemets, ou "
+                             "venu d'un copier-coller)")
             return node.value
+        if node.tag == _BOOL:  # `no`, `on`, `Yes`: YAML 1.1 reads a boolean
+            self.written[field] = node.value
         try:
             return self.constructor.construct_object(node)
         except Exception:  # noqa: BLE001 - e.g. `!!bool FR`, `!!int abc`, an integer of 5000 digits
@@ -429,7 +498,7 @@ class _Builder:
             return None
 
 
-def _dotted(loc: tuple) -> str:
+def dotted(loc: tuple) -> str:
     """("events", 0, "date") -> "events[0].date", the way fields are named in messages."""
     text = ""
     for part in loc:
@@ -440,34 +509,3 @@ def _dotted(loc: tuple) -> str:
     return text
 
 
-dotted = _dotted
-
-
-# Parsing shared between two processes (macros/build.py): parsing is most of the
-# time a check takes, and its result is plain data. Kept here, away from the
-# model, so that the helper process does not need pydantic.
-
-def content_files(root: Path, repo_root: Path) -> list[tuple[Path, str]]:
-    """The YAML files of the content's folders, with the path shown in messages
-    (the same as load_catalogue's)."""
-    files = []
-    folders = sorted(p for p in Path(root).iterdir() if p.is_dir()) if Path(root).is_dir() else []
-    for folder in (f for f in folders if not f.name.startswith((".", "_"))):  # as load_catalogue skips them
-        shown_folder = display_path(folder, repo_root)
-        files += [(file, f"{shown_folder}/{file.name}") for file in sorted(folder.iterdir())
-                  if file.suffix in (".yml", ".yaml") and not file.name.startswith((".", "_"))]
-    return files
-
-
-def parse_claimed(files: list[tuple[Path, str]], claim) -> list[tuple[str, str, bytes, object, list]]:
-    """Parse the files whose index `claim()` hands out (None when there is none left),
-    for content.adopt_parsed in another process: (path, shown path, bytes, data,
-    problems) each; the data without its positions, which weigh more."""
-    parsed = []
-    while (index := claim()) is not None:
-        file, shown = files[index]
-        raw, _ = read_bytes(file, shown)
-        if raw is not None:
-            document, problems = parse_document(raw, shown)
-            parsed.append((str(file), shown, raw, document.data if document else None, problems))
-    return parsed

@@ -12,8 +12,10 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 stamp=".venv/.installed-$what"
-sum=$(cat requirements.txt "$file" | sha256sum | cut -d' ' -f1)
+sum=$(cat requirements.txt "$file" pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$file"
+  # the project itself, editable: `import macros` works from MkDocs' hooks, tests and benchmark
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
   echo "$sum" > "$stamp"
 fi

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 
 BUILD_DATE = "2026-11-30"  # fixed "today" so that upcoming/past is stable in tests
 

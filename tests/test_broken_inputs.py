@@ -36,7 +36,7 @@ BUILD = {"02-unclosed-double-quote", "55-javascript-url", "68-alias-bomb"}
 
 TEN_MB = {
     "file": "(generated)", "folder": "sites", "as": "export-complet.yml",
-    "expect": ["content/sites/export-complet.yml:1:", "fichier trop volumineux", "Ko"],
+    "expect": ["content/sites/export-complet.yml:1:", "fichier trop volumineux", "maximum 256\u202f000 octets"],
 }
 PROBLEM_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<rest>.*)$")
 
@@ -129,7 +129,7 @@ def test_full_build_stops_in_french_and_writes_no_site(case, content, tmp_path):
     assert_reported(case, dropped, result.returncode, result.stdout, result.stderr)
     assert "Construction annulée" in result.stderr
     assert not out.exists()
-    assert not list(tmp_path.rglob(".site-*"))  # no half-built folder either
+    assert not list(tmp_path.rglob(".*-tmp-*"))  # no half-built folder either
 
 
 def test_corpus_is_large_and_every_file_is_listed():

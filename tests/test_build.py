@@ -97,9 +97,9 @@ def test_every_resource_url_from_the_sources_is_linked(site, prefix):
 
 @pytest.mark.parametrize("prefix, dates", [
     ("", ["avril 2022", "de mai 2022 à février 2023", "octobre 2022", "d'octobre 2022 à mai 2023",
-          "30 septembre et 1er octobre 2025", "d'octobre 2025 à juin 2026", "2011", "2016"]),
+          "30 septembre et 1er octobre 2025", "d'octobre 2025 à juin 2026"]),
     ("en/", ["April 2022", "May 2022 to February 2023", "October 2022", "October 2022 to May 2023",
-             "30 September and 1 October 2025", "October 2025 to June 2026", "2011", "2016"]),
+             "30 September and 1 October 2025", "October 2025 to June 2026"]),
 ])
 def test_timeline_and_calendar_dates_in_each_language(site, prefix, dates):
     history = text_of(page(site, f"{prefix}histoire/index.html"))
@@ -200,7 +200,7 @@ def test_invalid_content_stops_the_build_and_keeps_the_last_good_site(content, t
     assert "vouliez-vous dire « pilote » ?" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
-    assert not list(tmp_path.glob(".site-*"))  # no half-built folder left behind
+    assert not list(tmp_path.glob(".*-tmp-*"))  # no half-built folder left behind
 
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.en.yml"])

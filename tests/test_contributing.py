@@ -36,7 +36,7 @@ def test_the_guide_covers_each_contribution_and_the_golden_rule():
                  "Create pull request", "Details"):
         assert step in WORDS
     assert "n'inventez aucun fait" in WORDS.lower()
-    assert "fichier:ligne:colonne: champ: message (conseil : …)" in GUIDE
+    assert "fichier:ligne:colonne: champ: message — conseil : …" in GUIDE
 
 
 def test_pull_request_template_is_a_french_checklist():

@@ -12,15 +12,17 @@ from macros.dates import DateFormatError, DateSpan, PartialDate
     ("2022-04-01", "1er avril 2022", "1 April 2022"),
     ({"start": "2025-09-30", "end": "2025-10-01"}, "30 septembre et 1er octobre 2025",
      "30 September and 1 October 2025"),
+    ({"start": "2025-09-29", "end": "2025-10-01"}, "du 29 septembre au 1er octobre 2025",
+     "29 September to 1 October 2025"),
+    ({"start": "2025-09", "end": "2025-10-01"}, "de septembre au 1er octobre 2025",
+     "September to 1 October 2025"),
+    ({"start": 2024, "end": "2024-10-01"}, "2024 au 1er octobre 2024", "2024 to 1 October 2024"),
     ({"start": "2025-10", "end": "2026-06"}, "d’octobre 2025 à juin 2026", "October 2025 to June 2026"),
     ({"start": "2025-05", "end": "2025-09"}, "de mai à septembre 2025", "May to September 2025"),
     ({"start": "2022-05", "end": "2023-02"}, "de mai 2022 à février 2023", "May 2022 to February 2023"),
     ({"start": 2011, "end": 2021}, "2011–2021", "2011–2021"),
     ({"start": "2024-03-04", "end": "2024-03-08"}, "du 4 au 8 mars 2024", "4–8 March 2024"),
-    ({"start": 2024, "end": "2025-10-01"}, "de 2024 au 1er octobre 2025", "2024 to 1 October 2025"),
-    ({"start": "2025-09", "end": "2025-10-01"}, "de septembre au 1er octobre 2025", "September to 1 October 2025"),
-    ({"start": "2025-09-15", "end": "2025-10"}, "du 15 septembre à octobre 2025", "15 September to October 2025"),
-    ({"start": 2024, "end": "2025-06"}, "de 2024 à juin 2025", "2024 to June 2025"),
+    ({"start": "2024-03-04", "end": "2025-03-08"}, "du 4 mars 2024 au 8 mars 2025", "4 March 2024 to 8 March 2025"),
 ])
 def test_dates_render_in_each_language(value, fr, en):
     span = DateSpan.parse(value)

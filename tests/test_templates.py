@@ -76,13 +76,40 @@ def test_templates_and_placeholders_stay_out_of_the_published_site(site):
         assert "À COMPLÉTER" not in text and "A-COMPLETER" not in text, page
 
 
+def filled(text: str) -> str:
+    """A template as a contributor leaves it: every « À COMPLÉTER » value written."""
+    text = re.sub(r'"À COMPLÉTER[^"]*"', '"Texte tiré d\'une source"', text)
+    text = re.sub(r'"À COMPLÉTER: [^"]*"', '"Text from a source"', text)
+    text = text.replace("https://example.org/A-COMPLETER", "https://www.anct.gouv.fr/")
+    text = text.replace("A-COMPLETER@example.org", "prenom.nom@anct.gouv.fr")
+    return text.replace("{lat: 0, lon: 0,", "{lat: 49.0464, lon: 3.4030,")
+
+
+def test_an_untouched_template_is_refused_at_each_value_to_fill(content):
+    """The local check is the pull request's: a copied template never passes as it is."""
+    for folder in KINDS:
+        text = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8")
+        (content / folder / copy_name(folder)).write_text(text, encoding="utf-8")
+    result = cli("check", "--content", str(content))
+    assert result.returncode == 1
+    for folder in KINDS:
+        lines = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8").splitlines()
+        expected = [i for i, line in enumerate(lines, 1)
+                    if re.search(r"À COMPLÉTER|A-COMPLETER", line.split(" #")[0]) and not line.lstrip().startswith("#")]
+        assert expected, folder
+        for line in expected:
+            assert f"content/{folder}/{copy_name(folder)}:{line}:" in result.stderr, (folder, line, result.stderr)
+    assert "texte du modèle encore à remplacer" in result.stderr
+    assert "adresse d'exemple encore à remplacer" in result.stderr
+
+
 @pytest.mark.parametrize("optional", ["as-is", "by-hand", "vs-code"])
-def test_templates_copied_into_content_pass_the_real_check(content, optional):
+def test_templates_filled_in_pass_the_real_check(content, optional):
     for folder in KINDS:
         text = (TEMPLATES / f"{KIND_NAMES[folder]}.yml").read_text(encoding="utf-8")
         if optional != "as-is":  # every optional field enabled, with its example value
             text = uncommented(text, vs_code=optional == "vs-code")
-        (content / folder / copy_name(folder)).write_text(text, encoding="utf-8")
+        (content / folder / copy_name(folder)).write_text(filled(text), encoding="utf-8")
     result = cli("check", "--content", str(content))
     assert result.returncode == 0, result.stderr
     assert "Contenu valide" in result.stdout
@@ -121,6 +148,7 @@ def test_new_site_creates_a_file_that_builds_in_both_languages(content, tmp_path
     assert "#summary:" in text and "#departement:" in text  # the rest stays commented guidance
     assert "Copiez ce fichier" not in text  # the template's copy instructions are left out
 
+    created.write_text(filled(text), encoding="utf-8")  # the contributor fills in the point and the source
     out = tmp_path / "site"
     build = run_build(content, out)
     assert build.returncode == 0, build.stdout + build.stderr
@@ -140,7 +168,10 @@ def test_new_site_fills_only_what_it_is_told(content):
     for field in ("kind", "region", "country", "coordinates", "last_checked"):
         line = re.search(rf"^{field}:.*$", template, re.MULTILINE).group(0)
         assert line in text  # left as in the template, with its « À COMPLÉTER »
-    assert cli("check", "--content", str(content)).returncode == 0
+    check = cli("check", "--content", str(content))
+    assert check.returncode == 1  # not publishable until the point and the source are written
+    assert "quartier-test.yml" in check.stderr and "coordinates: point (0.0, 0.0) hors de France" in check.stderr
+    assert "adresse d'exemple encore à remplacer" in check.stderr
 
 
 def test_new_site_inspiration_is_in_canada(content):

@@ -1,0 +1,164 @@
+"""Pydantic's validation errors, in the words of a contributor (French).
+
+`translate(error, model)` turns one error of `Model.model_validate` into a
+message and a hint; pydantic's English text is never shown.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+from typing import get_args
+
+from .model import Record
+
+_MESSAGES = {
+    "missing": "champ obligatoire manquant",
+    "string_type": "texte attendu",
+    "int_type": "nombre entier attendu",
+    "int_parsing": "nombre entier attendu",
+    "int_from_float": "nombre entier attendu (sans virgule)",
+    "float_type": "nombre attendu (ex. 50.42)",
+    "float_parsing": "nombre attendu (ex. 50.42)",
+    "bool_type": "true ou false attendu",
+    "bool_parsing": "true ou false attendu",
+    "list_type": "liste attendue (une ligne « - valeur » par élément)",
+    "dict_type": "bloc de champs attendu (champ: valeur, en retrait)",
+    "model_type": "bloc de champs attendu (champ: valeur, en retrait)",
+    "model_attributes_type": "bloc de champs attendu (champ: valeur, en retrait)",
+    "too_short": "liste vide : au moins un élément est requis",
+    "string_too_short": "texte vide",
+    "greater_than_equal": "valeur trop petite",
+    "less_than_equal": "valeur trop grande",
+    "finite_number": "nombre fini attendu (pas .inf ni .nan)",
+}
+
+
+def translate(error: dict, model: type[Record], written: str | None = None) -> tuple[str, str]:
+    """A pydantic error as (message, hint) in French. `written` is the value as the
+    contributor typed it, when YAML turned it into something else (`no` -> false)."""
+    kind = error["type"]
+    special = _SPECIAL.get(kind)
+    if special is not None:
+        return special(error, model, written)
+    if kind in _WHAT_INSTEAD and _found(error.get("input"), written):
+        return f"{_MESSAGES[kind]}, pas {_found(error.get('input'), written)}", ""
+    if isinstance(error.get("input"), float) and not math.isfinite(error["input"]):
+        return _MESSAGES["finite_number"], ""
+    if kind in _MESSAGES:
+        return _MESSAGES[kind], ""
+    return "valeur invalide", f"contrôle « {kind} » non respecté"  # never pydantic's English text
+
+
+_WHAT_INSTEAD = ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type",
+                 "bool_type", "int_type", "float_type")
+
+
+def _unknown_field(error, model, written):
+    name = str(error["loc"][-1])
+    known = _known_fields(model, error["loc"][:-1])
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
+        ("champs possibles : " + ", ".join(known) if known else "")
+    return f"champ inconnu « {name} »", hint
+
+
+def _not_a_choice(error, model, written):
+    expected = error.get("ctx", {}).get("expected", "")
+    choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
+    given = error.get("input")
+    if given is None and written is None:
+        return f"valeur manquante ; valeurs possibles : {', '.join(choices)}", "écrivez l'une de ces valeurs"
+    if isinstance(given, (list, dict)):
+        return (f"une seule valeur attendue, pas {_found(given)} ; valeurs possibles : {', '.join(choices)}",
+                "écrivez l'une de ces valeurs")
+    given = _as_written(given, written)
+    close = difflib.get_close_matches(given, choices, n=1, cutoff=0.6)
+    hint = f"vouliez-vous dire « {close[0]} » ?" if close else ""
+    if written is not None and isinstance(error.get("input"), bool):
+        hint = f"écrivez la valeur entre guillemets : \"{written}\" (sans guillemets, YAML y lit « vrai » ou « faux »)"
+    return f"valeur « {given} » non reconnue ; valeurs possibles : {', '.join(choices)}", hint
+
+
+def _not_a_boolean(error, model, written):
+    return f"{_MESSAGES['bool_parsing']}, pas « {_as_written(error.get('input'), written)} »", ""
+
+
+def _not_a_number(error, model, written):
+    hint = "écrivez les décimales avec un point, pas une virgule" if "," in str(error.get("input")) else ""
+    return _MESSAGES["float_parsing"], hint
+
+
+def _own_words(error, model, written):
+    return str(error.get("ctx", {}).get("error", error["msg"])), ""
+
+
+def _out_of_bounds(error, model, written):
+    if isinstance(error.get("input"), float) and not math.isfinite(error["input"]):
+        return _MESSAGES["finite_number"], ""
+    bound = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("le"))
+    return f"{_MESSAGES[error['type']]} (limite : {bound})", ""
+
+
+def _missing(error, model, written):
+    return (f"champ obligatoire manquant : « {error['loc'][-1]} »",
+            "ajoutez ce champ (voir le modèle dans templates/)")
+
+
+_SPECIAL = {
+    "extra_forbidden": _unknown_field, "literal_error": _not_a_choice, "enum": _not_a_choice,
+    "bool_parsing": _not_a_boolean, "float_parsing": _not_a_number, "value_error": _own_words,
+    "greater_than_equal": _out_of_bounds, "less_than_equal": _out_of_bounds, "missing": _missing,
+}
+
+
+def _as_written(value, written: str | None = None) -> str:
+    """A YAML value as the contributor wrote it (`no`), else as YAML writes it (false)."""
+    if written is not None:
+        return written
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def _found(value, written: str | None = None) -> str:
+    """What was written instead, in words ("" when it is not worth saying)."""
+    if isinstance(value, bool):
+        return f"« {_as_written(value, written)} »"
+    if isinstance(value, (int, float)):
+        return "un nombre"
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, dict):
+        return "un bloc de champs"
+    if value is None:
+        return "une valeur vide"
+    if isinstance(value, str):
+        return "un texte"
+    return ""
+
+
+def _known_fields(model: type[Record], loc: tuple) -> list[str]:
+    """Field names allowed at `loc` inside `model` (for "did you mean")."""
+    current = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = None
+        if info is not None:
+            for candidate in _classes_in(info.annotation):
+                current = candidate
+                break
+    return list(current.model_fields) if current else []
+
+
+def _classes_in(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _classes_in(arg)
+
+
+def error_loc(error: dict) -> tuple:
+    # pydantic adds the validator's name for Annotated/union branches: keep real fields only
+    return tuple(p for p in error["loc"] if isinstance(p, int) or not str(p).startswith("function-"))

@@ -1,0 +1,46 @@
+"""Where a site's point can be: inside its country, not swapped, and on the map.
+
+Coordinates are typed by hand; the usual slips are latitude and longitude
+swapped, a point in the wrong country, or a place the map has no panel for
+(the site would silently be missing from it). Boxes are generous bounds of
+each territory, public geographic knowledge.
+"""
+from __future__ import annotations
+
+# (south, west, north, east) of each territory of a country that sites may be in
+TERRITORIES: dict[str, dict[str, tuple[float, float, float, float]]] = {
+    "FR": {
+        "France métropolitaine": (41.3, -5.3, 51.2, 9.7),
+        "Guadeloupe": (15.8, -61.9, 16.6, -61.0),
+        "Martinique": (14.3, -61.3, 14.9, -60.8),
+        "Guyane": (2.1, -54.7, 5.8, -51.6),
+        "La Réunion": (-21.4, 55.2, -20.8, 55.9),
+        "Mayotte": (-13.1, 44.9, -12.6, 45.4),
+    },
+    "CA": {"Canada": (41.6, -141.1, 83.2, -52.6)},
+}
+COUNTRY_NAMES = {"FR": "France", "CA": "Canada"}
+
+
+def territory(country: str, lat: float, lon: float) -> str | None:
+    for name, (south, west, north, east) in TERRITORIES.get(country, {}).items():
+        if south <= lat <= north and west <= lon <= east:
+            return name
+    return None
+
+
+def check_place(site) -> tuple[str, str, str] | None:
+    """(message, hint, severity) when a site's point is wrong or cannot be drawn."""
+    lat, lon, country = site.coordinates.lat, site.coordinates.lon, site.country
+    if territory(country, lat, lon) is None:
+        if territory(country, lon, lat) is not None:
+            return (f"latitude et longitude inversées ? ({lat}, {lon}) est hors de {COUNTRY_NAMES[country]}, "
+                    f"({lon}, {lat}) y est", "échangez les valeurs de lat et lon", "error")
+        return (f"point ({lat}, {lon}) hors de {COUNTRY_NAMES[country]} (pays indiqué : {country})",
+                "vérifiez les coordonnées (degrés décimaux : lat 49.04, lon 3.40) et le pays", "error")
+    from .graphics import on_map  # late: graphics draws from the checked catalogue
+    if not on_map(lat, lon):
+        return ("ce point ne figure sur aucun panneau de la carte (France métropolitaine, Mayotte, "
+                "Montréal) : le site manquera sur la carte", "la page du site est publiée ; signalez-le "
+                "pour qu'un panneau soit ajouté à la carte", "warning")
+    return None

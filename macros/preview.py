@@ -1,0 +1,62 @@
+"""Live preview for contributors: `python -m macros.preview` (French), `--lang en` (English).
+
+`mkdocs serve` with only what concerns a contributor in the terminal: the
+address to open, the content's problems, and MkDocs' own warnings (not the
+theme's end-of-life banner, nor the macros plugin's information lines). When
+a saved file breaks the content, the page reloaded in the browser says what
+is wrong and where, in French (see hooks.py), and keeps the last good content.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from .arguments import Parser
+
+CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
+PORTS = {"fr": 8000, "en": 8001}
+
+
+class _ForContributors(logging.Filter):
+    """Warnings and errors; of the rest, only our hooks' messages and the address."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return (record.levelno >= logging.WARNING or record.name == "mkdocs.hooks.qic"
+                or record.getMessage().startswith("Serving on"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = Parser(prog="python -m macros.preview",
+                                     description="Aperçu en direct du site (rechargé à chaque enregistrement).")
+    parser.add_argument("--lang", choices=sorted(CONFIGS), default="fr", help="langue de l'aperçu (fr par défaut)")
+    parser.add_argument("--port", type=int, default=None, help="port local (8000 en français, 8001 en anglais)")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # read when the theme is first imported, just below
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    from .paths import REPO, content_dir
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.addFilter(_ForContributors())
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    port = args.port or PORTS[args.lang]
+    print(f"Aperçu {'français' if args.lang == 'fr' else 'anglais'} : ouvrez http://127.0.0.1:{port}/ "
+          "(Ctrl+C pour arrêter). La recherche n'existe que dans le site construit.", file=sys.stderr)
+    try:
+        serve(config_file=str(REPO / CONFIGS[args.lang]), livereload=True, dev_addr=f"127.0.0.1:{port}",
+              watch=[str(content_dir())])  # also when QIC_CONTENT points elsewhere
+    except MkDocsException as error:
+        print(f"Aperçu impossible : {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

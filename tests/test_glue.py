@@ -1,0 +1,101 @@
+"""The MkDocs glue (macros/hooks.py), tested in-process on a loaded configuration.
+
+No build: MkDocs' own configuration loader and file collection, then our
+hooks called as MkDocs calls them. What only a full build shows stays in
+test_build.py.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import get_files
+
+from conftest import REPO
+
+from macros import glue
+from macros.content import load_catalogue
+
+TODAY = dt.date(2026, 11, 30)
+
+
+def started(name: str = "mkdocs.yml", command: str = "build"):
+    """A configuration loaded by MkDocs, its plugins (ours among them) started and configured."""
+    config = load_config(str(REPO / name))
+    config.plugins.on_startup(command=command, dirty=False)
+    return config.plugins.on_config(config)
+
+
+def our_hooks(config):
+    return config.plugins["macros/hooks.py"]  # the module as MkDocs loaded it
+
+
+@pytest.fixture
+def configured(request, monkeypatch):
+    """(config, files) of one language after MkDocs' on_startup, on_config and on_files."""
+    monkeypatch.setenv("REPO_URL", "https://github.com/exemple/qic")
+    monkeypatch.setattr(glue, "_given", {})
+    config = started(request.param)
+    files = config.plugins.on_files(get_files(config), config=config)
+    return config, files
+
+
+@pytest.mark.parametrize("configured", ["mkdocs.yml", "mkdocs.en.yml"], indirect=True)
+def test_every_site_gets_a_yaml_page_whose_edit_link_opens_its_file(configured):
+    config, files = configured
+    sites = load_catalogue(REPO / "content", REPO, TODAY).entries["sites"]
+    for key in sites:
+        file = files.get_file_from_path(f"sites/{key}.md")
+        assert isinstance(file.page, our_hooks(config).YamlPage), key
+        assert (config.repo_url + "/" + config.edit_uri + file.edit_uri).endswith(f"/content/sites/{key}.yml")
+    assert files.get_file_from_path("calendrier/programme.ics") is not None
+
+
+@pytest.mark.parametrize("configured", ["mkdocs.yml"], indirect=True)
+def test_a_yaml_page_is_rendered_from_its_template_without_markdown(configured):
+    config, files = configured
+    page = files.get_file_from_path("sites/lievin.md").page
+    page.read_source(config)
+    assert page.markdown == "" and page.meta["render_macros"] is False
+    assert "Liévin" in str(page.meta["title"])
+    page.render(config, files)
+    assert page.content == page.generated.html
+    assert [item.title for item in page.toc][:1] == [str(page.meta["title"])]  # the h1 leads the table of contents
+    assert page.present_anchor_ids  # links into the page are checked by MkDocs
+
+
+@pytest.mark.parametrize("configured", ["mkdocs.yml"], indirect=True)
+def test_the_sites_section_of_the_menu_lists_each_site(configured):
+    config, _ = configured
+    section = next(item["Sites"] for item in config.nav if isinstance(item, dict) and "Sites" in item)
+    assert section[0] == "sites/index.md" and len(section) == 1 + len(list((REPO / "content" / "sites").glob("*.yml")))
+
+
+def test_a_hand_written_page_cannot_take_a_generated_address(monkeypatch, tmp_path):
+    monkeypatch.setattr(glue, "_given", {})
+    config = started()
+    (tmp_path / "sites").mkdir()
+    (tmp_path / "sites" / "lievin.md").write_text("# Liévin écrit à la main\n", encoding="utf-8")
+    config.docs_dir = str(tmp_path)
+    with pytest.raises(PluginError, match="sites/lievin.md est produit à partir du contenu YAML"):
+        config.plugins.on_files(get_files(config), config=config)
+
+
+def test_content_errors_stop_a_build_but_not_the_preview(monkeypatch, tmp_path):
+    import shutil
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    monkeypatch.setattr(glue, "_given", {})
+    monkeypatch.setenv("QIC_CONTENT", str(content))
+    config = started(command="serve")  # a first good load
+    hooks = our_hooks(config)
+    site = content / "sites" / "lievin.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("kind: pilote", "kind: piloote"), encoding="utf-8")
+    hooks.on_config(config)
+    html = hooks.on_post_page('<article class="md-content__inner md-typeset"><h1>x</h1>', None, config)
+    assert "qic-preview-errors" in html and "content/sites/lievin.yml:4:1" in html
+    hooks.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError, match="piloote"):
+        hooks.on_config(config)
