@@ -10,7 +10,7 @@ runs interleaved (ours, French alone, baseline, baseline without search, ours,
 median of --runs runs (at least 5 for N <= 100, whose figures are noisier):
 - ours: `python -m macros.build` (validation, both languages in parallel, each
   with its Pagefind search index);
-- French alone: the same build of one language (`--seulement fr`), to see
+- French alone: the same build of one language (`--only fr`), to see
   what the second language costs;
 - baseline: plain Material building the very same pages, given as
   already-rendered Markdown files (no YAML, no macros, no hooks), with the
@@ -56,7 +56,7 @@ def ours(content: Path, out: Path, only: str | None = None) -> tuple[float, str]
     """Wall time of the real build (or of one language alone), and its own account of its steps."""
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "macros.build", "--content", str(content), "--out", str(out),
-                           "--quiet", *(["--seulement", only] if only else [])],
+                           "--quiet", *(["--only", only] if only else [])],
                           cwd=REPO, env={**ENV, "QIC_CONTENT": str(content)}, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if done.returncode:

@@ -38,7 +38,8 @@ def generate(target: Path, sites: int, seed: int = 2026) -> Path:
         shutil.copytree(REPO / "content" / kind, target / kind)
     for kind in ("sites", "events", "contacts", "resources", "history"):
         (target / kind).mkdir(parents=True)
-    source = "sources: [002_cd3e985497d0d32e.txt]\n"
+    source = ('sources: [{source: anct-approche-impacts-collectifs, '
+              'excerpts: ["30 septembre et 1er octobre 2025 à Marseille - Lancement de la formation"]}]\n')
     for i in range(sites):
         key = f"site-{i:05d}"
         lat, lon = 43 + rng.random() * 7, -1 + rng.random() * 7

@@ -30,6 +30,7 @@ from .model import (
 )
 from .places import check_place
 from .problems import ContentError, Problem, display_path
+from .provenance import check_excerpts
 from .yaml_source import Document, dotted, parse_document
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -178,6 +179,7 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
                   check_rich_text):
         problems += check(catalogue)
     problems += check_freshness(catalogue, today or dt.date.today())
+    problems += check_excerpts(catalogue, repo_root)  # cited sources exist, excerpts are in their text
     catalogue.warnings = [p for p in problems if not p.is_error]
     if any(p.is_error for p in problems):
         raise ContentError(problems)

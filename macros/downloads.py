@@ -7,13 +7,17 @@ Paths are stable and documented on the "Données ouvertes" page:
   donnees/contenu.json           every published record (French site only)
   donnees/{sites,evenements,ressources}.csv
   donnees/datapackage.json       the open data described as a Frictionless Data Package
+  schemas/<kind>.schema.json     the JSON Schema of each kind (French site only)
+  assets/form-data.js            what the "Proposer une fiche" form needs: the
+                                 schemas, the ids and names of the records, the
+                                 English labels of the vocabularies
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 
-from . import exports, feeds
+from . import exports, feeds, model, schemas
 from .content import Catalogue
 from .model import KINDS, RESOURCE_TYPES, SITE_KINDS, TIMEZONES, Site
 from .pages import Views
@@ -75,8 +79,8 @@ TABLES = {
         _text("titre_fr", "titre en français", required=True),
         _text("titre_en", "titre en anglais"),
         {**_text("url", "adresse de la ressource"), "format": "uri"},
-        _text("type", "nature de la ressource", required=True, enum=list(RESOURCE_TYPES)),
-        _text("langue", "langue de la ressource", required=True, enum=["fr", "en"]),
+        _text("type", "nature de la ressource, si elle est connue", enum=list(RESOURCE_TYPES)),
+        _text("langue", "langue de la ressource, si elle est connue", enum=["fr", "en"]),
         _text("editeur", "organisation éditrice"),
         _field("annee", "integer", "année de publication", minimum=1900, maximum=2100),
         _text("notions", f"notions abordées ({_LIST})"),
@@ -137,4 +141,26 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
             ("donnees/ressources.csv", exports.resources_csv(catalogue)),
             ("donnees/datapackage.json", datapackage(today, site_url, licence)),
         ]
+        files += [(f"schemas/{name}", text.encode("utf-8")) for name, text in schemas.schema_files().items()]
+    files.append(("assets/form-data.js", form_data(catalogue)))
     return files
+
+
+def form_data(catalogue: Catalogue) -> bytes:
+    """The form's data as a script (it works from a file:// copy too, where fetch does not)."""
+    def names(kind: str) -> list[list[str]]:
+        rows = []
+        for key, record in exports.published(catalogue, kind):  # contacts kept off the site stay off
+            label = getattr(record, "name", None) or getattr(record, "title", None)
+            label = model.Text(fr=label) if isinstance(label, str) else label
+            rows.append([key, label.fr if label else key, label.get("en") if label else key])
+        return rows
+
+    vocabularies = {}
+    for vocabulary in schemas.VOCABULARIES:
+        vocabularies.update({value: list(labels) for value, labels in vocabulary.items()})
+    data = {"schemas": {folder: schemas.kind_schema(folder) for folder in model.KINDS},
+            "records": {kind: names(kind) for kind in model.KINDS},
+            "labels": vocabularies}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"window.QIC_FORM = {text};\n".encode("utf-8")

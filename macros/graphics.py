@@ -4,6 +4,7 @@ Only numbers are computed here; the SVG markup is in macros/templates/*.svg.j2.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import math
@@ -54,16 +55,23 @@ def outlines() -> dict:
         return json.load(handle)
 
 
-MAP_WIDTH, MAP_HEIGHT = 700, 500
-PANELS = {  # name -> frame; the insets sit on the right of metropolitan France
-    "metropole": Frame(-5.2, 41.3, 9.6, 51.15, 6, 6, 450, 488),
-    "mayotte": Frame(44.98, -13.03, 45.32, -12.62, 490, 34, 196, 150),
-    "montreal": Frame(-73.95, 45.38, -73.45, 45.66, 490, 262, 196, 226),
+# Portrait layout, so that the whole map fits a phone's width without scrolling:
+# metropolitan France on top, the two insets side by side underneath.
+MAP_WIDTH, MAP_HEIGHT = 460, 680
+PANELS = {  # name -> frame
+    "metropole": Frame(-5.2, 41.3, 9.6, 51.15, 8, 8, 444, 428),
+    "mayotte": Frame(44.98, -13.03, 45.32, -12.62, 20, 490, 120, 176),
+    "montreal": Frame(-74.0, 45.37, -73.45, 45.68, 176, 490, 276, 176),
 }
 
 
-def on_map(lat: float, lon: float) -> bool:
-    """Whether a point falls inside one of the map's panels (else it is not drawn)."""
+def placeable(lat: float, lon: float) -> bool:
+    """True when a point at these coordinates falls inside one panel of the site map.
+
+    A site outside every panel would be missing from the map: the content check
+    calls this to warn its contributor (coordinates swapped, wrong sign, a place
+    outside metropolitan France, Mayotte and Montréal).
+    """
     return any(frame.contains(lon, lat) for frame in PANELS.values())
 
 
@@ -81,27 +89,33 @@ def site_map(catalogue: Catalogue, lang: str) -> dict:
                 placed.add(key)
         _place_labels(points, frame, lang)
         panels.append({"name": name, "frame": frame, "outline": frame.path(outlines().get(name, [])),
+                       "clip": name != "metropole",
                        "points": sorted(points, key=lambda p: p["y"])})
     missing = [key for key in catalogue.sites if key not in placed]
-    return {"width": MAP_WIDTH, "height": MAP_HEIGHT, "panels": panels, "missing": missing}
+    kinds = sorted({catalogue.sites[key].kind for key in placed},
+                   key=lambda kind: 0 if kind != "inspiration" else 1)
+    return {"width": MAP_WIDTH, "height": MAP_HEIGHT, "panels": panels, "missing": missing,
+            "legend": ["france" if kind != "inspiration" else "inspiration" for kind in kinds]}
 
 
-LABEL_SIZE = 15  # px, as in the stylesheet
+LABEL_SIZE = 16  # px, as in the stylesheet
 
 
 def _place_labels(points: list[dict], frame: Frame, lang: str) -> None:
     """Put each label beside its point where it overlaps no other point or label.
 
     Greedy: right, left, above, below, in that order; the first place that fits
-    inside the panel and clear of the others wins (else the right side).
+    inside the panel and clear of the others wins (else the one that sticks out least).
     """
     taken = [(p["x"] - 9, p["y"] - 9, p["x"] + 9, p["y"] + 9) for p in points]
-    bounds = (frame.x - 4, frame.y - 4, frame.x + frame.width + 4, frame.y + frame.height + 4)
+    bounds = (frame.x - 6, frame.y - 2, frame.x + frame.width + 6, frame.y + frame.height + 4)
 
-    def fits(box) -> bool:
-        inside = box[0] >= bounds[0] and box[1] >= bounds[1] and box[2] <= bounds[2] and box[3] <= bounds[3]
-        return inside and not any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3]
-                                  for t in taken)
+    def overlaps(box) -> bool:
+        return any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken)
+
+    def outside(box) -> float:
+        return (max(0, bounds[0] - box[0]) + max(0, box[2] - bounds[2])
+                + max(0, bounds[1] - box[1]) + max(0, box[3] - bounds[3]))
 
     for point in sorted(points, key=lambda p: (p["y"], p["x"])):
         x, y = point["x"], point["y"]
@@ -112,49 +126,178 @@ def _place_labels(points: list[dict], frame: Frame, lang: str) -> None:
             (x, y - 13, "middle", (x - width / 2, y - 28, x + width / 2, y - 10)),
             (x, y + 25, "middle", (x - width / 2, y + 10, x + width / 2, y + 28)),
         ]
-        chosen = next((o for o in options if fits(o[3])), options[0])
+        fitting = [o for o in options if not overlaps(o[3]) and not outside(o[3])]
+        chosen = fitting[0] if fitting else min(options, key=lambda o: (overlaps(o[3]), outside(o[3])))
         point.update(label_x=round(chosen[0], 1), label_y=round(chosen[1], 1), anchor=chosen[2])
         taken.append(chosen[3])
 
 
-TIMELINE_FIRST, TIMELINE_LAST = 2011, 2026
+TIMELINE_WIDTH = 640
+STEP_GAP = 24      # px between two numbered markers, so that numbers never touch
+EMPTY_YEARS = 0.75  # width of a run of years without any step, in years
+
+
+def _year_segments(first: int, last: int, busy: set[int]) -> list[dict]:
+    """The axis as segments: one per year with a step, one squeezed segment per
+    run of consecutive years without any step."""
+    segments = []
+    year = first
+    while year <= last:
+        if year in busy:
+            segments.append({"first": year, "last": year, "weight": 1.0})
+            year += 1
+            continue
+        end = year
+        while end + 1 <= last and end + 1 not in busy:
+            end += 1
+        segments.append({"first": year, "last": end, "weight": 1.0 if end == year else EMPTY_YEARS})
+        year = end + 1
+    return segments
 
 
 def timeline(catalogue: Catalogue, lang: str) -> dict:
-    """Phases as bands (one row each) and history entries as numbered markers."""
-    left, right, width = 16, 16, 820
-    span = TIMELINE_LAST + 1 - TIMELINE_FIRST
-    per_year = (width - left - right) / span
+    """Phases as bands (one row each) and history entries as numbered markers.
+
+    The axis runs from the first to the last year in the data (phases and
+    steps); runs of years without a step are squeezed into one short segment.
+    Markers keep their date on the axis, and their numbers are spread out in
+    reading order below it, joined to their date by a leader.
+    """
+    left, right, width = 16, 16, TIMELINE_WIDTH
+    phases_sorted = sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())
+    history = sorted(catalogue.history.items(),
+                     key=lambda item: (item[1].date.first_day(), item[1].date.last_day(), item[0]))
+    days = ([p.period.first_day() for _, p in phases_sorted] + [p.period.last_day() for _, p in phases_sorted]
+            + [h.date.first_day() for _, h in history] + [h.date.last_day() for _, h in history])
+    if not days:
+        return {"width": width, "height": 0, "axis": 0, "phases": [], "entries": [], "years": [],
+                "end": width - right, "first": None, "last": None}
+    first, last = min(d.year for d in days), max(d.year for d in days)
+    busy = {h.date.first_day().year for _, h in history} | {h.date.last_day().year for _, h in history}
+    segments = _year_segments(first, last, busy)
+    per_weight = (width - left - right) / sum(s["weight"] for s in segments)
+    x0 = left
+    for segment in segments:
+        segment["x"] = round(x0, 1)
+        segment["width"] = round(segment["weight"] * per_weight, 1)
+        segment["squeezed"] = segment["first"] != segment["last"]
+        x0 += segment["weight"] * per_weight
 
     def x(day) -> float:
-        years = day.year + (day.timetuple().tm_yday - 1) / 366
-        return round(left + (years - TIMELINE_FIRST) * per_year, 1)
+        segment = next(s for s in segments if s["first"] <= day.year <= s["last"])
+        if segment["squeezed"]:
+            fraction = (day.year - segment["first"] + 0.5) / (segment["last"] - segment["first"] + 1)
+        else:
+            fraction = (day.timetuple().tm_yday - 1) / 366
+        return round(segment["x"] + fraction * segment["width"], 1)
+
+    def x_end(day) -> float:  # the end of the last day of a period
+        following = day + dt.timedelta(days=1)
+        return x(following) if following.year <= last else round(width - right, 1)
 
     phases = []
-    for row, (key, phase) in enumerate(sorted(catalogue.phases.items(),
-                                              key=lambda item: item[1].period.first_day())):
-        x0, x1 = x(phase.period.first_day()), x(phase.period.last_day())
-        bar = max(round(x1 - x0, 1), 6)
+    top = 8
+    for key, phase in phases_sorted:
+        start, end = x(phase.period.first_day()), x_end(phase.period.last_day())
+        bar = max(round(end - start, 1), 6)
         label = phase.name.get(lang)
-        inside = 0.55 * 12 * len(label) + 12 < bar
-        phases.append({"key": key, "phase": phase, "x": x0, "width": bar, "y": 8 + 26 * row,
-                       "label": label, "label_x": x0 + 6 if inside else x0 - 6,
-                       "anchor": "start" if inside else "end"})
-    axis = 8 + 26 * len(phases) + 16
-    entries, rows = [], []  # rows: the right edge of the last label in each row
-    for key, entry in sorted(catalogue.history.items(), key=lambda item: item[1].date.first_day()):
+        text_width = 0.56 * 13 * len(label)
+        inside = text_width + 12 < bar
+        # the name is printed once: inside its band if it fits, else on a line
+        # of its own just above the band, moved left as much as needed to fit
+        label_y = top + 15 if inside else top + 13
+        bar_y = top if inside else top + 18
+        label_x = start + 6 if inside else max(left, min(start, width - right - text_width))
+        phases.append({"key": key, "phase": phase, "x": start, "width": bar, "y": bar_y,
+                       "label": label, "label_x": round(label_x, 1), "label_y": label_y, "anchor": "start",
+                       "inside": inside})
+        top = bar_y + 26
+    axis = top + 26
+    entries = []
+    for key, entry in history:
         middle = entry.date.first_day() + (entry.date.last_day() - entry.date.first_day()) / 2
-        cx = x(middle)
-        row = next((i for i, edge in enumerate(rows) if cx - 9 > edge), len(rows))
-        if row == len(rows):
-            rows.append(0)
-        rows[row] = cx + 9
-        entries.append({"key": key, "entry": entry, "x": cx, "level": row})
-    years = [{"year": year, "x": round(left + (year - TIMELINE_FIRST) * per_year, 1)}
-             for year in range(TIMELINE_FIRST, TIMELINE_LAST + 2)]
-    height = axis + 50 + 17 * len(rows)
+        entries.append({"key": key, "entry": entry, "x": x(middle)})
+    # numbers in reading order, at least STEP_GAP apart, inside the picture
+    spread = []
+    for e in entries:
+        spread.append(max(e["x"], spread[-1] + STEP_GAP) if spread else max(e["x"], left + 8))
+    limit = width - right - 8
+    for i in range(len(spread) - 1, -1, -1):
+        limit = min(spread[i], limit)
+        spread[i] = limit
+        limit -= STEP_GAP
+    for e, label_x in zip(entries, spread):
+        e["label_x"] = round(label_x, 1)
+    years = []
+    for segment in segments:
+        text = str(segment["first"]) if not segment["squeezed"] else f"{segment['first']}–{segment['last'] % 100:02d}"
+        years.append({"x": segment["x"], "width": segment["width"], "text": text,
+                      "squeezed": segment["squeezed"], "short": not segment["squeezed"] and segment["width"] < 34})
+    height = axis + 74
     return {"width": width, "height": height, "axis": axis, "phases": phases, "entries": entries,
-            "years": years, "per_year": per_year}
+            "years": years, "end": round(width - right, 1), "first": first, "last": last}
+
+
+NARROW_WIDTH = 340
+NARROW_LINE = 17     # px between two lines of a step's title
+NARROW_CHARS = 30    # characters on one line of a step's title (14 px text in 240 px)
+
+
+def _wrap(text: str, width: int, lines: int) -> list[str]:
+    """Cut text into at most `lines` lines of about `width` characters, at spaces;
+    the last line ends with "…" when the text is longer."""
+    words, result, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            result.append(line)
+            line = word
+            if len(result) == lines:
+                result[-1] = result[-1].rstrip(" ,;:") + "…"
+                return result
+        else:
+            line = f"{line} {word}" if line else word
+    return result + [line] if line else result
+
+
+def timeline_narrow(catalogue: Catalogue, lang: str) -> dict:
+    """The same history for a phone's width, drawn downwards: each phase's name
+    once, as a heading, then its steps in date order, each numbered on the axis
+    with its year and its title beside it. Only the years that have a step take
+    room; a gap of more than a year shows as a dotted stretch of the axis."""
+    axis = 70
+    in_order = sorted(catalogue.history.items(),
+                      key=lambda item: (item[1].date.first_day(), item[1].date.last_day(), item[0]))
+    numbers = {key: index for index, (key, _) in enumerate(in_order, 1)}
+    phase_order = [key for key, _ in sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())]
+    groups = [(key, catalogue.phases[key]) for key in phase_order]
+    orphans = [k for k, h in catalogue.history.items() if h.phase not in catalogue.phases]
+    if orphans:
+        groups.append((None, None))
+    y, previous_year = 6, None
+    phases, steps = [], []
+    for row, (pkey, phase) in enumerate(groups):
+        members = [(k, h) for k, h in in_order if (h.phase == pkey if pkey else k in orphans)]
+        lines = _wrap(phase.name.get(lang), 40, 3) if phase else []
+        top = y
+        y += 18 * len(lines) + 14
+        for key, entry in members:
+            year = entry.date.first_day().year
+            if previous_year is not None and year - previous_year > 1:
+                y += 16  # room for the dotted stretch of years without a step
+            title = _wrap(entry.title.get(lang), NARROW_CHARS, 2)
+            y += 14
+            steps.append({"key": key, "entry": entry, "number": numbers[key], "y": y, "first_year": year, "group": row,
+                          "year": year if year != previous_year else None, "title": title})
+            y += NARROW_LINE * (len(title) - 1) + 24
+            previous_year = year
+        phases.append({"key": pkey, "phase": phase, "lines": lines, "y": top, "band_top": top + 18 * len(lines) + 2,
+                       "band_bottom": y - 10, "row": row})
+        y += 8
+    # the axis runs within each phase (its heading is never struck through)
+    links = [{"y1": a["y"], "y2": b["y"], "dotted": b["first_year"] - a["first_year"] > 1}
+             for a, b in zip(steps, steps[1:]) if a["group"] == b["group"]]
+    return {"width": NARROW_WIDTH, "height": y, "axis": axis, "phases": phases, "steps": steps, "links": links,
+            "line": NARROW_LINE}
 
 
 def continuum(catalogue: Catalogue, only: str | None = None) -> dict:

@@ -45,7 +45,7 @@ from pydantic import BaseModel
 
 from .arguments import Parser
 from .content import Catalogue, load_catalogue
-from .model import RichText
+from .model import Citation, RichText
 from .paths import CONTENT, REPO
 from .problems import ContentError
 from .rendering import markdown_html
@@ -101,6 +101,9 @@ def _walk(value, loc: tuple):
         for lang in ("fr", "en"):
             for url in markdown_links(getattr(value, lang) or ""):
                 yield loc + (lang,), url
+    elif isinstance(value, Citation):  # a web page cited as a source: sources[1], as written
+        if value.url:
+            yield loc, value.url
     elif isinstance(value, BaseModel):
         for name, item in value:
             yield from _walk(item, loc + (name,))

@@ -22,3 +22,9 @@ def define_env(env):
     def related_resources(topic: str) -> str:
         """Cards of the resources tagged with `topic` (see TOPICS in macros/model.py)."""
         return pages.related_resources(glue.current(), lang, glue.build_date(), topic, root())
+
+    @env.macro
+    def sources(*cited) -> str:
+        """The page's sources by their ids in content/sources/ (or {source: id, excerpts: [...]}):
+        title, publisher, date, link and excerpts, never a file name."""
+        return pages.source_list(glue.current(), lang, glue.build_date(), list(cited), root())

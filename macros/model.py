@@ -20,6 +20,7 @@ from pydantic import (
     PlainSerializer,
     Strict,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -155,21 +156,33 @@ Day = Annotated[dt.date, BeforeValidator(_day),
                                 "description": "Date complète AAAA-MM-JJ."})]
 
 
-def _source(value: str) -> str:
-    if not isinstance(value, str):
-        raise ValueError("nom de fichier source ou adresse web attendu")
-    value = value.strip()
-    if SOURCE_FILE.match(value):
+def _citation(value):
+    """A citation as written: a source record's id, a web address, or a block
+    {source: id, excerpts: [...]} (also {url: https://…, excerpts: [...]})."""
+    if isinstance(value, dict):
         return value
-    if value.lower().startswith(("http://", "https://", "javascript:", "data:")):
-        return _url(value)
-    raise ValueError(f"source « {value} » invalide : nom d'un document source "
-                     "(ex. 002_cd3e985497d0d32e.txt) ou adresse web https://")
+    if not isinstance(value, str):
+        raise ValueError("identifiant d'une fiche de content/sources/, adresse web, ou bloc "
+                         "{source: identifiant, excerpts: [\"extrait mot pour mot\"]} attendu")
+    value = value.strip()
+    if value.lower().startswith(("http://", "https://", "javascript:", "data:", "vbscript:", "file:")):
+        return {"url": _url(value)}
+    if SOURCE_FILE.match(value):
+        raise ValueError(f"« {value} » est le nom de fichier d'un document source : citez plutôt sa fiche "
+                         "de content/sources/ par son identifiant, le nom de la fiche sans extension "
+                         "(ex. anct-approche-impacts-collectifs), avec l'extrait qui appuie le fait")
+    if SLUG.match(value):
+        return {"source": value}
+    raise ValueError(f"source « {value} » invalide : identifiant d'une fiche de content/sources/ "
+                     "(ex. anct-approche-impacts-collectifs) ou adresse web https://")
 
 
-SourceRef = Annotated[str, AfterValidator(_source),
-                      WithJsonSchema({"type": "string", "description":
-                                      "Document source (ex. 002_cd3e985497d0d32e.txt) ou adresse web."})]
+def _excerpt(value: str) -> str:
+    value = _text(value)
+    if len(value) < 12:
+        raise ValueError(f"extrait « {value} » trop court : citez au moins quelques mots de la source, "
+                         "mot pour mot")
+    return value
 
 
 def _not_a_boolean(kind: str):
@@ -186,7 +199,11 @@ Decimal = Annotated[float, _not_a_boolean("float_type")]
 Integer = Annotated[int, Strict()]  # a YAML integer; neither a boolean nor a text
 
 
-# --- bilingual text -----------------------------------------------------------------
+Excerpt = Annotated[str, AfterValidator(_excerpt),
+                    WithJsonSchema({"type": "string", "minLength": 12, "description":
+                                    "Passage de la source, recopié mot pour mot (« […] » pour sauter "
+                                    "un passage)."})]
+
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -207,6 +224,49 @@ def walk(value, loc: tuple = ()):
         for index, item in enumerate(value):
             yield from walk(item, loc + (index,))
 
+
+class Citation(Record):
+    """One cited source and the words of it that support the record.
+
+    `source` names a record of content/sources/ (whose text, when available, is
+    checked to contain each excerpt: macros/provenance.py); `url` is an outside
+    web page, whose excerpts cannot be checked here."""
+
+    source: Slug | None = Field(None, description="Identifiant d'une fiche de content/sources/ "
+                                "(nom du fichier sans « .yml »).")
+    url: Url | None = Field(None, description="Adresse d'une page web publique (à la place de source).")
+    excerpts: list[Excerpt] = Field(default_factory=list, description=(
+        "Les passages de la source qui appuient la fiche, recopiés mot pour mot (un par ligne « - »)."))
+
+    @model_validator(mode="after")
+    def _one_target(self):
+        if bool(self.source) == bool(self.url):
+            raise ValueError("indiquez soit « source » (identifiant d'une fiche de content/sources/), "
+                             "soit « url » (adresse web), pas les deux")
+        return self
+
+
+Cited = Annotated[Citation, BeforeValidator(_citation), WithJsonSchema({
+    "description": "Une source : identifiant d'une fiche de content/sources/, adresse web, ou bloc "
+                   "{source: identifiant, excerpts: [\"extrait mot pour mot\"]}.",
+    "anyOf": [
+        {"type": "string", "pattern": SLUG.pattern,
+         "description": "Identifiant d'une fiche de content/sources/ (sans extrait)."},
+        {"type": "string", "pattern": "^https?://", "description": "Adresse d'une page web publique."},
+        {"type": "object", "additionalProperties": False, "description":
+         "Une source et les passages qui appuient la fiche.",
+         "properties": {
+             "source": {"type": "string", "pattern": SLUG.pattern,
+                        "description": "Identifiant d'une fiche de content/sources/ (nom du fichier sans « .yml »)."},
+             "url": {"type": "string", "pattern": "^https?://",
+                     "description": "Adresse d'une page web publique (à la place de source)."},
+             "excerpts": {"type": "array", "items": {"type": "string", "minLength": 12}, "description":
+                          "Passages de la source recopiés mot pour mot (« […] » pour sauter un passage)."}},
+         "oneOf": [{"required": ["source"]}, {"required": ["url"]}]},
+    ]})]
+
+
+# --- bilingual text -----------------------------------------------------------------
 
 class Text(Record):
     """Reader-facing text: French required, English optional (the page then says so)."""
@@ -273,7 +333,7 @@ ContinuumLevel = Literal[tuple(CONTINUUM)]  # type: ignore[valid-type]
 SITE_KINDS = {
     "pilote": ("Site pilote (2022–2023)", "Pilot site (2022–2023)"),
     "programme": ("Site du programme", "Programme site"),
-    "inspiration": ("Quartier d'inspiration (Montréal)", "Inspiration neighbourhood (Montréal)"),
+    "inspiration": ("Lieu d'inspiration au Québec", "Inspiration place in Québec"),
 }
 RESOURCE_TYPES = {
     "article": ("Article", "Article"),
@@ -305,28 +365,51 @@ def _labels(vocabulary: dict) -> Literal:  # type: ignore[valid-type]
 # --- records ---------------------------------------------------------------------------
 
 class Sourced(Record):
-    sources: list[SourceRef] = Field(
-        min_length=1, description="D'où vient l'information : document source ou adresse web.")
+    note: Text | None = Field(None, description=(
+        "Note publiée avec les sources : erreur évidente d'une source corrigée (avec les mots de la source) "
+        "ou incertitude (ce que les sources ne disent pas)."))
+    sources: list[Cited] = Field(
+        min_length=1, description="D'où vient l'information : fiche de content/sources/ avec les extraits "
+        "qui appuient la fiche, ou adresse web.")
+
+
+def _seed_file(value: str) -> str:
+    value = _text(value)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt", value):
+        raise ValueError(f"nom de fichier « {value} » invalide : le nom seul du texte déposé, sans dossier, "
+                         "terminé par « .txt » (ex. 002_cd3e985497d0d32e.txt)")
+    return value
+
+
+SeedFile = Annotated[str, AfterValidator(_seed_file),
+                     WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$",
+                                     "description": "Nom du texte déposé (sans dossier), terminé par « .txt »."})]
 
 
 class SourceDocument(Record):
-    """One of the documents the content is drawn from (content/sources/)."""
+    """One of the documents the content is drawn from (content/sources/<readable-id>.yml)."""
 
-    title: Text = Field(description="Titre du document.")
+    title: Text = Field(description="Titre du document, tel qu'il se présente (ou titre descriptif).")
     description: Text = Field(description="Ce que contient le document.")
-    publisher: Slug | None = Field(None, description="Organisation qui le publie (identifiant).")
-    url: Url | None = Field(None, description="Adresse publique, si la source la donne.")
+    publisher: Slug = Field(description="Organisation qui le publie (identifiant de content/organisations/).")
+    date: When | None = Field(None, description="Date de publication, si le document la donne ; "
+                              "sinon laissez vide : la page indique « date inconnue ».")
+    url: Url | None = Field(None, description="Adresse publique, si une source la donne.")
+    file: SeedFile | None = Field(None, exclude=True, description="Nom du fichier texte déposé (dossier des documents "
+                                  "sources), dont les extraits cités sont vérifiés ; jamais publié sur les pages.",
+                                  examples=["002_cd3e985497d0d32e.txt"])
 
     def references(self):
-        if self.publisher:
-            yield ("publisher",), "organisations", self.publisher
+        yield ("publisher",), "organisations", self.publisher
 
 
 class Organisation(Sourced):
     name: Name = Field(description="Nom de l'organisation.")
     short_name: NonEmpty | None = Field(None, description="Sigle (ANCT, IREV…).", examples=["ANCT"])
-    kind: _labels(ORGANISATION_KINDS) = Field(description="Nature de l'organisation.")
-    country: Literal["FR", "CA", "US", "NZ", "AU"] = Field(description="Pays (code ISO à deux lettres).")
+    kind: _labels(ORGANISATION_KINDS) | None = Field(None, description="Nature de l'organisation, si les "
+                                                     "sources la disent.")
+    country: Literal["FR", "CA", "US", "NZ", "AU"] | None = Field(
+        None, description="Pays (code ISO à deux lettres), si les sources le disent.")
     website: Url | None = Field(None, description="Site web, si une source le donne.")
     description: Text | None = Field(None, description="Son rôle dans la démarche, selon les sources.")
 
@@ -363,7 +446,7 @@ class Coordinates(Record):
 class ContinuumStep(Record):
     date: When
     level: ContinuumLevel = Field(description="Position sur le continuum de la coopération.")
-    source: SourceRef
+    source: Cited
 
 
 class Site(Sourced):
@@ -402,8 +485,8 @@ class Site(Sourced):
 class Resource(Sourced):
     title: Text = Field(description="Titre de la ressource, tel qu'il est publié.")
     url: Url | None = Field(None, description="Lien ; laissez vide si la source ne le donne pas.")
-    type: _labels(RESOURCE_TYPES) = Field(description="Nature de la ressource.")
-    language: Literal["fr", "en"] = Field(description="Langue de la ressource.")
+    type: _labels(RESOURCE_TYPES) | None = Field(None, description="Nature de la ressource, si elle est connue.")
+    language: Literal["fr", "en"] | None = Field(None, description="Langue de la ressource, si elle est connue.")
     publisher: Slug | None = Field(None, description="Éditeur (identifiant d'organisation).")
     year: Integer | None = Field(None, ge=1900, le=2100, description="Année de publication, si connue.")
     summary: RichText = Field(description="Résumé (Markdown permis).")
@@ -468,14 +551,19 @@ class HistoryEntry(Sourced):
             yield ("sites", index), "sites", ref
 
 
+def citations(record: Record):
+    """(loc, Citation) for every citation of a record: its sources and its continuum steps."""
+    for index, citation in enumerate(getattr(record, "sources", [])):
+        yield ("sources", index), citation
+    for index, step in enumerate(getattr(record, "continuum", [])):
+        yield ("continuum", index, "source"), step.source
+
+
 def source_refs(record: Record):
-    """(loc, "sources", id) for every cited source document (URLs need no record)."""
-    cited = [(("sources", i), ref) for i, ref in enumerate(getattr(record, "sources", []))]
-    cited += [(("continuum", i, "source"), step.source) for i, step in enumerate(getattr(record, "continuum", []))]
-    for loc, ref in cited:
-        match = SOURCE_FILE.match(ref)
-        if match:
-            yield loc, "sources", match.group(1)
+    """Kept for macros/content.py's reference check, which would name the documents
+    « <id>.txt »: references to source records are checked by
+    macros/provenance.py (check_excerpts), with their excerpts."""
+    return iter(())
 
 
 # folder under content/ -> record class; the order is the order of loading and of the docs

@@ -7,19 +7,20 @@ because a YAML file does (one per site, plus the data-driven indexes).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from markdown.extensions.toc import slugify, unique
 
-from . import graphics, rendering
+from . import graphics, provenance, rendering
 from .content import Catalogue, fold
 from .model import (
     CONTINUUM,
     ORGANISATION_KINDS,
     RESOURCE_TYPES,
     SITE_KINDS,
-    SOURCE_FILE,
     TOPIC_PARENT,
     TOPICS,
     Text,
@@ -68,26 +69,30 @@ def label(vocabulary: dict, key: str, lang: str) -> str:
 class Views:
     """Read-only views of the catalogue that templates use."""
 
-    def __init__(self, catalogue: Catalogue, lang: str, today: dt.date):
+    def __init__(self, catalogue: Catalogue, lang: str, today: dt.date, edit: tuple[str, Path] | None = None):
         self.cat = catalogue
         self.lang = lang
         self.today = today
+        self.edit = edit  # (the docs folder's address in the repository's editor, the docs folder)
+
+    def edit_url(self, source: Path | None) -> str:
+        """The address that opens a content file in the repository's editor, made as
+        the theme's edit button makes it for the page ("" without a repository)."""
+        if not self.edit or not self.edit[0] or source is None:
+            return ""
+        return urljoin(self.edit[0], os.path.relpath(Path(source).resolve(), self.edit[1]).replace(os.sep, "/"))
 
     # --- small lookups -----------------------------------------------------------
     def org(self, key):
         return self.cat.entries["organisations"][key].record
 
-    def sources(self, refs):
-        """Source citations as (title, url, file name) for the "Sources" lists."""
-        cited = []
-        for ref in refs:
-            match = SOURCE_FILE.match(ref)
-            if match:
-                doc = self.cat.entries["sources"][match.group(1)].record
-                cited.append({"title": doc.title, "url": doc.url, "file": ref})
-            else:
-                cited.append({"title": None, "url": ref, "file": None})
-        return cited
+    def page_sources(self, cited):
+        """A page's own citations (ids, or {source: id, excerpts: [...]}) as a record for sources_list."""
+        return _page_record(self.cat, cited)
+
+    def sources(self, record):
+        """A record's citations as the pages show them (macros/provenance.py), and its note."""
+        return provenance.cited(self.cat, record.sources, rendering.strings()["at_word"][self.lang]), record.note
 
     def contacts(self, keys=None):
         entries = self.cat.entries["contacts"]
@@ -112,12 +117,20 @@ class Views:
                      if topic in r.topics or any(TOPIC_PARENT.get(t) == topic for t in r.topics)]
         return sorted(found, key=lambda item: item[1].title.get(self.lang).casefold())
 
+    @staticmethod
+    def topic_keys(resource) -> str:
+        """A resource's topics and their parent topics, for the filters (data-topic):
+        a resource on "vision-partagee" is also one on "conditions", as on the approach pages."""
+        keys = list(resource.topics)
+        keys += [TOPIC_PARENT[t] for t in resource.topics if t in TOPIC_PARENT and TOPIC_PARENT[t] not in keys]
+        return " ".join(dict.fromkeys(keys))
+
     def resource_facets(self):
         """The values readers can narrow the resource list by, with their labels."""
         resources = [r for _, r in self.resources()]
         publishers = sorted({r.publisher for r in resources if r.publisher},
                             key=lambda key: fold(self.org(key).name.get(self.lang)))
-        topics = [t for t in TOPICS if any(t in r.topics for r in resources)]
+        topics = [t for t in TOPICS if any(t in self.topic_keys(r).split() for r in resources)]
         return {
             "total": len(resources),
             "fields": [
@@ -159,6 +172,9 @@ class Views:
     def timeline(self):
         return self.cat.cached(f"timeline:{self.lang}", lambda: graphics.timeline(self.cat, self.lang))
 
+    def timeline_narrow(self):
+        return self.cat.cached(f"timeline_narrow:{self.lang}", lambda: graphics.timeline_narrow(self.cat, self.lang))
+
     def continuum(self, only=None):
         return self.cat.cached(f"continuum:{only}", lambda: graphics.continuum(self.cat, only))
 
@@ -166,6 +182,58 @@ class Views:
         """History entries numbered in date order, as on the timeline."""
         return self.cat.cached("step_numbers",
                                lambda: {key: index for index, (key, _) in enumerate(self.history(), 1)})
+
+    # --- a site's page: what is its own first, what the programme shares once -----
+    def shared(self, kind: str, key: str) -> bool:
+        """True when an event or history step concerns more than one site (or none):
+        it belongs to the programme, and is told in full on the calendar or history page."""
+        if kind == "events":
+            return len(self.cat.referrers("sites", "events", key)) != 1
+        return len(self.cat.entries["history"][key].record.sites) != 1
+
+    def site_page(self, key: str, site) -> dict:
+        """What a site page shows: the facts that apply to its kind and are known,
+        the unknown ones (for one "to be completed" line), and its events and
+        history split into its own (told in full) and the programme's (listed)."""
+        french = site.kind != "inspiration"
+        applicable = [  # (label key, known?) in reading order
+            ("departement", site.departement) if french else None,
+            ("commune", site.commune),
+            ("neighbourhood", site.neighbourhood),
+            ("phases", site.phases) if french else None,
+            ("collective", site.collective),
+            ("challenge", site.challenge),
+            ("organisations", site.organisations),
+            ("contacts", self.contacts(site.contacts)),
+            ("continuum_short", site.continuum),
+        ]
+        applicable = [item for item in applicable if item]
+        events = self.events(site.events)
+        history = self.history(key)
+        # the programme's shared moments, once each: an event and a history step
+        # over the same days are one moment (told in the history, dated in the calendar)
+        steps = [{"key": k, "title": h.title, "date": h.date, "event": None} for k, h in history
+                 if self.shared("history", k)]
+        alone = []
+        for k, e in events:
+            if not self.shared("events", k):
+                continue
+            twin = next((step for step in steps if step["event"] is None
+                         and (step["date"].first_day(), step["date"].last_day())
+                         == (e.date.first_day(), e.date.last_day())), None)
+            if twin:
+                twin["event"] = k
+            else:
+                alone.append({"key": None, "title": e.title, "date": e.date, "event": k})
+        programme = sorted(steps + alone, key=lambda item: (item["date"].first_day(), item["date"].last_day(),
+                                                            item["key"] or "", item["event"] or ""))
+        return {
+            "known": [name for name, value in applicable if value],
+            "unknown": [name for name, value in applicable if not value],
+            "own_events": [(k, e) for k, e in events if not self.shared("events", k)],
+            "own_history": [(k, h) for k, h in history if not self.shared("history", k)],
+            "programme": programme,
+        }
 
     def calendar_groups(self):
         groups = {"upcoming": [], "ongoing": [], "past": []}
@@ -197,14 +265,17 @@ INDEX_PAGES = {  # generated page -> template
 
 
 def generated_pages(catalogue: Catalogue, lang: str, today: dt.date,
-                    permalink_title: str = "") -> list[GeneratedPage]:
+                    permalink_title: str = "", edit: tuple[str, Path] | None = None) -> list[GeneratedPage]:
     """Every page that exists because of the content, rendered to HTML.
 
     `permalink_title` is the title of the heading anchors (the toc extension's
     setting in mkdocs.yml), so that these pages match the hand-written ones.
+    `edit` is (the address of the language's docs folder in the repository's
+    editor, that is repo_url joined with edit_uri; the docs folder), from which a
+    content file's edit address is made, as for the theme's edit button.
     """
     renderer = rendering.renderer(lang)
-    views = Views(catalogue, lang, today)
+    views = Views(catalogue, lang, today, edit)
 
     def page(path: str, template: str, source: Path | None, **context) -> GeneratedPage:
         headings = Headings()
@@ -213,7 +284,8 @@ def generated_pages(catalogue: Catalogue, lang: str, today: dt.date,
 
     pages = [page(path, template, None) for path, template in INDEX_PAGES.items()]
     for key, entry in catalogue.entries["sites"].items():
-        pages.append(page(f"sites/{key}.md", "site.html.j2", entry.file, key=key, site=entry.record))
+        pages.append(page(f"sites/{key}.md", "site.html.j2", entry.file, key=key, site=entry.record,
+                          edit_url=views.edit_url(entry.file)))
     return pages
 
 
@@ -223,6 +295,27 @@ def related_resources(catalogue: Catalogue, lang: str, today: dt.date, topic: st
         raise ValueError(f"notion inconnue « {topic} » ; notions possibles : {', '.join(TOPICS)}")
     views = Views(catalogue, lang, today)
     return rendering.renderer(lang).render("related_resources.html.j2", v=views, topic=topic, root=root)
+
+
+def _page_record(catalogue: Catalogue, cited: list):
+    """Citations written in a page (not in a YAML record), shaped like a record's."""
+    from types import SimpleNamespace
+
+    from .model import Citation
+    citations = [Citation.model_validate({"source": c} if isinstance(c, str) else c) for c in cited]
+    unknown = [c.source for c in citations if c.source and c.source not in catalogue.entries["sources"]]
+    if unknown:
+        raise ValueError(f"source inconnue « {unknown[0]} » ; sources possibles : "
+                         + ", ".join(catalogue.entries["sources"]))
+    return SimpleNamespace(sources=citations, note=None)
+
+
+def source_list(catalogue: Catalogue, lang: str, today: dt.date, cited: list, root: str) -> str:
+    """The sources of a hand-written page, as on the generated ones: title, publisher,
+    date, link and excerpts. `cited` holds source ids, or {source: id, excerpts: [...]}."""
+    views = Views(catalogue, lang, today)
+    return rendering.renderer(lang).render("sources.html.j2", v=views, record=_page_record(catalogue, cited),
+                                           root=root)
 
 
 def picture(catalogue: Catalogue, lang: str, today: dt.date, name: str, root: str, **options) -> str:

@@ -38,8 +38,8 @@ def check_place(site) -> tuple[str, str, str] | None:
                     f"({lon}, {lat}) y est", "échangez les valeurs de lat et lon", "error")
         return (f"point ({lat}, {lon}) hors de {COUNTRY_NAMES[country]} (pays indiqué : {country})",
                 "vérifiez les coordonnées (degrés décimaux : lat 49.04, lon 3.40) et le pays", "error")
-    from .graphics import on_map  # late: graphics draws from the checked catalogue
-    if not on_map(lat, lon):
+    from .graphics import placeable  # late: graphics draws from the checked catalogue
+    if not placeable(lat, lon):
         return ("ce point ne figure sur aucun panneau de la carte (France métropolitaine, Mayotte, "
                 "Montréal) : le site manquera sur la carte", "la page du site est publiée ; signalez-le "
                 "pour qu'un panneau soit ajouté à la carte", "warning")

@@ -43,8 +43,10 @@ KIND_NAMES: dict[str, str] = {
 KIND_TEXTS: dict[str, tuple[str, str]] = {
     "sources": (
         "Document source",
-        "Un document dont le contenu du site est tiré (dossier content/sources/). Le nom du fichier "
-        "reprend celui du document, par exemple 002_cd3e985497d0d32e.yml pour 002_cd3e985497d0d32e.txt."),
+        "Un document dont le contenu du site est tiré (dossier content/sources/). Le nom du fichier est "
+        "son identifiant lisible (ex. anct-approche-impacts-collectifs.yml), que les autres fiches citent "
+        "avec les extraits qui appuient chaque fait ; « file » nomme le texte déposé, où ces extraits sont "
+        "vérifiés."),
     "organisations": (
         "Organisation",
         "Une organisation nommée par les sources : agence, réseau, centre de ressources, association… "

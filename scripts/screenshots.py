@@ -15,8 +15,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-PAGES = ["", "sites/", "sites/chateau-thierry/", "ressources/", "calendrier/", "contacts/",
-         "histoire/", "approche/conditions/", "approche/continuum-cooperation/"]
+PAGES = ["", "sites/", "sites/chateau-thierry/", "sites/peter-mcgill/", "ressources/", "calendrier/",
+         "contacts/", "histoire/", "approche/", "approche/conditions/", "approche/continuum-cooperation/"]
+PRINTED = ["sites/chateau-thierry/", "histoire/"]  # also shot as printed (print style sheet, A4 width)
 WIDTHS = {"phone": 375, "desktop": 1280}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -56,6 +57,15 @@ def main() -> None:
                         page.screenshot(path=str(target), full_page=args.full)
                         print(target)
                 page.close()
+            page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+            page.emulate_media(media="print")
+            for lang, prefix in (("fr", ""), ("en", "en/")):
+                for path in PRINTED:
+                    page.goto(base + prefix + path)
+                    target = args.out / f"{lang}-print-{path.strip('/').replace('/', '_')}.png"
+                    page.screenshot(path=str(target), full_page=args.full)
+                    print(target)
+            page.close()
             browser.close()
     finally:
         server.shutdown()

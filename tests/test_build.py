@@ -131,8 +131,8 @@ def test_language_selector_leads_to_the_same_page(site):
 
 
 @pytest.mark.parametrize("path, sections", [
-    ("sites/lievin/index.html", {"fr": ["Événements", "Contacts", "Ressources", "Sources"],
-                                 "en": ["Events", "Contacts", "Resources", "Sources"]}),
+    ("sites/lievin/index.html", {"fr": ["Avec le programme", "Ressources", "Sources"],
+                                 "en": ["With the programme", "Resources", "Sources"]}),
     ("calendrier/index.html", {"fr": ["À venir", "Passés"], "en": ["Upcoming", "Past"]}),
 ])
 def test_generated_pages_have_a_table_of_contents_of_their_sections(site, path, sections):
@@ -176,7 +176,7 @@ def test_a_new_site_file_gets_its_pages_index_entry_and_navigation(content, tmp_
     (content / "sites" / "nouveau-quartier.yml").write_text(
         "name: Quartier Neuf\nkind: programme\nregion: Occitanie\ncountry: FR\n"
         "coordinates: {lat: 43.6, lon: 1.44, precision: commune}\n"
-        "last_checked: 2026-11-30\nsources: [002_cd3e985497d0d32e.txt]\n", encoding="utf-8")
+        "last_checked: 2026-11-30\nsources: [anct-approche-impacts-collectifs]\n", encoding="utf-8")
     result = run_build(content, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     for prefix in ("", "en/"):
@@ -184,7 +184,8 @@ def test_a_new_site_file_gets_its_pages_index_entry_and_navigation(content, tmp_
         assert "Quartier Neuf" in markup and "Occitanie" in markup
         assert 'href="nouveau-quartier/"' in page(tmp_path / "out", f"{prefix}sites/index.html")
         assert "nouveau-quartier/" in page(tmp_path / "out", f"{prefix}sites/lievin/index.html")  # sidebar
-    assert "à recueillir" in text_of(page(tmp_path / "out", "sites/nouveau-quartier/index.html"))
+    # what the record does not say is gathered in one line that invites a contribution
+    assert "À compléter" in text_of(page(tmp_path / "out", "sites/nouveau-quartier/index.html"))
 
 
 def test_invalid_content_stops_the_build_and_keeps_the_last_good_site(content, tmp_path):

@@ -117,8 +117,10 @@ SAMPLES = {
                              "www.exemple.fr", "https://exemple.fr/a b", "ftp://exemple.fr"]),
     "_email": st.sampled_from(["prenom.nom@exemple.fr", "frédéric.frenard@resovilles.com", "x@y", "@"]),
     "_phone": st.sampled_from(["06 21 79 34 27", "+33 6 21 79 34 27", "06.21.79.34", "0621793427", 621793427]),
-    "_source": st.sampled_from(["002_cd3e985497d0d32e.txt", "009_0123456789abcdef.txt", "https://example.org",
-                                "page de l'IREV", "javascript:x"]),
+    "_citation": st.sampled_from(["anct-approche-impacts-collectifs", "009_0123456789abcdef.txt", "https://example.org",
+                                  "page de l'IREV", "javascript:x", {"source": "anct-approche-impacts-collectifs",
+                                  "excerpts": ["Approche Impacts Collectifs"]}, {"url": "https://example.org"},
+                                  {"source": "inconnue", "excerpts": ["court"]}, {"excerpts": []}]),
     "_date_span": st.sampled_from(["2022", "2022-10", "2025-09-30", "2023-02-29", "2022-13", "octobre 2022", 2011,
                                    {"start": "2025-10", "end": "2026-06"}, {"start": "2026", "end": "2025"},
                                    {"end": "2025"}, {"start": "2025", "fin": "2026"}]),
@@ -176,9 +178,9 @@ def record(model: type[BaseModel]) -> st.SearchStrategy:
     )
 
 
-SOURCES = ["002_cd3e985497d0d32e.txt"]
+SOURCES = ["anct-approche-impacts-collectifs"]
 VALID = {  # one valid record of each kind (see test_valid_bases_pass), mutated by the fuzz
-    "sources": {"title": {"fr": "Document"}, "description": {"fr": "Ce qu'il contient."}},
+    "sources": {"title": {"fr": "Document"}, "description": {"fr": "Ce qu'il contient."}, "publisher": "anct"},
     "organisations": {"name": "Collectif", "kind": "association", "country": "FR", "sources": SOURCES},
     "contacts": {"name": "Prénom Nom", "organisation": "anct", "public": True, "last_checked": "2026-11-02",
                  "sources": SOURCES},
@@ -213,10 +215,12 @@ records = st.sampled_from(sorted(KINDS)).flatmap(lambda kind: st.tuples(st.just(
 
 # the records a fuzzed file may refer to, valid, written once
 SUPPORT = {
-    "sources/002_cd3e985497d0d32e.yml": "title: {fr: Présentation}\ndescription: {fr: Document.}\npublisher: anct\n",
-    "organisations/anct.yml": "name: ANCT\nkind: agence-publique\ncountry: FR\nsources: [002_cd3e985497d0d32e.txt]\n",
+    "sources/anct-approche-impacts-collectifs.yml": "title: {fr: Présentation}\ndescription: {fr: Document.}\npublisher: anct\n",
+    "organisations/anct.yml": "name: ANCT\nkind: agence-publique\ncountry: FR\n"
+                              "sources: [{source: anct-approche-impacts-collectifs, excerpts: [Approche Impacts Collectifs]}]\n",
     "phases/territoire-impact-collectif.yml": "name: {fr: Expérimentation}\nperiod: {start: 2022-04, end: 2023-05}\n"
-                                              "summary: {fr: Texte.}\nsources: [002_cd3e985497d0d32e.txt]\n",
+                                              "summary: {fr: Texte.}\n"
+                                              "sources: [{source: anct-approche-impacts-collectifs, excerpts: [Approche Impacts Collectifs]}]\n",
 }
 
 

@@ -103,15 +103,15 @@ def server(monkeypatch):
 
 
 SUPPORT = {
-    "sources/002_cd3e985497d0d32e.yml": "title: {fr: Présentation}\ndescription: {fr: Document.}\npublisher: anct\n",
+    "sources/anct-approche-impacts-collectifs.yml": "title: {fr: Présentation}\ndescription: {fr: Document.}\npublisher: anct\n",
     "phases/territoire-impact-collectif.yml": "name: {fr: Expérimentation}\nperiod: 2022\nsummary: {fr: Texte.}\n"
-                                              "sources: [002_cd3e985497d0d32e.txt]\n",
+                                              "sources: [anct-approche-impacts-collectifs]\n",
 }
 
 
 def resource(title: str, url: str, summary: str = "Résumé.") -> str:
     return (f"title: {{fr: \"{title}\"}}\nurl: {url}\ntype: guide\nlanguage: fr\n"
-            f"summary:\n  fr: \"{summary}\"\nsources: [002_cd3e985497d0d32e.txt]\n")
+            f"summary:\n  fr: \"{summary}\"\nsources: [anct-approche-impacts-collectifs]\n")
 
 
 def make_content(root: Path, base: str, broken: bool = True) -> Path:
@@ -122,7 +122,7 @@ def make_content(root: Path, base: str, broken: bool = True) -> Path:
         (content / path).write_text(text, encoding="utf-8")
     (content / "organisations" / "anct.yml").write_text(
         f"name: ANCT\nkind: agence-publique\ncountry: FR\nwebsite: {base}/moved\n"
-        f"sources: [002_cd3e985497d0d32e.txt, {base}/ok]\n", encoding="utf-8")
+        f"sources: [anct-approche-impacts-collectifs, {base}/ok]\n", encoding="utf-8")
     files = {"page-ok": f"{base}/ok", "sans-head": f"{base}/no-head", "intermittent": f"{base}/flaky"}
     if broken:
         files |= {"introuvable": f"{base}/missing", "erreur-serveur": f"{base}/error", "lente": f"{base}/hang"}
@@ -224,7 +224,7 @@ def test_collects_every_kind_of_external_link(tmp_path):
         "summary:\n  fr: \"[Site](https://exemple.org/fr) <https://exemple.org/auto>\"\n"
         "  en: \"[Site](https://exemple.org/en)\"\n"
         "continuum:\n  - {date: 2024, level: coordination, source: \"https://exemple.org/continuum\"}\n"
-        "sources: [002_cd3e985497d0d32e.txt, \"https://exemple.org/source\"]\n", encoding="utf-8")
+        "sources: [anct-approche-impacts-collectifs, \"https://exemple.org/source\"]\n", encoding="utf-8")
     found = {(link.file.split("content/")[-1], link.field, link.url) for link in collect(load_catalogue(content))}
     assert {("sites/quartier.yml", "summary.fr", "https://exemple.org/fr"),
             ("sites/quartier.yml", "summary.fr", "https://exemple.org/auto"),

@@ -7,7 +7,7 @@ from macros.model import Contact, Event, Resource, Site, Text
 SITE = {
     "name": "Liévin", "kind": "pilote", "region": "Hauts-de-France", "country": "FR",
     "coordinates": {"lat": 50.42, "lon": 2.78, "precision": "commune"},
-    "last_checked": "2026-11-30", "sources": ["000_159ca346bc6a0c21.txt"],
+    "last_checked": "2026-11-30", "sources": ["irev-territoire-impact-collectif"],
 }
 
 
@@ -53,13 +53,13 @@ def test_missing_required_fields_are_all_reported():
                                  "https://", "https://exemple", "https://exemple.fr/a b"])
 def test_dangerous_or_malformed_urls_are_refused(url):
     data = {"title": {"fr": "T"}, "type": "guide", "language": "fr", "summary": {"fr": "R"},
-            "url": url, "sources": ["002_cd3e985497d0d32e.txt"]}
+            "url": url, "sources": ["anct-approche-impacts-collectifs"]}
     assert ("url",) in {e[0] for e in errors(Resource, data)}
 
 
 def test_contact_email_with_accent_is_refused_with_a_precise_message():
     data = {"name": "Frédéric Frénard", "organisation": "reso-villes", "public": True,
-            "last_checked": "2026-11-30", "sources": ["001_c706b23a2900f902.txt"],
+            "last_checked": "2026-11-30", "sources": ["reso-villes-quartiers-impact-collectif-2024"],
             "email": "frédéric.frenard@resovilles.com"}
     with pytest.raises(ValidationError, match="caractère accentué « é »"):
         Contact.model_validate(data)
@@ -69,19 +69,19 @@ def test_contact_email_with_accent_is_refused_with_a_precise_message():
                                                ("+33 6 21 79 34 27", "+33621793427")])
 def test_phone_numbers_are_normalised(phone, normalised):
     data = {"name": "X", "organisation": "o", "public": True, "last_checked": "2026-11-30",
-            "sources": ["001_c706b23a2900f902.txt"], "phone": phone}
+            "sources": ["reso-villes-quartiers-impact-collectif-2024"], "phone": phone}
     assert Contact.model_validate(data).phone == normalised
 
 
 @pytest.mark.parametrize("phone", ["06 21 79", "phone", "+0 12", 33621793427, 0o612345670])
 def test_bad_phone_numbers_are_refused(phone):
     data = {"name": "X", "organisation": "o", "public": True, "last_checked": "2026-11-30",
-            "sources": ["001_c706b23a2900f902.txt"], "phone": phone}
+            "sources": ["reso-villes-quartiers-impact-collectif-2024"], "phone": phone}
     assert ("phone",) in {e[0] for e in errors(Contact, data)}
 
 
 def test_event_span_must_not_end_before_it_starts():
     data = {"title": {"fr": "T"}, "date": {"start": "2026-06", "end": "2025-10"},
-            "sources": ["002_cd3e985497d0d32e.txt"]}
+            "sources": ["anct-approche-impacts-collectifs"]}
     with pytest.raises(ValidationError, match="précède le début"):
         Event.model_validate(data)

@@ -121,7 +121,7 @@ summary:
   fr: "Un quartier de Liévin."
 last_checked: 2026-11-30
 sources:
-  - 000_159ca346bc6a0c21.txt
+  - irev-territoire-impact-collectif
 """
 
 BROKEN_SITES = {
@@ -133,7 +133,7 @@ BROKEN_SITES = {
     "text without French": ('  fr: "Un quartier de Liévin."', '  en: "A neighbourhood in Liévin."'),
     "coordinates out of range": ("lat: 50.4228", "lat: 150.4228"),
     "missing required field": ("region: Hauts-de-France\n", ""),
-    "sources as a single value": ("sources:\n  - 000_159ca346bc6a0c21.txt", "sources: 000_159ca346bc6a0c21.txt"),
+    "sources as a single value": ("sources:\n  - irev-territoire-impact-collectif", "sources: irev-territoire-impact-collectif"),
 }
 
 
@@ -155,7 +155,7 @@ def test_broken_files_fail_schema_validation(tmp_path, case):
 def test_broken_nested_blocks_fail_schema_validation():
     check = validator("history")
     entry = {"date": 2022, "phase": "origines", "title": {"fr": "Titre"}, "story": {"fr": "Récit"},
-             "sources": ["000_159ca346bc6a0c21.txt"]}
+             "sources": ["irev-territoire-impact-collectif"]}
     assert check.is_valid(entry)
     assert not check.is_valid({**entry, "title": {"fr": "Titre", "de": "Titel"}})  # unknown language
     assert not check.is_valid({**entry, "lessons": [{"text": {"fr": "x"}, "topic": "inconnu"}]})
@@ -177,4 +177,4 @@ def test_plain_string_names_are_allowed_where_the_model_allows_them():
 def test_vocabularies_show_their_french_labels():
     kind = load_schema("sites")["properties"]["kind"]
     assert kind["enumDescriptions"] == ["Site pilote (2022–2023)", "Site du programme",
-                                        "Quartier d'inspiration (Montréal)"]
+                                        "Lieu d'inspiration au Québec"]

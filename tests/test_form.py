@@ -1,0 +1,462 @@
+"""The "Proposer une fiche" form (docs/*/proposer.md, overrides/assets/form.js) in
+a real browser: what it writes passes the real check and build, its GitHub links
+carry the right file, its messages are the check's, it starts from a record's
+values, and it works with the keyboard, without a third party and without errors
+that axe finds serious."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM_ARGS, Server, chromium_path
+from conftest import REPO, run_build
+
+pytestmark = pytest.mark.browser
+
+REPO_URL = "https://github.com/exemple/qic"  # conftest.run_build's
+TOP = "#qic-form .qic-fields > "  # a field of the record itself, not of a list item
+TRICKY = 'Texte : « guillemets » "droits", #dièse, \\ barre oblique, tab\tfin'
+
+# kind -> (what to do in the form, expected file name, a text the built site must show)
+RECIPES = {
+    "sites": ([
+        ("fill", TOP + '[data-field=name] [name="name.fr"]', "Saint-Denis « Plaine » : test #1"),
+        ("select", TOP + "[data-field=kind] select", "programme"),
+        ("fill", TOP + "[data-field=region] input", "Île-de-France"),
+        ("select", TOP + "[data-field=country] select", "FR"),
+        ("fill", TOP + "[data-field=coordinates] [name=lat]", "48.92"),
+        ("fill", TOP + "[data-field=coordinates] [name=lon]", "2.35"),
+        ("select", TOP + "[data-field=coordinates] select", "quartier"),
+        ("check", TOP + "[data-field=phases] input[value=formation-nationale-2025-2026]"),
+        ("check", TOP + "[data-field=organisations] input[value=irev]"),
+        ("check", TOP + "[data-field=organisations] input[value=anct]"),
+        ("fill", TOP + '[data-field=summary] [name="summary.fr"]',
+         "Premier paragraphe : « citation » et *italique*.\n\nSecond paragraphe, #2."),
+        ("fill", TOP + '[data-field=challenge] [name="challenge.fr"]', TRICKY),
+        ("click", TOP + "[data-field=continuum] .qic-add"),
+        ("fill", TOP + '[data-field=continuum] [name="date.start"]', "2025-10"),
+        ("select", TOP + "[data-field=continuum] select", "collaboration"),
+        ("fill", TOP + "[data-field=continuum] [name=source]", "000_159ca346bc6a0c21.txt"),
+        ("fill", TOP + "[data-field=last_checked] input", "2026-11-30"),
+        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/saint-denis?x=1#a"),
+    ], "saint-denis-plaine-test-1", "sites/saint-denis-plaine-test-1/index.html", "Île-de-France"),
+    "events": ([
+        ("fill", TOP + '[data-field=title] [name="title.fr"]', "Rencontre d'essai"),
+        ("fill", TOP + '[data-field=title] [name="title.en"]', "Test meeting"),
+        ("check", TOP + "[data-field=date] input[value=period]"),
+        ("fill", TOP + '[data-field=date] [name="date.start"]', "2026-01"),
+        ("fill", TOP + '[data-field=date] [name="date.end"]', "2026-06"),
+        ("fill", TOP + '[data-field=place] [name="place.fr"]', "Lille"),
+        ("check", TOP + "[data-field=organisers] input[value=anct]"),
+        ("select", TOP + "[data-field=phase] select", "formation-nationale-2025-2026"),
+        ("fill", TOP + "[data-field=sources] [name=source]", "001_c706b23a2900f902.txt"),
+    ], "rencontre-d-essai-2026", "calendrier/index.html", "Rencontre d&#39;essai"),
+    "resources": ([
+        ("fill", TOP + '[data-field=title] [name="title.fr"]', "Guide d'essai : « méthode »"),
+        ("fill", TOP + "[data-field=url] input", "https://collectif.test/guide"),
+        ("select", TOP + "[data-field=type] select", "guide"),
+        ("select", TOP + "[data-field=language] select", "fr"),
+        ("select", TOP + "[data-field=publisher] select", "anct"),
+        ("fill", TOP + "[data-field=year] input", "2024"),
+        ("fill", TOP + '[data-field=summary] [name="summary.fr"]', "Un résumé."),
+        ("check", TOP + "[data-field=topics] input[value=confiance]"),
+        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/guide"),
+    ], "guide-d-essai-methode", "ressources/index.html", "Guide d&#39;essai"),
+    "contacts": ([
+        ("fill", TOP + "[data-field=name] input", "Camille Essai"),
+        ("fill", TOP + '[data-field=role] [name="role.fr"]', "Chargée de mission"),
+        ("select", TOP + "[data-field=organisation] select", "anct"),
+        ("fill", TOP + "[data-field=email] input", "camille.essai@example.org"),
+        ("fill", TOP + "[data-field=phone] input", "06 21 79 34 27"),
+        ("check", TOP + "[data-field=public] input"),
+        ("fill", TOP + "[data-field=last_checked] input", "2026-11-30"),
+        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/annuaire"),
+    ], "camille-essai", "contacts/index.html", "Camille Essai"),
+    "organisations": ([
+        ("fill", TOP + '[data-field=name] [name="name.fr"]', "Association d'essai"),
+        ("fill", TOP + "[data-field=short_name] input", "AE"),
+        ("select", TOP + "[data-field=kind] select", "association"),
+        ("select", TOP + "[data-field=country] select", "FR"),
+        ("fill", TOP + "[data-field=website] input", "https://collectif.test"),
+        ("fill", TOP + '[data-field=description] [name="description.fr"]', "Son rôle."),
+        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/a-propos"),
+    ], "association-d-essai", None, None),  # no page of its own: the build checks it with the others
+    "history": ([
+        ("fill", TOP + '[data-field=date] [name="date.start"]', "2025-11"),
+        ("select", TOP + "[data-field=phase] select", "formation-nationale-2025-2026"),
+        ("fill", TOP + '[data-field=title] [name="title.fr"]', "Étape d'essai"),
+        ("fill", TOP + '[data-field=story] [name="story.fr"]', "Le récit : une ligne.\nUne autre ligne."),
+        ("click", TOP + "[data-field=lessons] .qic-add"),
+        ("fill", TOP + '[data-field=lessons] [name="text.fr"]', "Un enseignement."),
+        ("select", TOP + "[data-field=lessons] select", "confiance"),
+        ("click", TOP + "[data-field=testimonials] .qic-add"),
+        ("fill", TOP + '[data-field=testimonials] [name="quote.fr"]', "« Nous avons appris : ensemble. »"),
+        ("fill", TOP + '[data-field=testimonials] [name="speaker.fr"]', "Une participante"),
+        ("check", TOP + "[data-field=sites] input[value=lievin]"),
+        ("fill", TOP + "[data-field=sources] [name=source]", "000_159ca346bc6a0c21.txt"),
+    ], "2025-11-etape-d-essai", "histoire/index.html", "Étape d&#39;essai"),
+}
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    server = Server(site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def open_form(page, server, kind: str, lang: str = "fr"):
+    page.goto(server.url + ("en/" if lang == "en" else "") + "proposer/")
+    page.check(f"#qic-kind-{kind}")
+    page.wait_for_selector("#qic-yaml")
+
+
+def fill(page, steps):
+    for action, selector, *value in steps:
+        if action == "fill":
+            page.fill(selector, value[0])
+        elif action == "select":
+            page.select_option(selector, value[0])
+        elif action == "check":
+            page.check(selector)
+        elif action == "click":
+            page.click(selector)
+    page.locator("#qic-form .qic-fields input, #qic-form .qic-fields textarea").last.blur()
+    page.wait_for_timeout(400)  # the form settles after a pause in typing
+
+
+def produced(page) -> tuple[str, str, str]:
+    """(file path shown, YAML text, GitHub link) once the form says there is no error."""
+    page.click("text=Vérifier la fiche")
+    status = page.inner_text("#qic-status")
+    assert "Aucune erreur" in status, status + "\n" + page.input_value("#qic-yaml")
+    path = page.inner_text(".qic-filename").split(": ", 1)[1].strip()
+    return path, page.input_value("#qic-yaml"), page.get_attribute("#qic-github", "href")
+
+
+def check(content) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros.cli", "check", "--content", str(content)],
+                          cwd=REPO, capture_output=True, text=True, timeout=300)
+
+
+def test_each_kind_filled_in_the_form_passes_the_real_check_and_build(page, server, content, tmp_path):
+    written = {}
+    for kind, (steps, expected_id, _, _) in RECIPES.items():
+        open_form(page, server, kind)
+        fill(page, steps)
+        path, text, _ = produced(page)
+        assert path == f"content/{kind}/{expected_id}.yml"
+        assert text.startswith("# yaml-language-server: $schema=../../schemas/")
+        assert ": \"\"" not in text and "[]" not in text  # nothing empty
+        target = content.parent / path
+        assert not target.exists()
+        target.write_text(text, encoding="utf-8")
+        written[kind] = yaml.safe_load(text)
+    # the text went through the YAML as typed
+    assert written["sites"]["challenge"] == {"fr": TRICKY}
+    assert written["sites"]["summary"]["fr"].strip() == \
+        "Premier paragraphe : « citation » et *italique*.\n\nSecond paragraphe, #2."
+    assert written["sites"]["organisations"] == ["irev", "anct"]  # in the order chosen
+    assert written["sites"]["coordinates"] == {"lat": 48.92, "lon": 2.35, "precision": "quartier"}
+    assert written["events"]["date"] == {"start": "2026-01", "end": "2026-06"}
+    assert written["contacts"]["public"] is True and written["contacts"]["phone"] == "06 21 79 34 27"
+    assert written["history"]["lessons"] == [{"text": {"fr": "Un enseignement."}, "topic": "confiance"}]
+
+    result = check(content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "avertissement" not in result.stderr, result.stderr
+    out = tmp_path / "out"
+    result = run_build(content, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for kind, (_, _, page_path, shown) in RECIPES.items():
+        if page_path:
+            assert shown in (out / page_path).read_text(encoding="utf-8"), (kind, page_path)
+
+
+def test_the_github_link_creates_the_file_with_the_yaml_shown(page, server):
+    steps, expected_id, _, _ = RECIPES["organisations"]
+    open_form(page, server, "organisations")
+    fill(page, steps)
+    path, text, href = produced(page)
+    url = urlsplit(href)
+    assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO_URL}/new/main"
+    query = parse_qs(url.query, keep_blank_values=True)
+    assert query["filename"] == [f"content/organisations/{expected_id}.yml"]
+    assert query["value"] == [text]
+    assert "Commit changes" in page.inner_text("#qic-next")
+    # in English too, with the English page's words
+    open_form(page, server, "organisations", "en")
+    fill(page, steps)
+    page.click("text=Check the record")
+    assert "No error" in page.inner_text("#qic-status")
+    assert parse_qs(urlsplit(page.get_attribute("#qic-github", "href")).query)["value"] == [text]
+
+
+def test_a_change_starts_from_the_record_and_opens_github_s_editor(page, server, content):
+    page.goto(server.url + "proposer/?kind=sites&id=lievin")
+    page.wait_for_function("document.getElementById('qic-yaml') && document.getElementById('qic-yaml').value.includes('Liévin')")
+    assert page.get_attribute("#qic-github", "href") == f"{REPO_URL}/edit/main/content/sites/lievin.yml"
+    assert page.input_value("#qic-id") == "lievin"
+    text = page.input_value("#qic-yaml")
+    original = yaml.safe_load((content / "sites" / "lievin.yml").read_text(encoding="utf-8"))
+    assert yaml.safe_load(text) == original  # same values, same order of the lists
+    # a change made in the form is in the file, and the file still passes the check
+    page.fill(TOP + "[data-field=region] input", "Hauts-de-France (Pas-de-Calais)")
+    page.wait_for_timeout(400)
+    (content / "sites" / "lievin.yml").write_text(page.input_value("#qic-yaml"), encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 0, result.stderr
+    assert yaml.safe_load((content / "sites" / "lievin.yml").read_text())["region"] == "Hauts-de-France (Pas-de-Calais)"
+
+
+@pytest.mark.parametrize("kind", ["sites", "events", "resources", "contacts", "organisations", "history"])
+def test_every_published_record_comes_back_unchanged_through_the_form(page, server, kind):
+    from macros.model import KINDS
+    for file in sorted((REPO / "content" / kind).glob("*.yml")):
+        if kind == "contacts" and not yaml.safe_load(file.read_text(encoding="utf-8"))["public"]:
+            continue  # kept off the site, so not in the published data the form starts from
+        page.goto(server.url + f"proposer/?kind={kind}&id={file.stem}")
+        page.wait_for_function("document.getElementById('qic-status').textContent.includes('erreur')")
+        assert "Aucune erreur" in page.inner_text("#qic-status"), (file.name, page.inner_text("#qic-status"))
+        again = yaml.safe_load(page.input_value("#qic-yaml"))
+        original = yaml.safe_load(file.read_text(encoding="utf-8"))
+        model = KINDS[kind]
+        assert model.model_validate(again) == model.model_validate(original), file.name
+
+
+# (field selector, value typed, what the check says about the same value in a file)
+WRONG = [
+    ("sites", TOP + "[data-field=region] input", "", "region: champ obligatoire manquant : « region »"),
+    ("sites", TOP + "[data-field=coordinates] [name=lat]", "95",
+     "coordinates.lat: valeur trop grande (limite : 90.0)"),
+    ("sites", TOP + "[data-field=coordinates] [name=lon]", "2,35", "coordinates.lon: nombre attendu (ex. 50.42)"),
+    ("sites", TOP + "[data-field=last_checked] input", "30/11/2026",
+     "last_checked: date « 30/11/2026 » mal écrite : utilisez AAAA, AAAA-MM ou AAAA-MM-JJ"),
+    ("events", TOP + '[data-field=date] [name="date.start"]', "2011-13",
+     "date: mois 13 impossible dans « 2011-13 » (1 à 12)"),
+    ("events", TOP + "[data-field=url] input", "www.exemple.fr",
+     "url: adresse web « www.exemple.fr » invalide : elle doit commencer par https://"),
+    ("contacts", TOP + "[data-field=email] input", "christine.duvàl@anct.gouv.fr",
+     "email: adresse e-mail « christine.duvàl@anct.gouv.fr » invalide : caractère accentué « à »"),
+    ("contacts", TOP + "[data-field=phone] input", "06 21 79",
+     "phone: numéro de téléphone « 06 21 79 » invalide"),
+    ("resources", TOP + "[data-field=year] input", "1800", "year: valeur trop petite (limite : 1900)"),
+    ("history", TOP + '[data-field=date] [name="date.start"]', "2022-02-30",
+     "date: jour 30 impossible dans « 2022-02-30 » : ce mois a 28 jours"),
+]
+@pytest.mark.parametrize("kind,selector,value,checked", WRONG, ids=[w[3].split(":")[0] + "-" + w[0] for w in WRONG])
+def test_messages_while_typing_are_the_check_s_words(page, server, content, kind, selector, value, checked):
+    open_form(page, server, kind)
+    field = page.locator(selector)
+    field.fill("x")  # touched, then the value to judge
+    field.fill(value)
+    field.blur()
+    page.wait_for_timeout(300)
+    assert field.get_attribute("aria-invalid") == "true"
+    error_id = field.get_attribute("aria-describedby").split()[-1]
+    message = page.inner_text(f"#{error_id}").strip()
+    assert message, "no message shown"
+    # the message is the check's (after the field name), for the same value in a file
+    assert checked.split(": ", 1)[1] in message, (message, checked)
+    result = check(_with_wrong_value(content, kind, selector, value))
+    assert result.returncode == 1
+    assert checked in result.stderr, result.stderr
+
+
+def _with_wrong_value(content, kind: str, selector: str, value: str):
+    """A copy of the content where an existing record of `kind` has the wrong value."""
+    key = selector.split("data-field=")[1].split("]")[0]
+    sub = selector.rsplit("[name=", 1)[1].rstrip("]").strip('"') if "[name=" in selector else None
+    file = next(iter(sorted((content / kind).glob("*.yml"))))
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    if value == "":
+        data.pop(key, None)
+    elif key == "coordinates":
+        data["coordinates"] = {**data["coordinates"], sub: value if "," in value else float(value)}
+    elif key == "date":
+        data["date"] = value
+    else:
+        data[key] = int(value) if value.isdigit() else value
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return content
+
+
+def test_an_id_already_taken_is_refused_and_a_new_one_is_suggested(page, server):
+    open_form(page, server, "sites")
+    page.fill(TOP + '[data-field=name] [name="name.fr"]', "Château-Thierry")
+    page.wait_for_timeout(400)
+    assert page.input_value("#qic-id") == "chateau-thierry"
+    page.click("text=Vérifier la fiche")
+    assert "identifiant « chateau-thierry » en double" in page.inner_text("#qic-id-error")
+    page.fill("#qic-id", "Château Thierry 2")
+    page.locator("#qic-id").blur()
+    assert "identifiant « Château Thierry 2 » invalide : minuscules sans accents, chiffres et tirets" \
+        in page.inner_text("#qic-id-error")
+
+
+def test_keyboard_only_and_errors_announced(page, server):
+    page.goto(server.url + "proposer/")
+    page.focus("#qic-kind-sites")
+    page.keyboard.press("Space")
+    assert page.is_checked("#qic-kind-sites")
+    page.focus("text=Vérifier la fiche")
+    page.keyboard.press("Enter")
+    # the summary is a live region; focus goes to the first field to correct, whose message it announces
+    assert page.get_attribute("#qic-status", "aria-live") == "polite"
+    assert "erreurs à corriger" in page.inner_text("#qic-status")
+    focused = page.evaluate("""() => { const e = document.activeElement;
+        return [e.getAttribute('aria-invalid'), e.getAttribute('aria-describedby'), e.labels.length]; }""")
+    assert focused[0] == "true" and focused[2] == 1
+    described = " ".join(page.inner_text(f"#{i}") for i in focused[1].split())
+    assert "champ obligatoire manquant" in described
+    page.wait_for_timeout(400)  # still there once the form has settled
+    assert "champ obligatoire manquant : « sources »" in page.inner_text(TOP + "[data-field=sources]")
+    assert "champ obligatoire manquant : « summary »" not in page.inner_text("#qic-form")  # optional
+    # "add" and "remove" buttons of a list work from the keyboard
+    page.focus(TOP + "[data-field=continuum] .qic-add")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "date.start"
+    page.focus(TOP + "[data-field=continuum] .qic-remove")
+    page.keyboard.press("Enter")
+    assert page.locator(TOP + "[data-field=continuum] .qic-item").count() == 0
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_serious_accessibility_violation_and_no_third_party(browser, server, lang):
+    context = browser.new_context(viewport={"width": 375, "height": 900})
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_form(page, server, "history", lang)
+    page.click(TOP + "[data-field=lessons] .qic-add")
+    page.click("#qic-form .qic-actions button")  # check: every message shown
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+    serious = [f"{v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert serious == []
+    assert [url for url in requests if not url.startswith(server.url)] == []
+
+
+def test_without_javascript_the_page_points_to_the_guide(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + "proposer/")
+    text = page.inner_text("article")
+    context.close()
+    assert "Ce formulaire a besoin de JavaScript" in text and "CONTRIBUTING.md" in text
+
+
+def test_without_a_repository_the_yaml_is_still_shown_with_where_to_paste_it(page, site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    markup = (copy / "proposer" / "index.html").read_text(encoding="utf-8")
+    (copy / "proposer" / "index.html").write_text(markup.replace(f'data-repo="{REPO_URL}"', 'data-repo=""'),
+                                                  encoding="utf-8")
+    other = Server(copy)
+    try:
+        open_form(page, other, "organisations")
+        fill(page, RECIPES["organisations"][0])
+        page.click("text=Vérifier la fiche")
+        assert page.locator("#qic-github").is_hidden()
+        assert "créez le fichier content/organisations/association-d-essai.yml" in page.inner_text("#qic-next")
+        assert page.input_value("#qic-yaml").startswith("# yaml-language-server")
+    finally:
+        other.close()
+
+
+def test_the_form_data_holds_the_schemas_and_only_published_records(site, content):
+    import json
+
+    from macros.content import load_catalogue
+    from macros.downloads import form_data
+    from macros.schemas import schema_files
+    # what the model generates (tests/test_schemas.py checks that schemas/ holds the same)
+    for name, text in schema_files().items():
+        assert (site / "schemas" / name).read_text(encoding="utf-8") == text
+    script = (site / "assets" / "form-data.js").read_text(encoding="utf-8")
+    assert script == (site / "en" / "assets" / "form-data.js").read_text(encoding="utf-8")
+    data = json.loads(script.removeprefix("window.QIC_FORM = ").removesuffix(";\n"))
+    assert ["lievin", "Liévin", "Liévin"] in data["records"]["sites"]
+    assert data["schemas"]["sites"] == json.loads(schema_files()["site.schema.json"])
+    # a contact kept off the site is not offered either
+    file = content / "contacts" / "christine-duval.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("public: true", "public: false"), encoding="utf-8")
+    text = form_data(load_catalogue(content, content.parent)).decode("utf-8")
+    assert "christine" not in text.lower() and "frederic-frenard" in text
+
+
+def test_a_date_is_a_year_a_month_or_a_day_or_a_period(page, server):
+    open_form(page, server, "events")
+    start, end = TOP + '[data-field=date] [name="date.start"]', TOP + '[data-field=date] [name="date.end"]'
+    assert page.locator(end).is_hidden()
+    for value in ("2025", "2025-09", "2025-09-30"):
+        page.fill(start, value)
+        page.wait_for_timeout(350)
+        assert f"\ndate: {value}\n" in page.input_value("#qic-yaml")
+    page.check(TOP + "[data-field=date] input[value=period]")
+    page.fill(end, "2025-06")
+    page.locator(end).blur()
+    assert "la fin (2025-06) précède le début (2025-09-30)" in page.inner_text(TOP + "[data-field=date]")
+    page.fill(end, "2026-06")
+    page.wait_for_timeout(350)
+    assert "\ndate: {start: 2025-09-30, end: 2026-06}\n" in page.input_value("#qic-yaml")
+
+
+def test_a_long_list_of_choices_can_be_filtered_and_keeps_what_is_chosen(page, server):
+    open_form(page, server, "sites")
+    box = TOP + "[data-field=organisations]"
+    page.check(box + " input[value=anct]")
+    page.fill(box + " input[type=search]", "tamarack")
+    visible = page.eval_on_selector_all(box + " .qic-choice", "els => els.filter(e => !e.hidden).map(e => e.querySelector('input').value)")
+    assert visible == ["anct", "tamarack"]
+    assert f"2 sur {len(list((REPO / 'content' / 'organisations').glob('*.yml')))}" in page.inner_text(box)
+    page.check(box + " input[value=tamarack]")
+    page.wait_for_timeout(400)
+    assert "organisations: [anct, tamarack]" in page.input_value("#qic-yaml")
+
+
+def test_a_template_s_placeholder_is_refused_as_the_check_refuses_it(page, server):
+    open_form(page, server, "resources")
+    for selector, value, said in (
+            (TOP + "[data-field=url] input", "https://example.org/A-COMPLETER", "adresse d'exemple encore à remplacer"),
+            (TOP + '[data-field=title] [name="title.fr"]', "À COMPLÉTER : titre", "texte du modèle encore à remplacer")):
+        page.fill(selector, value)
+        page.locator(selector).blur()
+        error = page.get_attribute(selector, "aria-describedby").split()[-1]
+        assert f"{said} : « {value} »" in page.inner_text(f"#{error}")
+
+
+def test_the_form_works_from_a_copy_of_the_site_opened_as_files(page, site):
+    page.goto((site / "proposer" / "index.html").as_uri())  # no server at all
+    page.check("#qic-kind-organisations")
+    fill(page, RECIPES["organisations"][0])
+    path, text, href = produced(page)
+    assert path == "content/organisations/association-d-essai.yml" and "value=" in href

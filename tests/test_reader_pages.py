@@ -1,0 +1,419 @@
+"""What a reader sees: the home page as a front door, site pages about the site,
+the resources' compact view, pictures that fit a phone, and print.
+
+The first tests read the built HTML; those marked `browser` drive Debian's
+Chromium at 375 and 1,280 px."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+LANGS = [("fr", ""), ("en", "en/")]
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def text_of(markup: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def article(markup: str) -> str:
+    """The page's own content, without the menus and the footer."""
+    start = markup.index('<article class="md-content__inner')
+    return markup[start:markup.rindex("</article>")]  # cards are articles too: the last one closes it
+
+
+def records(folder: str) -> dict[str, dict]:
+    return {f.stem: yaml.safe_load(f.read_text(encoding="utf-8"))
+            for f in sorted((REPO / "content" / folder).glob("*.yml"))}
+
+
+def resolves(site: Path, page_path: str, href: str) -> bool:
+    """A relative link of a built page leads to a file, and to its anchor if any."""
+    url = urlsplit(urljoin("http://x/" + page_path, href))
+    target = site / url.path.lstrip("/")
+    if url.path.endswith("/"):
+        target = target / "index.html"
+    if not target.is_file():
+        return False
+    return not url.fragment or f'id="{url.fragment}"' in target.read_text(encoding="utf-8")
+
+
+# --- the home page ---------------------------------------------------------------
+
+ENTRY_POINTS = ["approche/", "sites/", "ressources/", "calendrier/", "histoire/"]
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_home_page_leads_to_every_entry_point_and_each_link_resolves(site, lang, prefix):
+    markup = article(page(site, f"{prefix}index.html"))
+    doors = re.search(r'<nav class="qic-doors"[^>]*>(.*?)</nav>', markup, re.S)
+    assert doors, "no entry points on the home page"
+    hrefs = re.findall(r'<a class="qic-door[^"]*" href="([^"]+)"', doors.group(1))
+    for entry in ENTRY_POINTS:
+        assert entry in hrefs, entry
+    assert len(hrefs) == len(ENTRY_POINTS) + 1  # and one way to contribute
+    contribute = hrefs[-1]
+    assert contribute.endswith("/CONTRIBUTING.md") or contribute == "contacts/"
+    # the three phases lead to their part of the history; the map is there
+    phases = re.findall(r'<li class="qic-phase"><a href="([^"]+)"', markup)
+    assert len(phases) == 3
+    for href in [h for h in hrefs if not h.startswith("http")] + phases:
+        assert resolves(site, f"{prefix}index.html", href), href
+    assert 'class="qic-figure qic-map"' in markup
+
+
+# --- site pages --------------------------------------------------------------------
+
+SITES = records("sites")
+
+
+def shared(kind: str) -> dict[str, dict]:
+    """History steps and events that concern more than one site: the programme's."""
+    if kind == "history":
+        return {k: r for k, r in records("history").items() if len(r.get("sites", [])) != 1}
+    counts = {}
+    for site in SITES.values():
+        for key in site.get("events", []):
+            counts[key] = counts.get(key, 0) + 1
+    return {k: r for k, r in records("events").items() if counts.get(k, 0) != 1}
+
+
+def opening(text: dict | str, lang: str) -> str:
+    value = text if isinstance(text, str) else text.get(lang) or text["fr"]
+    return " ".join(re.sub(r"[*_`\[\]]", "", value).split()[:12])
+
+
+@pytest.mark.parametrize("key", sorted(SITES))
+def test_site_page_lists_the_programme_once_instead_of_repeating_it(site, key):
+    history, events = shared("history"), shared("events")
+    for lang, prefix in LANGS:
+        markup = article(page(site, f"{prefix}sites/{key}/index.html"))
+        body = text_of(markup)
+        for hkey, step in history.items():
+            assert opening(step["story"], lang) not in body, (key, hkey)  # not told again in full
+            if key in step.get("sites", []):
+                assert f'href="../../histoire/#histoire-{hkey}"' in markup, (key, hkey)  # but linked
+        for ekey, event in events.items():
+            if event.get("summary"):
+                assert opening(event["summary"], lang) not in body, (key, ekey)
+            if ekey in SITES[key].get("events", []):
+                assert f"#evenement-{ekey}" in markup, (key, ekey)
+        for href in re.findall(r'href="(\.\./\.\./(?:histoire|calendrier)/#[^"]+)"', markup):
+            assert resolves(site, f"{prefix}sites/{key}/index.html", href), href
+
+
+@pytest.mark.parametrize("key", sorted(SITES))
+def test_site_page_shows_only_fields_that_apply_and_gathers_the_unknown_ones(site, key):
+    record = SITES[key]
+    markup = article(page(site, f"sites/{key}/index.html"))
+    terms = [text_of(t) for t in re.findall(r"<dt>(.*?)</dt>", markup)]
+    if record["kind"] == "inspiration":  # a Montréal neighbourhood has no département nor programme phase
+        assert "Département" not in terms and "Phases du programme" not in terms
+    else:
+        assert ("Département" in terms) == bool(record.get("departement"))
+    assert "à recueillir" not in text_of(markup) and "⟨" not in markup  # no scattered placeholders
+    todo = re.findall(r'<p class="qic-todo">(.*?)</p>', markup, re.S)
+    unknown = [f for f in ("neighbourhood", "collective", "challenge") if not record.get(f)]
+    assert len(todo) == (1 if unknown or not record.get("contacts") else 0)
+    if todo:
+        assert text_of(todo[0]).startswith("À compléter :")
+        # the invitation opens the site's record in the repository's editor
+        assert f'href="https://github.com/exemple/qic/edit/main/content/sites/{key}.yml"' in todo[0]
+        labels = {"neighbourhood": "quartier", "collective": "collectif local", "challenge": "défi prioritaire"}
+        for field in unknown:
+            assert labels[field] in text_of(todo[0]).lower()
+
+
+def test_no_page_scatters_placeholders_for_what_the_sources_do_not_say(site):
+    for file in site.rglob("*.html"):
+        markup = file.read_text(encoding="utf-8")
+        assert "à recueillir" not in markup and "to be collected" not in markup, file
+
+
+def test_what_is_specific_to_the_site_comes_before_the_programme(site):
+    markup = article(page(site, "sites/chateau-thierry/index.html"))
+    summary = markup.index('class="qic-summary"')
+    assert summary < markup.index('class="qic-facts') < markup.index('id="avec-le-programme"')
+
+
+# --- pictures ------------------------------------------------------------------------
+
+def test_no_reader_page_speaks_contributor_jargon_or_draws_an_empty_continuum(site):
+    for file in site.rglob("*.html"):
+        assert "champ continuum" not in file.read_text(encoding="utf-8"), file
+    if not any(s.get("continuum") for s in SITES.values()):
+        for lang, prefix in LANGS:
+            markup = article(page(site, f"{prefix}approche/continuum-cooperation/index.html"))
+            assert "qic-continuum" not in markup  # no empty axis
+            assert re.search(r'<p class="qic-empty">[^<]+</p>', markup)  # one sentence instead
+
+
+def test_every_site_of_the_content_is_placeable_on_the_map():
+    from macros.graphics import placeable
+    for key, record in SITES.items():
+        c = record["coordinates"]
+        assert placeable(c["lat"], c["lon"]), key
+
+
+@pytest.mark.parametrize("lat, lon, expected", [
+    (48.8566, 2.3522, True),     # Paris
+    (42.70, 9.45, True),         # Bastia, Corsica
+    (-12.78, 45.23, True),       # Mamoudzou, Mayotte
+    (45.55, -73.60, True),       # Montréal
+    (2.7786, 50.4228, False),    # Liévin with latitude and longitude swapped
+    (50.08, 14.43, False),       # Prague: east of metropolitan France's panel
+    (-21.11, 55.53, False),      # La Réunion: no panel for it
+    (46.81, -71.21, False),      # Québec City: outside the Montréal inset
+    (0.0, 0.0, False),
+])
+def test_placeable_tells_whether_a_point_falls_in_a_panel(lat, lon, expected):
+    from macros.graphics import placeable
+    assert placeable(lat, lon) is expected
+
+
+def test_a_site_outside_every_panel_is_reported_missing_not_silently_dropped(content):
+    from macros.content import load_catalogue
+    from macros.graphics import site_map
+    file = content / "sites" / "lievin.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("{lat: 50.4228, lon: 2.7786",
+                                                            "{lat: -21.11, lon: 55.53"), encoding="utf-8")
+    drawn = site_map(load_catalogue(content), "fr")
+    assert drawn["missing"] == ["lievin"]
+    assert all(p["key"] != "lievin" for panel in drawn["panels"] for p in panel["points"])
+
+
+def test_timeline_axis_follows_the_data_and_keeps_every_mark_inside(content):
+    """A 1995 step and a phase ending in 2027 widen the axis; nothing leaves the picture."""
+    from macros.content import load_catalogue
+    from macros.graphics import STEP_GAP, timeline
+    step = content / "history" / "2011-kania-kramer.yml"
+    step.write_text(step.read_text(encoding="utf-8").replace("date: 2011", "date: 1995-03"), encoding="utf-8")
+    phase = content / "phases" / "formation-nationale-2025-2026.yml"
+    phase.write_text(phase.read_text(encoding="utf-8").replace("end: 2026-06", "end: 2027-06"), encoding="utf-8")
+    origins = content / "phases" / "origines.yml"
+    origins.write_text(origins.read_text(encoding="utf-8").replace("start: 2011", "start: 1995"), encoding="utf-8")
+    t = timeline(load_catalogue(content), "fr")
+    assert (t["first"], t["last"]) == (1995, 2027)
+    assert t["years"][0]["text"] == "1995"
+    for p in t["phases"]:
+        assert 0 <= p["x"] and p["x"] + p["width"] <= t["width"], p["key"]
+        assert 0 <= p["label_x"] <= t["width"], p["key"]
+    xs = [e["x"] for e in t["entries"]]
+    labels = [e["label_x"] for e in t["entries"]]
+    assert all(0 < x < t["width"] for x in xs + labels)
+    # numbers in reading order, never touching
+    assert all(b - a >= STEP_GAP - 0.1 for a, b in zip(labels, labels[1:])), labels
+    # long runs of years without a step are squeezed into one segment
+    assert any(y["squeezed"] for y in t["years"])
+
+
+def test_timeline_prints_each_phase_name_once(site):
+    markup = page(site, "histoire/index.html")
+    names = [yaml.safe_load(f.read_text(encoding="utf-8"))["name"]["fr"]
+             for f in (REPO / "content" / "phases").glob("*.yml")]
+    for kind in ("wide", "narrow"):
+        svg = re.search(rf'<svg[^>]*qic-timeline__{kind}.*?</svg>', markup, re.S).group(0)
+        texts = [text_of(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg)]
+        for name in names:
+            assert texts.count(html.unescape(name)) == 1, (kind, name)
+
+
+# --- resources ------------------------------------------------------------------------
+
+RESOURCES = records("resources")
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_resources_have_a_compact_table_and_group_those_without_a_link(site, lang, prefix):
+    markup = article(page(site, f"{prefix}ressources/index.html"))
+    rows = re.findall(r'<tr class="qic-resource-row"', markup)
+    assert len(rows) == len(RESOURCES)
+    unlinked = [k for k, r in RESOURCES.items() if not r.get("url")]
+    body = markup[markup.index('class="qic-resource-table__unlinked"'):markup.index("</table>")]
+    assert len(re.findall(r'<tr class="qic-resource-row"', body)) == len(unlinked)
+    # marked once per view (the table's group heading, the cards' note), not once per resource
+    assert "lien à trouver" not in markup and "link to be found" not in markup
+    assert markup.count(f"({len(unlinked)})") == 2
+
+
+def test_approach_pages_link_to_the_resources_instead_of_repeating_cards(site):
+    for lang, prefix in LANGS:
+        markup = article(page(site, f"{prefix}approche/index.html"))
+        assert 'class="qic-card' not in markup
+        assert 'href="../ressources/?topic=fondements"' in markup
+
+
+# --- in the browser ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def server(site):
+    from browser import Server
+    server = Server(site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS, chromium_path
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def phone(browser):
+    return browser.new_context(viewport={"width": 375, "height": 812})
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "sites/"])
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_on_a_phone_every_site_of_the_map_is_on_screen_without_sideways_scrolling(browser, server, lang, prefix,
+                                                                                      path):
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(server.url + prefix + path)
+    boxes = page.locator(".qic-map .qic-map__point").evaluate_all(
+        "points => points.map(p => { const r = p.getBoundingClientRect(); return [r.left, r.right, r.width]; })")
+    assert len(boxes) == len(SITES)
+    for left, right, width in boxes:
+        assert 0 <= left and right <= 375 and width >= 8, (left, right, width)
+    labels = page.locator(".qic-map .qic-map__label").evaluate_all(
+        "labels => labels.map(l => { const r = l.getBoundingClientRect(); return [r.left, r.right]; })")
+    assert all(0 <= left and right <= 375 for left, right in labels), labels
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.locator(".qic-map__legend li").count() == 2
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_on_a_phone_the_title_fits_the_header_and_the_entry_points_are_large(browser, server, lang, prefix):
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(server.url + prefix)
+    title = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    assert title.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1")
+    doors = page.locator(".qic-door")
+    assert doors.count() == 6
+    for box in doors.evaluate_all("ds => ds.map(d => d.getBoundingClientRect().toJSON())"):
+        assert box["height"] >= 44 and box["width"] >= 300 and box["right"] <= 375
+    # the first screen says what this is and where to go
+    assert page.locator(".qic-hero h1").bounding_box()["y"] < 812
+    assert page.locator(".qic-door").first.bounding_box()["y"] < 812
+    context.close()
+
+
+@pytest.mark.browser
+def test_timeline_numbers_are_in_reading_order_and_never_overlap(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "histoire/")
+    assert page.locator(".qic-timeline__narrow").is_hidden()
+    boxes = page.locator(".qic-timeline__wide .qic-timeline__step-label").evaluate_all(
+        "ts => ts.map(t => { const r = t.getBoundingClientRect(); return [Number(t.textContent), r.left, r.right]; })")
+    assert [n for n, _, _ in boxes] == list(range(1, len(boxes) + 1))
+    for (_, _, right), (_, left, _) in zip(boxes, boxes[1:]):
+        assert right <= left, boxes
+    svg = page.locator(".qic-timeline__wide").bounding_box()
+    for text in page.locator(".qic-timeline__wide text").evaluate_all(
+            "ts => ts.map(t => t.getBoundingClientRect().toJSON())"):
+        assert svg["x"] - 1 <= text["x"] and text["x"] + text["width"] <= svg["x"] + svg["width"] + 1, text
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_on_a_phone_the_timeline_runs_downwards_readable_and_uncluttered(browser, server, lang, prefix):
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(server.url + prefix + "histoire/")
+    assert page.locator(".qic-timeline__wide").is_hidden()
+    svg = page.locator(".qic-timeline__narrow").bounding_box()
+    assert svg["x"] >= 0 and svg["x"] + svg["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    texts = page.locator(".qic-timeline__narrow text").evaluate_all("""ts => ts.map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, x: r.left, y: r.top, right: r.right, bottom: r.bottom,
+                size: parseFloat(getComputedStyle(t).fontSize)}; })""")
+    numbers = [int(t["text"]) for t in texts if t["text"].isdigit() and int(t["text"]) < 1000]
+    assert numbers == list(range(1, len(numbers) + 1)) and numbers
+    for t in texts:
+        assert svg["x"] - 1 <= t["x"] and t["right"] <= svg["x"] + svg["width"] + 1, t["text"]
+        assert t["size"] * svg["width"] / 340 >= 11, t["text"]  # at least 11 px on screen
+    for i, a in enumerate(texts):  # no text over another
+        for b in texts[i + 1:]:
+            overlap = min(a["right"], b["right"]) - max(a["x"], b["x"]) > 1 and \
+                min(a["bottom"], b["bottom"]) - max(a["y"], b["y"]) > 1
+            assert not overlap, (a["text"], b["text"])
+    # the axis never crosses a phase heading
+    headings = page.locator(".qic-timeline__phase-heading").evaluate_all(
+        "hs => hs.map(h => h.getBoundingClientRect().toJSON())")
+    for line in page.locator(".qic-timeline__narrow line").evaluate_all(
+            "ls => ls.map(l => l.getBoundingClientRect().toJSON())"):
+        for h in headings:
+            assert not (line["x"] >= h["left"] and line["x"] <= h["right"]
+                        and line["top"] < h["bottom"] and line["bottom"] > h["top"]), (line, h)
+    context.close()
+
+
+@pytest.mark.browser
+def test_resources_switch_between_table_and_cards_sort_and_filter_both(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "ressources/")
+    assert page.locator(".qic-view--tableau").is_visible() and page.locator(".qic-view--fiches").is_hidden()
+    page.select_option("#filtre-type", "video")
+    types = page.locator(".qic-resource-row:not([hidden])").evaluate_all("rs => rs.map(r => r.dataset.type)")
+    assert types and set(types) == {"video"}
+    page.click("button[type=reset]")
+    page.locator("thead th[data-sort=year] button").click()
+    page.locator("thead th[data-sort=year] button").click()  # newest first
+    first = page.locator(".qic-resource-table tbody").first.locator(".qic-resource-row").first
+    years = [r.get("year") or 0 for r in RESOURCES.values() if r.get("url")]
+    assert first.locator("td").nth(4).inner_text().strip() == (str(max(years)) if max(years) else "")
+    page.check("input[name=vue][value=fiches]")
+    assert page.locator(".qic-view--fiches").is_visible() and page.locator(".qic-view--tableau").is_hidden()
+    assert "vue=fiches" in page.url
+    # a link to one card (as from a site page) shows the cards
+    key = next(k for k, r in RESOURCES.items() if not r.get("url"))
+    page.goto(server.url + f"ressources/#ressource-{key}")
+    assert page.locator(f"#ressource-{key}").is_visible()
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, name", [("sites/lievin/", "Liévin"), ("histoire/", "Histoire apprenante")])
+def test_print_is_a_clean_document_with_name_address_and_date(browser, server, path, name):
+    context = browser.new_context(viewport={"width": 800, "height": 1100})
+    page = context.new_page()
+    page.goto(server.url + path)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-content__button"):
+        if page.locator(hidden).count():
+            assert page.locator(hidden).first.is_hidden(), hidden
+    heading = page.locator(".qic-print-header")
+    assert heading.is_visible()
+    text = heading.inner_text()
+    assert "Quartiers à Impact Collectif" in text and server.url + path in text
+    assert re.search(r"Imprimé le \d{1,2} \w+ 20\d\d", text), text
+    assert name in page.locator("h1").first.inner_text()
+    kept = page.locator(".qic-history-item, .qic-card, .qic-dated-list li").evaluate_all(
+        "items => items.map(i => getComputedStyle(i).breakInside)")
+    assert kept and set(kept) == {"avoid"}
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    context.close()
