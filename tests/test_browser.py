@@ -165,7 +165,7 @@ def test_site_page_shows_facts_contacts_and_events_without_javascript(browser, s
     page = context.new_page()
     page.goto(server.url + "sites/chateau-thierry/")
     text = page.locator("article.md-content__inner").inner_text()
-    for fact in ("Château-Thierry", "Aisne", "Hauts-de-France", "Immersion à Montréal", "octobre 2022",
+    for fact in ("Château-Thierry", "Aisne", "Hauts-de-France", "immersion à Montréal", "octobre 2022",
                  "À compléter", "contacts", "Sources"):
         assert fact in text, fact
     page.goto(server.url + "contacts/")

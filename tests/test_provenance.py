@@ -115,16 +115,16 @@ def test_an_excerpt_not_in_its_source_fails_at_its_file_line_and_field(tmp_path,
     lines = [p.format() for p in error.value.problems if p.is_error]
     assert lines == [
         "content/organisations/reso-villes.yml:7:9: sources[0].excerpts[1]: extrait introuvable dans la source "
-        "« reso-villes-programme » : « RésO Villes propose d'accompagner 2 à 3 territoires » (conseil : recopiez "
+        "« reso-villes-programme » : « RésO Villes propose d'accompagner 2 à 3 territoires » — conseil : recopiez "
         "le passage mot pour mot ; seuls les espaces, apostrophes et guillemets peuvent différer, et « […] » "
-        "saute un passage)"]
+        "saute un passage"]
 
 
 def test_an_unknown_source_id_and_a_seed_file_name_are_refused_in_french(tmp_path, seeds):
     content = write_content(tmp_path / "a", "  - reso-villes-programm\n")
     assert problems_of(content) == [
         "content/organisations/reso-villes.yml:4:5: sources[0]: « reso-villes-programm » ne correspond à "
-        "aucune fiche de content/sources/ (conseil : vouliez-vous dire « reso-villes-programme » ?)"]
+        "aucune fiche de content/sources/ — conseil : vouliez-vous dire « reso-villes-programme » ?"]
     content = write_content(tmp_path / "b", "  - source: reso-villes-programme\n    excerpts: [\"Le 27 mars dernier\"]\n"
                                             "  - 001_c706b23a2900f902.txt\n")
     found = problems_of(content)
@@ -137,8 +137,8 @@ def test_a_source_cited_without_excerpt_is_pointed_out(tmp_path, seeds):
     content = write_content(tmp_path, "  - reso-villes-programme\n")
     assert problems_of(content) == [
         "content/organisations/reso-villes.yml:4:5: avertissement: sources[0]: source « reso-villes-programme » "
-        "citée sans extrait (conseil : ajoutez « excerpts: » avec le passage de la source qui appuie la fiche, "
-        "mot pour mot)"]
+        "citée sans extrait — conseil : ajoutez « excerpts: » avec le passage de la source qui appuie la fiche, "
+        "mot pour mot"]
 
 
 def test_without_the_source_texts_the_check_says_so_in_one_line_and_does_not_fail(tmp_path, monkeypatch):
@@ -149,8 +149,8 @@ def test_without_the_source_texts_the_check_says_so_in_one_line_and_does_not_fai
     catalogue = load_catalogue(content, content.parent, TODAY)  # no error: nothing could be verified
     assert [p.format() for p in catalogue.warnings] == [
         f"content/sources:1:1: avertissement: extraits non vérifiés : le dossier des documents sources "
-        f"({tmp_path / 'absent'}) est introuvable (conseil : placez les documents dans ../shared/seeds à côté du "
-        f"dépôt, ou indiquez leur dossier dans la variable d'environnement QIC_SEEDS)"]
+        f"({tmp_path / 'absent'}) est introuvable — conseil : placez les documents dans ../shared/seeds à côté du "
+        f"dépôt, ou indiquez leur dossier dans la variable d'environnement QIC_SEEDS"]
 
 
 def test_a_source_file_missing_from_the_texts_is_an_error(tmp_path, seeds):
