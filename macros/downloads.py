@@ -6,6 +6,7 @@ Paths are stable and documented on the "Données ouvertes" page:
   contacts/<contact>.vcf         one public contact
   donnees/contenu.json           every published record (French site only)
   donnees/{sites,evenements,ressources}.csv
+  donnees/datapackage.json       the open data described as a Frictionless Data Package
   schemas/<kind>.schema.json     the JSON Schema of each kind (French site only)
   assets/form-data.js            what the "Proposer une fiche" form needs: the
                                  schemas, the ids and names of the records, the
@@ -18,20 +19,106 @@ import json
 
 from . import exports, feeds, model, schemas
 from .content import Catalogue
-from .model import Site
+from .model import KINDS, RESOURCE_TYPES, SITE_KINDS, TIMEZONES, Site
 from .pages import Views
 
 
 def site_timezone(site: Site) -> str:
     if site.country == "CA":
-        return "America/Montreal"
+        return "America/Toronto"  # Montréal's zone (America/Montreal is only a link to it)
     if site.region == "Mayotte":
         return "Indian/Mayotte"
     return "Europe/Paris"
 
 
+def _field(name: str, kind: str, description: str, **constraints) -> dict:
+    field = {"name": name, "type": kind, "description": description}
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _text(name, description, **constraints):
+    return _field(name, "string", description, **constraints)
+
+
+_LIST = "liste séparée par des espaces"
+# the columns of exports.py's CSV files, typed (a test checks both agree)
+TABLES = {
+    "sites": ("sites.csv", "Sites : quartiers pilotes, du programme et d'inspiration", [
+        _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
+        _text("nom_fr", "nom en français", required=True),
+        _text("nom_en", "nom en anglais"),
+        _text("type", "type de site", required=True, enum=list(SITE_KINDS)),
+        _text("region", "région", required=True),
+        _text("departement", "département"),
+        _text("commune", "commune"),
+        _text("pays", "pays (ISO 3166-1 alpha-2)", required=True, enum=["FR", "CA"]),
+        _field("latitude", "number", "latitude (WGS 84)", required=True, minimum=-90, maximum=90),
+        _field("longitude", "number", "longitude (WGS 84)", required=True, minimum=-180, maximum=180),
+        _text("precision", "précision des coordonnées"),
+        _text("phases", f"phases du programme ({_LIST})"),
+        _field("verifie_le", "date", "date de la dernière vérification", required=True),
+    ]),
+    "evenements": ("evenements.csv", "Événements du programme", [
+        _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
+        _text("titre_fr", "titre en français", required=True),
+        _text("titre_en", "titre en anglais"),
+        _text("date", "date ou période telle que la source la donne (ISO 8601 : 2022, 2022-10, 2022-10-01, "
+                      "début/fin)", required=True),
+        _field("debut", "date", "premier jour", required=True),
+        _field("fin", "date", "dernier jour (inclus)", required=True),
+        _text("lieu", "lieu"),
+        _text("fuseau", "fuseau horaire du lieu (IANA)", required=True, enum=list(TIMEZONES)),
+        _text("organisateurs", f"organisations ({_LIST})"),
+        _text("phase", "phase du programme"),
+        _text("sites", f"sites concernés ({_LIST})"),
+    ]),
+    "ressources": ("ressources.csv", "Ressources : guides, vidéos, articles", [
+        _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
+        _text("titre_fr", "titre en français", required=True),
+        _text("titre_en", "titre en anglais"),
+        {**_text("url", "adresse de la ressource"), "format": "uri"},
+        _text("type", "nature de la ressource, si elle est connue", enum=list(RESOURCE_TYPES)),
+        _text("langue", "langue de la ressource, si elle est connue", enum=["fr", "en"]),
+        _text("editeur", "organisation éditrice"),
+        _field("annee", "integer", "année de publication", minimum=1900, maximum=2100),
+        _text("notions", f"notions abordées ({_LIST})"),
+    ]),
+}
+
+
+def datapackage(today: dt.date, site_url: str = "", licence: dict | None = None) -> bytes:
+    """The open data as a Frictionless Data Package (datapackage.json, v1 spec):
+    each CSV file with its columns and their types, and the full JSON export.
+    `licence` (mkdocs.yml: extra.data_licence) is the one place the licence is set."""
+    package = {
+        "name": "quartiers-impact-collectif",
+        "title": "Quartiers à Impact Collectif — données ouvertes",
+        "description": "Sites, événements et ressources de l'approche impact collectif dans les quartiers "
+                       "prioritaires (ANCT), tirés des documents sources cités dans chaque fiche.",
+        "created": dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+                     .isoformat().replace("+00:00", "Z"),
+        "keywords": ["impact collectif", "politique de la ville", "ANCT"],
+    }
+    if site_url:
+        package["homepage"] = site_url.rstrip("/") + "/donnees/"
+    if licence and licence.get("name"):
+        package["licenses"] = [{key: licence[key] for key in ("name", "path", "title") if licence.get(key)}]
+    package["resources"] = [
+        {"name": name, "path": path, "title": title, "profile": "tabular-data-resource",
+         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+         "schema": {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}}
+        for name, (path, title, fields) in TABLES.items()
+    ] + [
+        {"name": "contenu", "path": "contenu.json", "title": "Toutes les fiches publiées (" + ", ".join(KINDS) + ")",
+         "format": "json", "mediatype": "application/json", "encoding": "utf-8"},
+    ]
+    return json.dumps(package, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
 def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
-                        site_url: str = "") -> list[tuple[str, bytes]]:
+                        site_url: str = "", licence: dict | None = None) -> list[tuple[str, bytes]]:
     organisations = catalogue.organisations
     views = Views(catalogue, lang, today)
     base = site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") if site_url else ""
@@ -52,6 +139,7 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
             ("donnees/sites.csv", exports.sites_csv(catalogue)),
             ("donnees/evenements.csv", exports.events_csv(catalogue)),
             ("donnees/ressources.csv", exports.resources_csv(catalogue)),
+            ("donnees/datapackage.json", datapackage(today, site_url, licence)),
         ]
         files += [(f"schemas/{name}", text.encode("utf-8")) for name, text in schemas.schema_files().items()]
     files.append(("assets/form-data.js", form_data(catalogue)))

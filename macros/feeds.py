@@ -4,8 +4,13 @@ Dates in the sources are days, months or years, never times: every event is an
 all-day span (DTSTART/DTEND as DATE values, DTEND the day after the last day),
 so "octobre 2022" is 1 to 31 October inclusive. DATE values carry no time
 zone by definition (RFC 5545, 3.3.4); each calendar names its zone in
-X-WR-TIMEZONE (America/Montreal for a Montréal site, else Europe/Paris) and
+X-WR-TIMEZONE (America/Toronto for a Montréal site, else Europe/Paris) and
 each event carries its own zone in X-QIC-TIMEZONE for readers who want it.
+
+Each event's UID names its language: the French and English copies of one
+event are two entries, which a calendar holding both subscriptions keeps
+apart. Calendars ask to be fetched again daily (REFRESH-INTERVAL, RFC 7986,
+and X-PUBLISHED-TTL, read by Outlook and Google).
 """
 from __future__ import annotations
 
@@ -17,6 +22,18 @@ import vobject
 from .model import Contact, Event, Organisation
 
 PRODID = "-//Quartiers a Impact Collectif//site//FR"
+REFRESH = dt.timedelta(days=1)
+# IANA zone names the tz database keeps only as links to another zone: the
+# calendars carry the zone itself (America/Montreal is a link to America/Toronto)
+ZONE_LINKS = {"America/Montreal": "America/Toronto"}
+
+
+def zone(name: str) -> str:
+    return ZONE_LINKS.get(name, name)
+
+
+def uid(key: str, lang: str) -> str:
+    return f"{key}.{lang}@quartiers-impact-collectif"
 
 
 def _stamp(today: dt.date) -> dt.datetime:
@@ -53,16 +70,19 @@ def _calendar(events, lang, name, today, organisations, timezone, page_url) -> b
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
+    cal.add("name", name)
     cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", timezone)
+    cal.add("x-wr-timezone", zone(timezone))
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", icalendar.vDuration(REFRESH).to_ical().decode())
     for key, event in events:
         item = icalendar.Event()
-        item.add("uid", f"{key}@quartiers-impact-collectif")
+        item.add("uid", uid(key, lang))
         item.add("dtstamp", _stamp(today))
         item.add("summary", event.title.get(lang))
         item.add("dtstart", event.date.first_day())
         item.add("dtend", event.date.last_day() + dt.timedelta(days=1))
-        item.add("x-qic-timezone", event.timezone)
+        item.add("x-qic-timezone", zone(event.timezone))
         item.add("x-qic-date-precision", event.date.start.precision)
         if event.place:
             item.add("location", event.place.get(lang))
@@ -85,14 +105,24 @@ def vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
     return _once(inputs, lambda: _vcard(contact, organisation, lang))
 
 
+def _text(card, name: str, value: str) -> None:
+    """A single text value, escaped as vCard 4.0 (RFC 6350, 3.4) and every reader
+    understand it: backslash, comma and line break, but not ";" (vobject writes
+    "\\;", which vCard 3.0 readers take as ";" and vCard 4.0 ones, like ical.js,
+    keep as "\\;"). An unescaped ";" in a single value reads the same in both."""
+    line = card.add(name)
+    line.value = value.replace("\\", "\\\\").replace(",", "\\,").replace("\n", "\\n")
+    line.encoded = True
+
+
 def _vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
     card = vobject.vCard()
-    card.add("fn").value = contact.name
+    _text(card, "fn", contact.name)
     given, _, family = contact.name.partition(" ")
     card.add("n").value = vobject.vcard.Name(family=family, given=given)
     card.add("org").value = [organisation.name.get(lang)]
     if contact.role:
-        card.add("title").value = contact.role.get(lang)
+        _text(card, "title", contact.role.get(lang))
     if contact.email:
         email = card.add("email")
         email.value = contact.email
@@ -102,6 +132,6 @@ def _vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
         phone.value = contact.phone
         phone.type_param = "WORK"
     if contact.topics:
-        card.add("note").value = contact.topics.get(lang)
+        _text(card, "note", contact.topics.get(lang))
     card.add("rev").value = contact.last_checked.isoformat()
     return card.serialize().encode("utf-8")

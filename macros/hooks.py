@@ -24,6 +24,7 @@ from macros.pages import GeneratedPage, generated_pages, site_order
 from macros.paths import REPO
 from macros.problems import ContentError, inert
 from macros.rendering import CompiledTemplates
+from macros.typography import french_page
 
 log = logging.getLogger("mkdocs.hooks.qic")
 
@@ -98,7 +99,7 @@ def _list_sites_in_menu(config, catalogue) -> None:
                 section[:] = ["sites/index.md"] + [f"sites/{key}.md" for key in site_order(catalogue)]
 
 
-def on_post_page(output, page, config):
+def _with_preview_problems(output, config):
     """In the live preview, content errors at the top of the page the browser reloads."""
     if not _preview_problems:
         return output
@@ -137,7 +138,8 @@ def on_files(files, config):
             file.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
         YamlPage(file, config, page)  # becomes file.page: MkDocs uses it as its own
         files.append(file)
-    for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or ""):
+    for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or "",
+                                          config.extra.get("data_licence")):
         files.append(File.generated(config, path, content=data))
     return files
 
@@ -184,6 +186,28 @@ class YamlPage(Page):
         # every id, as MkDocs gathers them from raw HTML: links to #evenement-… are checked
         self.present_anchor_ids = set(_ID.findall(self.generated.html))
         self.links_to_anchors = {}
+
+
+# Material's base.html (outside any block an override could replace) writes
+# autocomplete="off" on its two checkboxes, which HTML forbids on a checkbox
+# (the Nu HTML Checker's error): taken out of the finished page.
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox"'
+                                  r' id="__(?:drawer|search)") autocomplete="off">')
+
+
+def _finished(output: str, config) -> str:
+    output = _TOGGLE_AUTOCOMPLETE.sub(r"\1>", output)
+    # French typography on the whole French page (title, menu, content, footer)
+    return french_page(output) if config.theme["language"] == "fr" else output
+
+
+def on_post_page(output, page, config):
+    return _with_preview_problems(_finished(output, config), config)
+
+
+def on_post_template(output, template_name, config):
+    """The same for pages made from a theme template alone (404.html)."""
+    return _finished(output, config) if template_name.endswith(".html") else output
 
 
 def _toc_tokens(items: list[tuple[int, str, str]]) -> list[dict]:

@@ -196,7 +196,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(text):
 
 
 def test_the_open_data_page_says_so(site):
-    assert "précédé d&#39;une apostrophe" in (site / "donnees" / "index.html").read_text(encoding="utf-8")
+    assert "précédé d’une apostrophe" in (site / "donnees" / "index.html").read_text(encoding="utf-8")
     assert "preceded by an apostrophe" in (site / "en" / "donnees" / "index.html").read_text(encoding="utf-8")
 
 

@@ -23,7 +23,8 @@ def page(site: Path, path: str) -> str:
 
 
 def text_of(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    """The text, spaces joined and the typographic apostrophe read as the content's."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).replace("’", "'").split())
 
 
 def article(markup: str) -> str:

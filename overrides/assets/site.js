@@ -141,7 +141,8 @@
     showSubResults: true,
     resetStyles: false,
     autofocus: true,
-    translations: { placeholder: box.dataset.placeholder }
+    // the page's own wording (macros/templates/strings.yml, search_ui_*)
+    translations: Object.assign(JSON.parse(box.dataset.translations || "{}"), { placeholder: box.dataset.placeholder })
   });
   var input = box.querySelector("input");
   if (input) input.setAttribute("aria-label", box.dataset.placeholder);  // a name, not just a title

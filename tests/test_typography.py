@@ -1,0 +1,184 @@
+"""French typography (issue 14 §3): the filter alone, then the whole built site."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.typography import NBSP, NNBSP, french_html, french_text
+
+
+# --- the filter ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("before, after", [
+    ("Pourquoi ? Parce que ; enfin !", f"Pourquoi{NNBSP}? Parce que{NNBSP}; enfin{NNBSP}!"),
+    ("Note : voir", f"Note{NBSP}: voir"),
+    ("« impact collectif »", f"«{NNBSP}impact collectif{NNBSP}»"),
+    ("«impact»", f"«{NNBSP}impact{NNBSP}»"),
+    ("l'approche d'aujourd'hui", "l’approche d’aujourd’hui"),
+    (f"déjà{NBSP}: espacé", f"déjà{NBSP}: espacé"),
+    ("à 14:30", "à 14:30"),
+    ("voir https://exemple.fr/a?b=c;d et www.anct.gouv.fr/x?y", "voir https://exemple.fr/a?b=c;d et www.anct.gouv.fr/x?y"),
+    ("Who Cares?", "Who Cares?"),  # no space added where none is typed
+])
+def test_french_text(before, after):
+    assert french_text(before) == after
+
+
+def test_only_prose_changes_and_markup_is_kept_byte_for_byte():
+    page = ('<!doctype html><html lang="fr"><head><title>Le 1er site ?</title>'
+            '<meta name="description" content="Note : l\'approche ?">'
+            '<script type="application/ld+json">{"name": "Note : l\'a ?"}</script>'
+            '<style>a::before { content: " : "; }</style></head>'
+            '<body><p title="a : b">Le 1er octobre : l\'ANCT &amp; <a href="/x?q=a ;b">« lien »</a> !</p>'
+            '<pre><code>x = a ? b : c</code></pre><!-- a : b -->'
+            '<blockquote lang="en">Who cares ? It\'s ours</blockquote>'
+            '<svg><text>1er : x</text></svg><p>a &lt; b ; c</p></body></html>')
+    assert french_html(page) == (
+        '<!doctype html><html lang="fr"><head><title>Le 1er site\u202f?</title>'
+        '<meta name="description" content="Note : l\'approche ?">'
+        '<script type="application/ld+json">{"name": "Note : l\'a ?"}</script>'
+        '<style>a::before { content: " : "; }</style></head>'
+        f'<body><p title="a : b">Le 1<sup>er</sup> octobre{NBSP}: l’ANCT &amp; <a href="/x?q=a ;b">«{NNBSP}lien{NNBSP}»</a>{NNBSP}!</p>'
+        '<pre><code>x = a ? b : c</code></pre><!-- a : b -->'
+        '<blockquote lang="en">Who cares ? It\'s ours</blockquote>'
+        f'<svg><text>1er{NBSP}: x</text></svg><p>a &lt; b{NNBSP}; c</p></body></html>')
+
+
+def test_quotation_marks_across_elements():
+    assert french_html("<p>«<em>mot</em>»</p>") == f"<p>«{NNBSP}<em>mot</em>{NNBSP}»</p>"
+
+
+def test_a_page_without_french_prose_is_unchanged():
+    page = '<html><body><pre>a : b</pre><p lang="en">Hello : world ?</p></body></html>'
+    assert french_html(page) == page
+
+
+# --- the built site --------------------------------------------------------------------
+
+BREAKABLE_BEFORE = re.compile(r"[ \t\r\n]+[;!?:»]|«[ \t\r\n]")
+SKIPPED = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "var"}
+URL = re.compile(r"(?:[a-z]+://|www\.)\S+", re.I)
+
+
+class _Prose(HTMLParser):
+    """The French prose of a page (text outside code and non-French elements)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, skipped with its content?)
+        self.texts: list[str] = []
+        self.nodes: list[str] = []  # text nodes where markup may go (not <title>, not SVG)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"meta", "link", "br", "img", "input", "hr", "source", "wbr", "col", "area", "base"}:
+            return
+        lang = dict(attrs).get("lang")
+        skipped = tag in SKIPPED or (lang is not None and not lang.startswith("fr"))
+        self.stack.append((tag, skipped or bool(self.stack and self.stack[-1][1])))
+
+    def handle_endtag(self, tag):
+        if any(open_tag == tag for open_tag, _ in self.stack):
+            while self.stack.pop()[0] != tag:
+                pass
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1][1]):
+            self.texts.append(data)
+            if not any(tag in ("title", "svg", "option") for tag, _ in self.stack):
+                self.nodes.append(data)
+
+
+def read(path: Path) -> _Prose:
+    parser = _Prose()
+    parser.feed(path.read_text("utf-8"))
+    parser.close()
+    return parser
+
+
+def prose(path: Path) -> str:
+    # one string, elements joined with nothing: « <em>x</em> » is checked as a whole
+    return "".join(read(path).texts)
+
+
+def french_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html")
+                  if not p.relative_to(site).parts[0] in ("en", "pagefind"))
+
+
+def english_pages(site: Path) -> list[Path]:
+    return sorted(p for p in (site / "en").rglob("*.html") if "pagefind" not in p.parts)
+
+
+def test_no_breakable_space_where_french_typography_forbids_one(site):
+    pages = french_pages(site)
+    assert len(pages) > 20 and site / "404.html" in pages
+    problems = []
+    for path in pages:
+        text = URL.sub("", prose(path))
+        for match in BREAKABLE_BEFORE.finditer(text):
+            problems.append(f"{path.relative_to(site)}: …{text[max(0, match.start() - 30):match.end() + 10]!r}")
+        for match in re.finditer(r"\w'\w", text):
+            problems.append(f"{path.relative_to(site)}: apostrophe droite …{match.group()!r}")
+        for node in read(path).nodes:
+            if re.search(r"\b1er\b", node):
+                problems.append(f"{path.relative_to(site)}: « 1er » sans exposant …{node[-40:]!r}")
+    assert problems == [], "\n".join(problems[:40])
+    # the rules did apply
+    assert NNBSP in prose(site / "index.html") and NBSP in prose(site / "index.html")
+    assert "1<sup>er</sup>" in (site / "calendrier" / "index.html").read_text("utf-8")
+
+
+def test_english_pages_are_untouched(site):
+    for path in english_pages(site):
+        text = path.read_text("utf-8")
+        assert NNBSP not in text and NBSP + ":" not in text, path
+        assert "<sup>er</sup>" not in text, path
+    # the English text keeps its own apostrophes, as written in the content
+    assert "Montréal's" in html.unescape((site / "en" / "histoire" / "index.html").read_text("utf-8"))
+
+
+def test_json_ld_and_meta_stay_valid(site):
+    for path in french_pages(site):
+        text = path.read_text("utf-8")
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S):
+            json.loads(block)
+        for content in re.findall(r'<meta name="description" content="([^"]*)"', text):
+            assert NNBSP not in content and "<sup>" not in content
+
+
+def test_english_dates_are_british(site):
+    text = "".join(p.read_text("utf-8") for p in english_pages(site))
+    assert "30 September and 1 October 2025" in text
+    american = re.findall(r"(?:January|February|March|April|May|June|July|August|September|October|November"
+                          r"|December) \d{1,2}\b", text)
+    assert american == []
+
+
+# --- search still finds words beside the new spaces and apostrophes ------------------
+
+from test_validators import browser, server  # noqa: E402,F401 - the same browser fixtures
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, found", [
+    ("approche", "/approche/"),
+    ("l'approche", "/approche/"),        # typed with a straight apostrophe
+    ("l’approche", "/approche/"),        # or a typographic one
+    ("recueillir", "/"),                  # inside « à recueillir »
+    ("trinôme", "/"),                     # before « : » and « ; »
+])
+def test_search_finds_words_next_to_french_punctuation(browser, server, query, found):
+    page = browser.new_page()
+    page.goto(server.url + "recherche/")
+    urls = page.evaluate("""async ([bundle, query]) => {
+        const pagefind = await import(bundle + 'pagefind.js');
+        const found = await pagefind.search(query);
+        return Promise.all(found.results.map(r => r.data().then(d => d.url)));
+    }""", [server.url + "pagefind/", query])
+    page.close()
+    assert any(url.startswith(found) for url in urls), (query, urls)
