@@ -11,7 +11,6 @@ rewrites the files, and the diff is committed with the change.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 

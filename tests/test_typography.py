@@ -172,7 +172,7 @@ from test_validators import browser, server  # noqa: E402,F401 - the same browse
     ("recueillir", "/"),                  # inside « à recueillir »
     ("trinôme", "/"),                     # before « : » and « ; »
 ])
-def test_search_finds_words_next_to_french_punctuation(browser, server, query, found):
+def test_search_finds_words_next_to_french_punctuation(browser, server, query, found):  # noqa: F811
     page = browser.new_page()
     page.goto(server.url + "recherche/")
     urls = page.evaluate("""async ([bundle, query]) => {
