@@ -24,6 +24,38 @@ REPO_URL = "https://github.com/exemple/qic"  # conftest.run_build's
 TOP = "#qic-form .qic-fields > "  # a field of the record itself, not of a list item
 TRICKY = 'Texte : « guillemets » "droits", #dièse, \\ barre oblique, tab\tfin'
 
+# a source record of content/sources/ cited by the form, and passages that are in its text
+# (verbatim, or differing only by what the check ignores: apostrophes, guillemets, spaces)
+SOURCES = TOP + "[data-field=sources] "
+
+
+def source(n: int) -> str:
+    """The n-th citation (from 1) of the record's `sources`."""
+    return SOURCES + f".qic-items > .qic-item:nth-child({n}) "
+
+
+def cite(n: int, record: str | None = None, url: str | None = None, excerpts: tuple = ()) -> list:
+    """The steps that fill the n-th citation: a source record or a web address, and its excerpts."""
+    steps = [] if n == 1 else [("click", SOURCES + "> .qic-add")]
+    if url:
+        steps += [("check", source(n) + "input[value=url]"), ("fill", source(n) + "[name=url]", url)]
+    else:
+        steps += [("select", source(n) + "select[name=source]", record)]
+    for index, excerpt in enumerate(excerpts):
+        if index:
+            steps.append(("click", source(n) + ".qic-add-excerpt"))
+        steps.append(("fill", source(n) + f"textarea[name=excerpt] >> nth={index}", excerpt))
+    return steps
+
+
+IREV = "Les quartiers des Hauts-de-France participant à l'expérimentation se situent à Liévin"
+RESO = "L'expression \"impact collectif\" a été inventée en 2011 par John Kania et Mark Kramer"  # ’ and « » in the text
+ANCT = "30 septembre et 1er octobre 2025 à Marseille - Lancement de la formation"  # **bold** in the text
+DYNAMO = "Courant 2022, 19 personnes débarquaient à Montréal pour le Festival Impact collectif."
+QUOTE = ("Nous comprenons mieux la force d’une communication régulière et adaptée aux différentes parties "
+         "prenantes pour faire du sens ensemble.")  # a testimonial is looked for in the cited sources too
+NOTE = ("La source écrit « Condé sur Escaut » : nom gardé tel quel.", "The source writes “Condé sur Escaut”.")
+
 # kind -> (what to do in the form, expected file name, a text the built site must show)
 RECIPES = {
     "sites": ([
@@ -42,11 +74,17 @@ RECIPES = {
         ("fill", TOP + '[data-field=challenge] [name="challenge.fr"]', TRICKY),
         ("click", TOP + "[data-field=continuum] .qic-add"),
         ("fill", TOP + '[data-field=continuum] [name="date.start"]', "2025-10"),
-        ("select", TOP + "[data-field=continuum] select", "collaboration"),
-        ("fill", TOP + "[data-field=continuum] [name=source]", "000_159ca346bc6a0c21.txt"),
+        ("select", TOP + "[data-field=continuum] [data-field=level] select", "collaboration"),
+        ("select", TOP + "[data-field=continuum] [data-field=source] select[name=source]", "irev-territoire-impact-collectif"),
+        ("fill", TOP + "[data-field=continuum] [data-field=source] textarea[name=excerpt]",
+         "En 2022, neuf collectifs locaux ont été constitués"),
         ("fill", TOP + "[data-field=last_checked] input", "2026-11-30"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/saint-denis?x=1#a"),
-    ], "saint-denis-plaine-test-1", "sites/saint-denis-plaine-test-1/index.html", "Île-de-France"),
+        ("fill", TOP + '[data-field=note] [name="note.fr"]', NOTE[0]),
+        ("fill", TOP + '[data-field=note] [name="note.en"]', NOTE[1]),
+        *cite(1, "irev-territoire-impact-collectif", excerpts=(
+            IREV, "En 2022, neuf collectifs locaux ont été constitués dans trois régions françaises")),
+        *cite(2, url="https://collectif.test/saint-denis?x=1#a"),
+    ], "saint-denis-plaine-test-1", "sites/saint-denis-plaine-test-1/index.html", "Condé sur Escaut"),
     "events": ([
         ("fill", TOP + '[data-field=title] [name="title.fr"]', "Rencontre d'essai"),
         ("fill", TOP + '[data-field=title] [name="title.en"]', "Test meeting"),
@@ -56,7 +94,7 @@ RECIPES = {
         ("fill", TOP + '[data-field=place] [name="place.fr"]', "Lille"),
         ("check", TOP + "[data-field=organisers] input[value=anct]"),
         ("select", TOP + "[data-field=phase] select", "formation-nationale-2025-2026"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "001_c706b23a2900f902.txt"),
+        *cite(1, "reso-villes-quartiers-impact-collectif-2024", excerpts=(RESO,)),
     ], "rencontre-d-essai-2026", "calendrier/index.html", "Rencontre d&#39;essai"),
     "resources": ([
         ("fill", TOP + '[data-field=title] [name="title.fr"]', "Guide d'essai : « méthode »"),
@@ -67,17 +105,17 @@ RECIPES = {
         ("fill", TOP + "[data-field=year] input", "2024"),
         ("fill", TOP + '[data-field=summary] [name="summary.fr"]', "Un résumé."),
         ("check", TOP + "[data-field=topics] input[value=confiance]"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/guide"),
+        *cite(1, url="https://collectif.test/guide"),
     ], "guide-d-essai-methode", "ressources/index.html", "Guide d&#39;essai"),
     "contacts": ([
         ("fill", TOP + "[data-field=name] input", "Camille Essai"),
         ("fill", TOP + '[data-field=role] [name="role.fr"]', "Chargée de mission"),
         ("select", TOP + "[data-field=organisation] select", "anct"),
-        ("fill", TOP + "[data-field=email] input", "camille.essai@example.org"),
+        ("fill", TOP + "[data-field=email] input", "camille.essai@collectif.test"),
         ("fill", TOP + "[data-field=phone] input", "06 21 79 34 27"),
         ("check", TOP + "[data-field=public] input"),
         ("fill", TOP + "[data-field=last_checked] input", "2026-11-30"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/annuaire"),
+        *cite(1, url="https://collectif.test/annuaire", excerpts=("Camille Essai, chargée de mission",)),
     ], "camille-essai", "contacts/index.html", "Camille Essai"),
     "organisations": ([
         ("fill", TOP + '[data-field=name] [name="name.fr"]', "Association d'essai"),
@@ -86,7 +124,7 @@ RECIPES = {
         ("select", TOP + "[data-field=country] select", "FR"),
         ("fill", TOP + "[data-field=website] input", "https://collectif.test"),
         ("fill", TOP + '[data-field=description] [name="description.fr"]', "Son rôle."),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/a-propos"),
+        *cite(1, "anct-approche-impacts-collectifs", excerpts=(ANCT,)),
     ], "association-d-essai", None, None),  # no page of its own: the build checks it with the others
     "history": ([
         ("fill", TOP + '[data-field=date] [name="date.start"]', "2025-11"),
@@ -97,10 +135,10 @@ RECIPES = {
         ("fill", TOP + '[data-field=lessons] [name="text.fr"]', "Un enseignement."),
         ("select", TOP + "[data-field=lessons] select", "confiance"),
         ("click", TOP + "[data-field=testimonials] .qic-add"),
-        ("fill", TOP + '[data-field=testimonials] [name="quote.fr"]', "« Nous avons appris : ensemble. »"),
-        ("fill", TOP + '[data-field=testimonials] [name="speaker.fr"]', "Une participante"),
+        ("fill", TOP + '[data-field=testimonials] [name="quote.fr"]', QUOTE),
+        ("fill", TOP + '[data-field=testimonials] [name="speaker.fr"]', "Les participants"),
         ("check", TOP + "[data-field=sites] input[value=lievin]"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "000_159ca346bc6a0c21.txt"),
+        *cite(1, "dynamo-festival-impact-collectif-2022", excerpts=(DYNAMO,)),
     ], "2025-11-etape-d-essai", "histoire/index.html", "Étape d&#39;essai"),
 }
 
@@ -165,8 +203,18 @@ def check(content) -> subprocess.CompletedProcess:
                           cwd=REPO, capture_output=True, text=True, timeout=300)
 
 
+def warnings(stderr: str) -> list[str]:
+    """The check's warnings, but the one that says the source texts are not there (a fresh
+    clone, CI): then excerpts are not verified, and nothing else may be reported."""
+    from macros.provenance import seeds_dir
+    found = [line for line in stderr.splitlines() if ": avertissement: " in line]
+    if not seeds_dir().is_dir():
+        found = [line for line in found if "extraits non vérifiés" not in line]
+    return found
+
+
 def test_each_kind_filled_in_the_form_passes_the_real_check_and_build(page, server, content, tmp_path):
-    written = {}
+    written, texts = {}, {}
     for kind, (steps, expected_id, _, _) in RECIPES.items():
         open_form(page, server, kind)
         fill(page, steps)
@@ -178,6 +226,7 @@ def test_each_kind_filled_in_the_form_passes_the_real_check_and_build(page, serv
         assert not target.exists()
         target.write_text(text, encoding="utf-8")
         written[kind] = yaml.safe_load(text)
+        texts[kind] = text
     # the text went through the YAML as typed
     assert written["sites"]["challenge"] == {"fr": TRICKY}
     assert written["sites"]["summary"]["fr"].strip() == \
@@ -187,10 +236,25 @@ def test_each_kind_filled_in_the_form_passes_the_real_check_and_build(page, serv
     assert written["events"]["date"] == {"start": "2026-01", "end": "2026-06"}
     assert written["contacts"]["public"] is True and written["contacts"]["phone"] == "06 21 79 34 27"
     assert written["history"]["lessons"] == [{"text": {"fr": "Un enseignement."}, "topic": "confiance"}]
+    # citations as the content writes them: a source record with its excerpts, or a plain web address
+    assert written["sites"]["sources"] == [
+        {"source": "irev-territoire-impact-collectif",
+         "excerpts": [IREV, "En 2022, neuf collectifs locaux ont été constitués dans trois régions françaises"]},
+        "https://collectif.test/saint-denis?x=1#a"]
+    assert "\n  - source: irev-territoire-impact-collectif\n    excerpts:\n      - \"Les quartiers" in texts["sites"]
+    assert "\n  - https://collectif.test/saint-denis?x=1#a\n" in texts["sites"]
+    assert written["sites"]["continuum"][0]["source"] == {
+        "source": "irev-territoire-impact-collectif", "excerpts": ["En 2022, neuf collectifs locaux ont été constitués"]}
+    assert written["sites"]["note"] == {"fr": NOTE[0], "en": NOTE[1]}
+    assert list(written["sites"])[-2:] == ["note", "sources"]  # the note goes with the sources
+    assert written["events"]["sources"] == [{"source": "reso-villes-quartiers-impact-collectif-2024", "excerpts": [RESO]}]
+    assert written["resources"]["sources"] == ["https://collectif.test/guide"]
+    assert written["contacts"]["sources"] == [{"url": "https://collectif.test/annuaire",
+                                               "excerpts": ["Camille Essai, chargée de mission"]}]
 
     result = check(content)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "avertissement" not in result.stderr, result.stderr
+    assert warnings(result.stderr) == [], result.stderr
     out = tmp_path / "out"
     result = run_build(content, out)
     assert result.returncode == 0, result.stdout + result.stderr
