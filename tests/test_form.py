@@ -5,10 +5,12 @@ values, and it works with the keyboard, without a third party and without errors
 that axe finds serious."""
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import sys
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 import yaml
@@ -524,3 +526,56 @@ def test_the_form_works_from_a_copy_of_the_site_opened_as_files(page, site):
     fill(page, RECIPES["organisations"][0])
     path, text, href = produced(page)
     assert path == "content/organisations/association-d-essai.yml" and "value=" in href
+
+
+SUGGEST = re.compile(r'<p class="qic-suggest"><a href="([^"]+)">(.*?)</a></p>')
+
+
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_every_site_page_links_to_the_form_started_from_its_record(page, server, site, lang, prefix):
+    words = {"fr": "Proposer une modification de cette page", "en": "Suggest a change to this page"}[lang]
+    for file in sorted((REPO / "content" / "sites").glob("*.yml")):
+        here = f"{prefix}sites/{file.stem}/"
+        links = SUGGEST.findall((site / here / "index.html").read_text(encoding="utf-8"))
+        page_link = [href for href, text in links if text == words]
+        assert len(page_link) == 1, (file.stem, links)
+        # relative, so that it works from any copy of the site; it leads to the form of the same language
+        assert urljoin("http://x/" + here, html.unescape(page_link[0])) == \
+            f"http://x/{prefix}proposer/?kind=sites&id={file.stem}"
+        assert (site / prefix / "proposer" / "index.html").is_file()
+    # followed in the browser, it opens the form with that record's values
+    page.goto(server.url + f"{prefix}sites/lievin/")
+    page.click(f"text={words}")
+    page.wait_for_function("document.getElementById('qic-yaml') && document.getElementById('qic-yaml').value.includes('Liévin')")
+    assert page.url == server.url + f"{prefix}proposer/?kind=sites&id=lievin"
+    assert page.input_value("#qic-id") == "lievin"
+    original = yaml.safe_load((REPO / "content" / "sites" / "lievin.yml").read_text(encoding="utf-8"))
+    assert yaml.safe_load(page.input_value("#qic-yaml")) == original
+
+
+# index page -> the folder of content/ its cards show
+CARDS = {"calendrier/": "events", "ressources/": "resources", "contacts/": "contacts", "histoire/": "history"}
+
+
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_every_card_of_the_index_pages_links_to_the_form_for_its_record(page, server, site, lang, prefix):
+    for index, kind in CARDS.items():
+        markup = (site / prefix / index / "index.html").read_text(encoding="utf-8")
+        found = set()
+        for href, text in SUGGEST.findall(markup):
+            url = urlsplit(urljoin("http://x/" + prefix + index, html.unescape(href)))
+            assert url.path == f"/{prefix}proposer/", href
+            query = parse_qs(url.query)
+            assert query["kind"] == [kind] and (REPO / "content" / kind / f"{query['id'][0]}.yml").is_file(), href
+            assert 'class="qic-visually-hidden"' in text  # each link names its record for screen readers
+            found.add(query["id"][0])
+        shown = set(re.findall({"events": r'id="evenement-([^"]+)"', "resources": r'<article[^>]* id="ressource-([^"]+)"',
+                                "contacts": r'<article[^>]* id="contact-([^"]+)"',
+                                "history": r'<article[^>]* id="histoire-([^"]+)"'}[kind], markup))
+        assert shown and found == shown, (index, shown ^ found)
+    # one of them, followed: the form opens on that record
+    page.goto(server.url + prefix + "histoire/")
+    link = page.locator("#histoire-2022-10-immersion-montreal .qic-suggest a")
+    link.click()
+    page.wait_for_function("document.getElementById('qic-id') && document.getElementById('qic-id').value === '2022-10-immersion-montreal'")
+    assert "content/history/2022-10-immersion-montreal.yml" in page.inner_text(".qic-editing")
