@@ -579,3 +579,56 @@ def test_every_card_of_the_index_pages_links_to_the_form_for_its_record(page, se
     link.click()
     page.wait_for_function("document.getElementById('qic-id') && document.getElementById('qic-id').value === '2022-10-immersion-montreal'")
     assert "content/history/2022-10-immersion-montreal.yml" in page.inner_text(".qic-editing")
+
+
+def test_a_citation_s_messages_are_the_check_s_words(page, server, content):
+    open_form(page, server, "organisations")
+    page.select_option(source(1) + "select[name=source]", "anct-approche-impacts-collectifs")
+    # a source cited without an excerpt: the check's warning, shown but not counted as an error
+    warning = page.locator(source(1) + ".qic-warning")
+    assert "source « anct-approche-impacts-collectifs » citée sans extrait — conseil :" in warning.inner_text()
+    assert warning.get_attribute("id") in page.get_attribute(source(1) + "select[name=source]", "aria-describedby")
+    # too short an excerpt: the model's words, under the excerpt
+    excerpt = page.locator(source(1) + "textarea[name=excerpt]")
+    excerpt.fill("x")
+    excerpt.fill("Marseille")
+    excerpt.blur()
+    page.wait_for_timeout(300)
+    assert excerpt.get_attribute("aria-invalid") == "true" and warning.is_hidden()
+    said = page.inner_text("#" + excerpt.get_attribute("aria-describedby").split()[-1])
+    assert "extrait « Marseille » trop court : citez au moins quelques mots de la source, mot pour mot" in said
+    # excerpts without a document or an address: the check's words too
+    page.select_option(source(1) + "select[name=source]", "")
+    page.click("text=Vérifier la fiche")
+    assert "indiquez soit « source »" in page.inner_text(source(1))
+    # the same values in a file
+    file = content / "organisations" / "anct.yml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    for sources, said in (
+            ([{"source": "anct-approche-impacts-collectifs", "excerpts": ["Marseille"]}],
+             "sources[0].excerpts[0]: extrait « Marseille » trop court : citez au moins quelques mots de la source, "
+             "mot pour mot"),
+            ([{"excerpts": ["30 septembre et 1er octobre 2025"]}], "sources[0]: indiquez soit « source »"),
+            (["anct-approche-impacts-collectifs"],
+             "avertissement: sources[0]: source « anct-approche-impacts-collectifs » citée sans extrait — conseil :")):
+        file.write_text(yaml.safe_dump({**data, "sources": sources}, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+        result = check(content)
+        assert said in result.stderr, result.stderr
+        assert result.returncode == (0 if "avertissement" in said else 1)
+
+
+def test_a_second_excerpt_and_a_second_source_can_be_added_and_removed_from_the_keyboard(page, server):
+    open_form(page, server, "organisations")
+    page.focus(source(1) + ".qic-add-excerpt")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "excerpt"
+    assert page.locator(source(1) + "textarea[name=excerpt]").count() == 2
+    page.focus(source(1) + ".qic-remove-excerpt >> nth=1")
+    page.keyboard.press("Enter")
+    assert page.locator(source(1) + "textarea[name=excerpt]").count() == 1
+    assert "qic-add-excerpt" in page.evaluate("document.activeElement.className").split()
+    page.focus(SOURCES + "> .qic-add")
+    page.keyboard.press("Enter")
+    assert page.locator(SOURCES + ".qic-items > .qic-item").count() == 2
+    assert page.evaluate("document.activeElement.name") == "source"
