@@ -86,7 +86,7 @@ RECIPES = {
         *cite(1, "irev-territoire-impact-collectif", excerpts=(
             IREV, "En 2022, neuf collectifs locaux ont été constitués dans trois régions françaises")),
         *cite(2, url="https://collectif.test/saint-denis?x=1#a"),
-    ], "saint-denis-plaine-test-1", "sites/saint-denis-plaine-test-1/index.html", "Condé sur Escaut"),
+    ], "saint-denis-plaine-test-1", "sites/saint-denis-plaine-test-1/index.html", "nom gardé tel quel"),  # the note
     "events": ([
         ("fill", TOP + '[data-field=title] [name="title.fr"]', "Rencontre d'essai"),
         ("fill", TOP + '[data-field=title] [name="title.en"]', "Test meeting"),
