@@ -296,13 +296,13 @@ Cited = Annotated[Citation, BeforeValidator(_citation), WithJsonSchema({
     "description": "Une source : identifiant d'une fiche de content/sources/, adresse web, ou bloc "
                    "{source: identifiant, excerpts: [\"extrait mot pour mot\"]}.",
     "anyOf": [
-        {"type": "string", "pattern": SLUG.pattern,
+        {"type": "string", "pattern": SLUG.pattern, "x-references": "sources",
          "description": "Identifiant d'une fiche de content/sources/ (sans extrait)."},
         {"type": "string", "pattern": "^https?://", "description": "Adresse d'une page web publique."},
         {"type": "object", "additionalProperties": False, "description":
          "Une source et les passages qui appuient la fiche.",
          "properties": {
-             "source": {"type": "string", "pattern": SLUG.pattern,
+             "source": {"type": "string", "pattern": SLUG.pattern, "x-references": "sources",
                         "description": "Identifiant d'une fiche de content/sources/ (nom du fichier sans « .yml »)."},
              "url": {"type": "string", "pattern": "^https?://",
                      "description": "Adresse d'une page web publique (à la place de source)."},

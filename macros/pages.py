@@ -18,6 +18,7 @@ from . import graphics, provenance, rendering
 from .content import Catalogue, fold
 from .model import (
     CONTINUUM,
+    KINDS,
     ORGANISATION_KINDS,
     RESOURCE_TYPES,
     SITE_KINDS,
@@ -82,6 +83,11 @@ class Views:
         if not self.edit or not self.edit[0] or source is None:
             return ""
         return urljoin(self.edit[0], os.path.relpath(Path(source).resolve(), self.edit[1]).replace(os.sep, "/"))
+
+    @staticmethod
+    def schema_files() -> list[str]:
+        """The JSON Schemas published under /schemas/ (macros/downloads.py), one per kind."""
+        return [f"{record.file_name}.schema.json" for record in KINDS.values()]
 
     # --- small lookups -----------------------------------------------------------
     def org(self, key):

@@ -5,7 +5,9 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urljoin, urlsplit
 
 import icalendar
 import pytest
@@ -82,6 +84,21 @@ def test_a_private_contact_is_published_nowhere(content, tmp_path):
     for path in out.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".csv", ".vcf", ".ics"):
             assert "christine.duval" not in path.read_text(encoding="utf-8", errors="ignore"), path
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_open_data_page_lists_each_kind_s_json_schema_and_every_link_resolves(site, prefix):
+    markup = (site / prefix / "donnees" / "index.html").read_text(encoding="utf-8")
+    table = markup.split("<table>", 1)[1].split("</table>", 1)[0]
+    hrefs = re.findall(r'<a href="([^"]+)"', table)
+    paths = [urlsplit(urljoin(f"http://x/{prefix}donnees/", href)).path for href in hrefs]
+    for record in KINDS.values():  # published once, at the French site's root, as /donnees/
+        assert f"/schemas/{record.file_name}.schema.json" in paths, record.file_name
+        assert f"<code>/schemas/{record.file_name}.schema.json</code>" in table
+    for path in paths:
+        target = site / path.lstrip("/")
+        assert (target / "index.html" if path.endswith("/") else target).is_file(), path
+    assert json.loads((site / "schemas" / "site.schema.json").read_text(encoding="utf-8"))["title"] == "Site"
 
 
 def test_json_export_holds_every_published_record_valid_against_the_model(site):

@@ -5,10 +5,12 @@ values, and it works with the keyboard, without a third party and without errors
 that axe finds serious."""
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import sys
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 import yaml
@@ -23,6 +25,38 @@ pytestmark = pytest.mark.browser
 REPO_URL = "https://github.com/exemple/qic"  # conftest.run_build's
 TOP = "#qic-form .qic-fields > "  # a field of the record itself, not of a list item
 TRICKY = 'Texte : « guillemets » "droits", #dièse, \\ barre oblique, tab\tfin'
+
+# a source record of content/sources/ cited by the form, and passages that are in its text
+# (verbatim, or differing only by what the check ignores: apostrophes, guillemets, spaces)
+SOURCES = TOP + "[data-field=sources] "
+
+
+def source(n: int) -> str:
+    """The n-th citation (from 1) of the record's `sources`."""
+    return SOURCES + f".qic-items > .qic-item:nth-child({n}) "
+
+
+def cite(n: int, record: str | None = None, url: str | None = None, excerpts: tuple = ()) -> list:
+    """The steps that fill the n-th citation: a source record or a web address, and its excerpts."""
+    steps = [] if n == 1 else [("click", SOURCES + "> .qic-add")]
+    if url:
+        steps += [("check", source(n) + "input[value=url]"), ("fill", source(n) + "[name=url]", url)]
+    else:
+        steps += [("select", source(n) + "select[name=source]", record)]
+    for index, excerpt in enumerate(excerpts):
+        if index:
+            steps.append(("click", source(n) + ".qic-add-excerpt"))
+        steps.append(("fill", source(n) + f"textarea[name=excerpt] >> nth={index}", excerpt))
+    return steps
+
+
+IREV = "Les quartiers des Hauts-de-France participant à l'expérimentation se situent à Liévin"
+RESO = "L'expression \"impact collectif\" a été inventée en 2011 par John Kania et Mark Kramer"  # ’ and « » in the text
+ANCT = "30 septembre et 1er octobre 2025 à Marseille - Lancement de la formation"  # **bold** in the text
+DYNAMO = "Courant 2022, 19 personnes débarquaient à Montréal pour le Festival Impact collectif."
+QUOTE = ("Nous comprenons mieux la force d’une communication régulière et adaptée aux différentes parties "
+         "prenantes pour faire du sens ensemble.")  # a testimonial is looked for in the cited sources too
+NOTE = ("La source écrit « Condé sur Escaut » : nom gardé tel quel.", "The source writes “Condé sur Escaut”.")
 
 # kind -> (what to do in the form, expected file name, a text the built site must show)
 RECIPES = {
@@ -42,11 +76,17 @@ RECIPES = {
         ("fill", TOP + '[data-field=challenge] [name="challenge.fr"]', TRICKY),
         ("click", TOP + "[data-field=continuum] .qic-add"),
         ("fill", TOP + '[data-field=continuum] [name="date.start"]', "2025-10"),
-        ("select", TOP + "[data-field=continuum] select", "collaboration"),
-        ("fill", TOP + "[data-field=continuum] [name=source]", "000_159ca346bc6a0c21.txt"),
+        ("select", TOP + "[data-field=continuum] [data-field=level] select", "collaboration"),
+        ("select", TOP + "[data-field=continuum] [data-field=source] select[name=source]", "irev-territoire-impact-collectif"),
+        ("fill", TOP + "[data-field=continuum] [data-field=source] textarea[name=excerpt]",
+         "En 2022, neuf collectifs locaux ont été constitués"),
         ("fill", TOP + "[data-field=last_checked] input", "2026-11-30"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/saint-denis?x=1#a"),
-    ], "saint-denis-plaine-test-1", "sites/saint-denis-plaine-test-1/index.html", "Île-de-France"),
+        ("fill", TOP + '[data-field=note] [name="note.fr"]', NOTE[0]),
+        ("fill", TOP + '[data-field=note] [name="note.en"]', NOTE[1]),
+        *cite(1, "irev-territoire-impact-collectif", excerpts=(
+            IREV, "En 2022, neuf collectifs locaux ont été constitués dans trois régions françaises")),
+        *cite(2, url="https://collectif.test/saint-denis?x=1#a"),
+    ], "saint-denis-plaine-test-1", "sites/saint-denis-plaine-test-1/index.html", "nom gardé tel quel"),  # the note
     "events": ([
         ("fill", TOP + '[data-field=title] [name="title.fr"]', "Rencontre d'essai"),
         ("fill", TOP + '[data-field=title] [name="title.en"]', "Test meeting"),
@@ -56,7 +96,7 @@ RECIPES = {
         ("fill", TOP + '[data-field=place] [name="place.fr"]', "Lille"),
         ("check", TOP + "[data-field=organisers] input[value=anct]"),
         ("select", TOP + "[data-field=phase] select", "formation-nationale-2025-2026"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "001_c706b23a2900f902.txt"),
+        *cite(1, "reso-villes-quartiers-impact-collectif-2024", excerpts=(RESO,)),
     ], "rencontre-d-essai-2026", "calendrier/index.html", "Rencontre d&#39;essai"),
     "resources": ([
         ("fill", TOP + '[data-field=title] [name="title.fr"]', "Guide d'essai : « méthode »"),
@@ -67,17 +107,17 @@ RECIPES = {
         ("fill", TOP + "[data-field=year] input", "2024"),
         ("fill", TOP + '[data-field=summary] [name="summary.fr"]', "Un résumé."),
         ("check", TOP + "[data-field=topics] input[value=confiance]"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/guide"),
+        *cite(1, url="https://collectif.test/guide"),
     ], "guide-d-essai-methode", "ressources/index.html", "Guide d&#39;essai"),
     "contacts": ([
         ("fill", TOP + "[data-field=name] input", "Camille Essai"),
         ("fill", TOP + '[data-field=role] [name="role.fr"]', "Chargée de mission"),
         ("select", TOP + "[data-field=organisation] select", "anct"),
-        ("fill", TOP + "[data-field=email] input", "camille.essai@example.org"),
+        ("fill", TOP + "[data-field=email] input", "camille.essai@collectif.test"),
         ("fill", TOP + "[data-field=phone] input", "06 21 79 34 27"),
         ("check", TOP + "[data-field=public] input"),
         ("fill", TOP + "[data-field=last_checked] input", "2026-11-30"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/annuaire"),
+        *cite(1, url="https://collectif.test/annuaire", excerpts=("Camille Essai, chargée de mission",)),
     ], "camille-essai", "contacts/index.html", "Camille Essai"),
     "organisations": ([
         ("fill", TOP + '[data-field=name] [name="name.fr"]', "Association d'essai"),
@@ -86,7 +126,7 @@ RECIPES = {
         ("select", TOP + "[data-field=country] select", "FR"),
         ("fill", TOP + "[data-field=website] input", "https://collectif.test"),
         ("fill", TOP + '[data-field=description] [name="description.fr"]', "Son rôle."),
-        ("fill", TOP + "[data-field=sources] [name=source]", "https://collectif.test/a-propos"),
+        *cite(1, "anct-approche-impacts-collectifs", excerpts=(ANCT,)),
     ], "association-d-essai", None, None),  # no page of its own: the build checks it with the others
     "history": ([
         ("fill", TOP + '[data-field=date] [name="date.start"]', "2025-11"),
@@ -97,10 +137,10 @@ RECIPES = {
         ("fill", TOP + '[data-field=lessons] [name="text.fr"]', "Un enseignement."),
         ("select", TOP + "[data-field=lessons] select", "confiance"),
         ("click", TOP + "[data-field=testimonials] .qic-add"),
-        ("fill", TOP + '[data-field=testimonials] [name="quote.fr"]', "« Nous avons appris : ensemble. »"),
-        ("fill", TOP + '[data-field=testimonials] [name="speaker.fr"]', "Une participante"),
+        ("fill", TOP + '[data-field=testimonials] [name="quote.fr"]', QUOTE),
+        ("fill", TOP + '[data-field=testimonials] [name="speaker.fr"]', "Les participants"),
         ("check", TOP + "[data-field=sites] input[value=lievin]"),
-        ("fill", TOP + "[data-field=sources] [name=source]", "000_159ca346bc6a0c21.txt"),
+        *cite(1, "dynamo-festival-impact-collectif-2022", excerpts=(DYNAMO,)),
     ], "2025-11-etape-d-essai", "histoire/index.html", "Étape d&#39;essai"),
 }
 
@@ -165,8 +205,18 @@ def check(content) -> subprocess.CompletedProcess:
                           cwd=REPO, capture_output=True, text=True, timeout=300)
 
 
+def warnings(stderr: str) -> list[str]:
+    """The check's warnings, but the one that says the source texts are not there (a fresh
+    clone, CI): then excerpts are not verified, and nothing else may be reported."""
+    from macros.provenance import seeds_dir
+    found = [line for line in stderr.splitlines() if ": avertissement: " in line]
+    if not seeds_dir().is_dir():
+        found = [line for line in found if "extraits non vérifiés" not in line]
+    return found
+
+
 def test_each_kind_filled_in_the_form_passes_the_real_check_and_build(page, server, content, tmp_path):
-    written = {}
+    written, texts = {}, {}
     for kind, (steps, expected_id, _, _) in RECIPES.items():
         open_form(page, server, kind)
         fill(page, steps)
@@ -178,6 +228,7 @@ def test_each_kind_filled_in_the_form_passes_the_real_check_and_build(page, serv
         assert not target.exists()
         target.write_text(text, encoding="utf-8")
         written[kind] = yaml.safe_load(text)
+        texts[kind] = text
     # the text went through the YAML as typed
     assert written["sites"]["challenge"] == {"fr": TRICKY}
     assert written["sites"]["summary"]["fr"].strip() == \
@@ -187,10 +238,25 @@ def test_each_kind_filled_in_the_form_passes_the_real_check_and_build(page, serv
     assert written["events"]["date"] == {"start": "2026-01", "end": "2026-06"}
     assert written["contacts"]["public"] is True and written["contacts"]["phone"] == "06 21 79 34 27"
     assert written["history"]["lessons"] == [{"text": {"fr": "Un enseignement."}, "topic": "confiance"}]
+    # citations as the content writes them: a source record with its excerpts, or a plain web address
+    assert written["sites"]["sources"] == [
+        {"source": "irev-territoire-impact-collectif",
+         "excerpts": [IREV, "En 2022, neuf collectifs locaux ont été constitués dans trois régions françaises"]},
+        "https://collectif.test/saint-denis?x=1#a"]
+    assert "\n  - source: irev-territoire-impact-collectif\n    excerpts:\n      - \"Les quartiers" in texts["sites"]
+    assert "\n  - https://collectif.test/saint-denis?x=1#a\n" in texts["sites"]
+    assert written["sites"]["continuum"][0]["source"] == {
+        "source": "irev-territoire-impact-collectif", "excerpts": ["En 2022, neuf collectifs locaux ont été constitués"]}
+    assert written["sites"]["note"] == {"fr": NOTE[0], "en": NOTE[1]}
+    assert list(written["sites"])[-2:] == ["note", "sources"]  # the note goes with the sources
+    assert written["events"]["sources"] == [{"source": "reso-villes-quartiers-impact-collectif-2024", "excerpts": [RESO]}]
+    assert written["resources"]["sources"] == ["https://collectif.test/guide"]
+    assert written["contacts"]["sources"] == [{"url": "https://collectif.test/annuaire",
+                                               "excerpts": ["Camille Essai, chargée de mission"]}]
 
     result = check(content)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "avertissement" not in result.stderr, result.stderr
+    assert warnings(result.stderr) == [], result.stderr
     out = tmp_path / "out"
     result = run_build(content, out)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -460,3 +526,109 @@ def test_the_form_works_from_a_copy_of_the_site_opened_as_files(page, site):
     fill(page, RECIPES["organisations"][0])
     path, text, href = produced(page)
     assert path == "content/organisations/association-d-essai.yml" and "value=" in href
+
+
+SUGGEST = re.compile(r'<p class="qic-suggest"><a href="([^"]+)">(.*?)</a></p>')
+
+
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_every_site_page_links_to_the_form_started_from_its_record(page, server, site, lang, prefix):
+    words = {"fr": "Proposer une modification de cette page", "en": "Suggest a change to this page"}[lang]
+    for file in sorted((REPO / "content" / "sites").glob("*.yml")):
+        here = f"{prefix}sites/{file.stem}/"
+        links = SUGGEST.findall((site / here / "index.html").read_text(encoding="utf-8"))
+        page_link = [href for href, text in links if text == words]
+        assert len(page_link) == 1, (file.stem, links)
+        # relative, so that it works from any copy of the site; it leads to the form of the same language
+        assert urljoin("http://x/" + here, html.unescape(page_link[0])) == \
+            f"http://x/{prefix}proposer/?kind=sites&id={file.stem}"
+        assert (site / prefix / "proposer" / "index.html").is_file()
+    # followed in the browser, it opens the form with that record's values
+    page.goto(server.url + f"{prefix}sites/lievin/")
+    page.click(f"text={words}")
+    page.wait_for_function("document.getElementById('qic-yaml') && document.getElementById('qic-yaml').value.includes('Liévin')")
+    assert page.url == server.url + f"{prefix}proposer/?kind=sites&id=lievin"
+    assert page.input_value("#qic-id") == "lievin"
+    original = yaml.safe_load((REPO / "content" / "sites" / "lievin.yml").read_text(encoding="utf-8"))
+    assert yaml.safe_load(page.input_value("#qic-yaml")) == original
+
+
+# index page -> the folder of content/ its cards show
+CARDS = {"calendrier/": "events", "ressources/": "resources", "contacts/": "contacts", "histoire/": "history"}
+
+
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_every_card_of_the_index_pages_links_to_the_form_for_its_record(page, server, site, lang, prefix):
+    for index, kind in CARDS.items():
+        markup = (site / prefix / index / "index.html").read_text(encoding="utf-8")
+        found = set()
+        for href, text in SUGGEST.findall(markup):
+            url = urlsplit(urljoin("http://x/" + prefix + index, html.unescape(href)))
+            assert url.path == f"/{prefix}proposer/", href
+            query = parse_qs(url.query)
+            assert query["kind"] == [kind] and (REPO / "content" / kind / f"{query['id'][0]}.yml").is_file(), href
+            assert 'class="qic-visually-hidden"' in text  # each link names its record for screen readers
+            found.add(query["id"][0])
+        shown = set(re.findall({"events": r'id="evenement-([^"]+)"', "resources": r'<article[^>]* id="ressource-([^"]+)"',
+                                "contacts": r'<article[^>]* id="contact-([^"]+)"',
+                                "history": r'<article[^>]* id="histoire-([^"]+)"'}[kind], markup))
+        assert shown and found == shown, (index, shown ^ found)
+    # one of them, followed: the form opens on that record
+    page.goto(server.url + prefix + "histoire/")
+    link = page.locator("#histoire-2022-10-immersion-montreal .qic-suggest a")
+    link.click()
+    page.wait_for_function("document.getElementById('qic-id') && document.getElementById('qic-id').value === '2022-10-immersion-montreal'")
+    assert "content/history/2022-10-immersion-montreal.yml" in page.inner_text(".qic-editing")
+
+
+def test_a_citation_s_messages_are_the_check_s_words(page, server, content):
+    open_form(page, server, "organisations")
+    page.select_option(source(1) + "select[name=source]", "anct-approche-impacts-collectifs")
+    # a source cited without an excerpt: the check's warning, shown but not counted as an error
+    warning = page.locator(source(1) + ".qic-warning")
+    assert "source « anct-approche-impacts-collectifs » citée sans extrait — conseil :" in warning.inner_text()
+    assert warning.get_attribute("id") in page.get_attribute(source(1) + "select[name=source]", "aria-describedby")
+    # too short an excerpt: the model's words, under the excerpt
+    excerpt = page.locator(source(1) + "textarea[name=excerpt]")
+    excerpt.fill("x")
+    excerpt.fill("Marseille")
+    excerpt.blur()
+    page.wait_for_timeout(300)
+    assert excerpt.get_attribute("aria-invalid") == "true" and warning.is_hidden()
+    said = page.inner_text("#" + excerpt.get_attribute("aria-describedby").split()[-1])
+    assert "extrait « Marseille » trop court : citez au moins quelques mots de la source, mot pour mot" in said
+    # excerpts without a document or an address: the check's words too
+    page.select_option(source(1) + "select[name=source]", "")
+    page.click("text=Vérifier la fiche")
+    assert "indiquez soit « source »" in page.inner_text(source(1))
+    # the same values in a file
+    file = content / "organisations" / "anct.yml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    for sources, said in (
+            ([{"source": "anct-approche-impacts-collectifs", "excerpts": ["Marseille"]}],
+             "sources[0].excerpts[0]: extrait « Marseille » trop court : citez au moins quelques mots de la source, "
+             "mot pour mot"),
+            ([{"excerpts": ["30 septembre et 1er octobre 2025"]}], "sources[0]: indiquez soit « source »"),
+            (["anct-approche-impacts-collectifs"],
+             "avertissement: sources[0]: source « anct-approche-impacts-collectifs » citée sans extrait — conseil :")):
+        file.write_text(yaml.safe_dump({**data, "sources": sources}, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+        result = check(content)
+        assert said in result.stderr, result.stderr
+        assert result.returncode == (0 if "avertissement" in said else 1)
+
+
+def test_a_second_excerpt_and_a_second_source_can_be_added_and_removed_from_the_keyboard(page, server):
+    open_form(page, server, "organisations")
+    page.focus(source(1) + ".qic-add-excerpt")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "excerpt"
+    assert page.locator(source(1) + "textarea[name=excerpt]").count() == 2
+    page.focus(source(1) + ".qic-remove-excerpt >> nth=1")
+    page.keyboard.press("Enter")
+    assert page.locator(source(1) + "textarea[name=excerpt]").count() == 1
+    assert "qic-add-excerpt" in page.evaluate("document.activeElement.className").split()
+    page.focus(SOURCES + "> .qic-add")
+    page.keyboard.press("Enter")
+    assert page.locator(SOURCES + ".qic-items > .qic-item").count() == 2
+    assert page.evaluate("document.activeElement.name") == "source"

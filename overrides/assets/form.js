@@ -19,7 +19,6 @@
   var SCHEMA_NAMES = {sites: "site", events: "event", resources: "resource", contacts: "contact",
                       organisations: "organisation", history: "history", phases: "phase", sources: "source"};
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  var SOURCE_FILE = /^(\d{3}_[0-9a-f]{16})\.txt$/;
   var EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
   var DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
   var URL_LIMIT = 8000;  // beyond, GitHub may refuse the address: the text is copied instead
@@ -67,7 +66,8 @@
     "story": ["Récit", "Story"], "lessons": ["Enseignements", "Lessons"], "text": ["Enseignement", "Lesson"],
     "testimonials": ["Témoignages", "Testimonials"], "quote": ["Citation", "Quote"],
     "speaker": ["Qui parle", "Speaker"], "topic": ["Notion", "Topic"], "sites": ["Sites concernés", "Sites concerned"],
-    "start": ["Début", "Start"], "end": ["Fin", "End"]
+    "start": ["Début", "Start"], "end": ["Fin", "End"],
+    "note": ["Note publiée avec les sources", "Note published with the sources"]
   };
   var ITEM_LABELS = {continuum: ["Position", "Position"], lessons: ["Enseignement", "Lesson"],
                      testimonials: ["Témoignage", "Testimonial"]};
@@ -78,8 +78,6 @@
                       fr: ["français", "French"], en: ["anglais", "English"],
                       commune: ["la commune", "the municipality"], territoire: ["le territoire entier", "the whole area"],
                       quartier: ["le quartier", "the neighbourhood"]};
-  // a reference the description does not name by its folder
-  var REFERENCES = {publisher: "organisations"};
   var SHORT_TEXTS = ["name", "title", "role", "speaker", "place", "neighbourhood"];
 
   function labelOf(kind, key, schema) {
@@ -145,19 +143,24 @@
     order: function (a, b) { return t("la fin (" + b + ") précède le début (" + a + ")", "the end (" + b + ") comes before the start (" + a + ")"); },
     noStart: function () { return t("période sans début : ajoutez « start: »", "period without a start: add the start"); },
     number: function (comma) {
-      return t("nombre attendu (ex. 50.42)" + (comma ? " (conseil : écrivez les décimales avec un point, pas une virgule)" : ""),
-               "number expected (e.g. 50.42)" + (comma ? " (hint: write decimals with a point, not a comma)" : ""));
+      return t("nombre attendu (ex. 50.42)" + (comma ? " — conseil : écrivez les décimales avec un point, pas une virgule" : ""),
+               "number expected (e.g. 50.42)" + (comma ? " — hint: write decimals with a point, not a comma" : ""));
     },
     integer: function () { return t("nombre entier attendu", "whole number expected"); },
     tooSmall: function (b) { return t("valeur trop petite (limite : " + b + ")", "value too small (limit: " + b + ")"); },
     tooBig: function (b) { return t("valeur trop grande (limite : " + b + ")", "value too large (limit: " + b + ")"); },
-    source: function (v) {
-      return t("source « " + v + " » invalide : nom d'un document source (ex. 002_cd3e985497d0d32e.txt) ou adresse web https://",
-               "source “" + v + "” is invalid: the name of a source document (e.g. 002_cd3e985497d0d32e.txt) or a web address https://");
+    // macros/model.py: Citation._one_target, _excerpt; macros/provenance.py: check_excerpts
+    oneTarget: function () {
+      return t("indiquez soit « source » (identifiant d'une fiche de content/sources/), soit « url » (adresse web), pas les deux",
+               "give either “source” (the identifier of a record of content/sources/) or “url” (a web address), not both");
     },
-    unknownSource: function (id) {
-      return t("document source « " + id + ".txt » inconnu : aucun fichier content/sources/" + id + ".yml",
-               "unknown source document “" + id + ".txt”: no file content/sources/" + id + ".yml");
+    excerpt: function (v) {
+      return t("extrait « " + v + " » trop court : citez au moins quelques mots de la source, mot pour mot",
+               "excerpt “" + v + "” is too short: quote at least a few words of the source, word for word");
+    },
+    noExcerpt: function (id) {
+      return t("source « " + id + " » citée sans extrait — conseil : ajoutez le passage de la source qui appuie la fiche, mot pour mot",
+               "source “" + id + "” cited without an excerpt — hint: add the passage of the source that supports the record, word for word");
     },
     duplicate: function (kind, id) {
       return t("identifiant « " + id + " » en double : content/" + kind + "/" + id + ".yml existe déjà (choisissez un autre nom, ou proposez une modification de cette fiche)",
@@ -209,10 +212,18 @@
     return {schema: node, optional: optional};
   }
   function isText(s) { return s.type === "object" && s.properties && s.properties.fr && s.properties.en; }
-  function referenceOf(key, schema) {
-    if (schema["x-references"]) return schema["x-references"];
-    var match = /content\/([a-z]+)\//.exec(schema.description || "");
-    return (match && DATA.records[match[1]]) ? match[1] : REFERENCES[key] || null;
+  // the folder of content/ a field names a record of (the model declares it: "x-references")
+  function referenceOf(schema) {
+    var target = schema && schema["x-references"];
+    return target && DATA.records[target] ? target : null;
+  }
+  // a citation (macros/model.py, Cited): a source record's id, a web address, or a block with excerpts
+  function isCitation(schema) {
+    return !!(schema.anyOf && schema.anyOf.some(function (s) { return s.type === "object" && s.properties && s.properties.excerpts; }));
+  }
+  function citationTarget(schema) {
+    var block = schema.anyOf.filter(function (s) { return s.type === "object" && s.properties && s.properties.source; })[0];
+    return (block && referenceOf(block.properties.source)) || "sources";
   }
 
   /* --- value checks ------------------------------------------------------------- */
@@ -258,12 +269,6 @@
     if ((schema.examples || []).indexOf("06 21 79 34 27") !== -1 || key === "phone") {
       var digits = value.replace(/[\s.\-()]/g, "");
       return (/^0[1-9]\d{8}$/.test(digits) || /^\+[1-9]\d{7,14}$/.test(digits)) ? "" : M.phone(value);
-    }
-    if (/document source/i.test(schema.description || "") || key === "source" || key === "sources") {
-      var file = SOURCE_FILE.exec(value);
-      if (file) return known("sources", file[1]) ? "" : M.unknownSource(file[1]);
-      if (/^(https?|javascript|data):/i.test(value)) return checkUrl(value);
-      return M.source(value);
     }
     if (schema.pattern && !new RegExp(schema.pattern).test(value)) return schema.patternErrorMessage || M.dateFormat(value);
     return "";
@@ -335,6 +340,7 @@
     var label = labelOf(kind, key, raw);
     var help = helpOf(raw);
     var optional = !required || resolved.optional;
+    if (isCitation(schema)) return citationWidget(key, label, help, !optional, schema);
     if (schema.anyOf && schema.anyOf.some(function (s) { return s.$ref; }) && schema.anyOf.some(function (s) { return s.type === "string"; })) {
       var ref = schema.anyOf.filter(function (s) { return s.$ref; })[0];
       return textWidget(kind, key, label, help, !optional, resolve(ref, defs).schema, true);
@@ -346,9 +352,10 @@
     if (schema.type === "object" && schema.properties) return objectWidget(kind, key, label, help, schema, defs, !optional);
     if (schema.type === "array") {
       var item = resolve(schema.items || {}, defs).schema;
+      if (isCitation(item)) return citationsWidget(key, label, help, schema, item);
       if (item.type === "object") return listWidget(kind, key, label, help, schema, item, defs);
       if (item.enum) return choicesWidget(key, label, help, schema, item.enum.map(function (v) { return [v, valueLabel(v)]; }));
-      var target = referenceOf(key, schema);
+      var target = referenceOf(item);
       if (target) {
         return choicesWidget(key, label, help, schema, DATA.records[target].map(function (row) {
           return [row[0], row[0] + " — " + row[LANG === "en" ? 2 : 1]];
@@ -357,8 +364,8 @@
       return stringsWidget(kind, key, label, help, schema, item);
     }
     if (schema.enum) return selectWidget(key, label, help, !optional, schema, schema.enum.map(function (v) { return [v, valueLabel(v)]; }));
-    if (schema.type === "string" && schema.pattern === SLUG.source && referenceOf(key, schema)) {
-      var to = referenceOf(key, schema);
+    if (schema.type === "string" && referenceOf(schema)) {
+      var to = referenceOf(schema);
       return selectWidget(key, label, help, !optional, schema, DATA.records[to].map(function (row) {
         return [row[0], row[0] + " — " + row[LANG === "en" ? 2 : 1]];
       }));
@@ -376,7 +383,6 @@
     else if (schema.pattern === "^https?://") { type = "url"; extra.placeholder = "https://…"; }
     else if (schema.pattern === "^\\d{4}-\\d{2}-\\d{2}$") { extra.placeholder = t("AAAA-MM-JJ", "YYYY-MM-DD"); }
     else if (key === "phone") { type = "tel"; }
-    if (key === "source") extra.list = "qic-source-list";
     var input = el("input", Object.assign({type: type, id: id, name: key, required: required, spellcheck: type === "text" ? null : "false"}, extra));
     if (key === "last_checked") input.value = today();
     var read = function () { return input.value.trim(); };
@@ -687,9 +693,164 @@
   function stringsWidget(kind, key, label, help, schema, item) {
     var word = ITEM_WORDS[key] || t("un élément", "an item");
     var widget = repeatable(key, label, help, schema, function (index) {
-      return inputWidget(kind, key === "sources" ? "source" : key, (key === "sources" ? "Source" : label) + " " + (index + 1),
-                         index === 0 ? helpOf(item) : "", false, item);
+      return inputWidget(kind, key, label + " " + (index + 1), index === 0 ? helpOf(item) : "", false, item);
     }, word);
+    if (schema.minItems) widget.add();
+    return widget;
+  }
+
+  // a web address as the content writes it: plain (`- https://…`) when YAML reads it back unchanged
+  function urlValue(text) { return /^https?:\/\/\S+$/.test(text) && !/[:,\]}]$/.test(text) ? {raw: text} : text; }
+
+  /* One citation: a source record chosen by its title, or a web address; and the
+     passages of it that support the record (macros/model.py, Citation). */
+  function citationWidget(key, label, help, required, schema) {
+    var set = group(label, help, required);
+    var target = citationTarget(schema);
+    var name = nextId(key + "-mode");
+    var modes = el("div", {"class": "qic-modes"});
+    var byRecord = el("input", {type: "radio", name: name, id: name + "-source", value: "source", checked: true});
+    var byUrl = el("input", {type: "radio", name: name, id: name + "-url", value: "url"});
+    modes.appendChild(el("span", {}, [byRecord, el("label", {"for": byRecord.id, text: t("un document source de la liste", "a source document from the list")})]));
+    modes.appendChild(el("span", {}, [byUrl, el("label", {"for": byUrl.id, text: t("une page web publique", "a public web page")})]));
+    set.appendChild(modes);
+
+    var selectId = nextId(key + "-source");
+    var recordFrame = fieldBox(t("Document source", "Source document"),
+                               t("Les documents de content/sources/, par leur identifiant et leur titre.",
+                                 "The documents of content/sources/, by identifier and title."), false, selectId);
+    var select = el("select", {id: selectId, name: "source"});
+    select.appendChild(el("option", {value: "", text: t("— choisissez un document —", "— choose a document —")}));
+    (DATA.records[target] || []).forEach(function (row) {
+      select.appendChild(el("option", {value: row[0], text: row[0] + " — " + row[LANG === "en" ? 2 : 1]}));
+    });
+    var warning = el("p", {"class": "qic-warning", id: selectId + "-warning", hidden: true});
+    var urlId = nextId(key + "-url");
+    var urlFrame = fieldBox(t("Adresse de la page web", "Address of the web page"), "", false, urlId);
+    var urlInput = el("input", {type: "url", id: urlId, name: "url", placeholder: "https://…", spellcheck: "false"});
+
+    var excerpts = [];  // [{input, box}]
+    var excerptList = el("div", {"class": "qic-excerpts"});
+    var excerptHelpId = nextId(key + "-excerpts") + "-help";
+    var excerptHelp = el("p", {"class": "qic-help", id: excerptHelpId,
+                               text: t("Recopiez mot pour mot le passage qui appuie la fiche (au moins quelques mots ; « […] » saute un passage), un extrait par case. La vérification cherche chaque extrait dans le texte du document.",
+                                       "Copy word for word the passage that supports the record (at least a few words; “[…]” skips a passage), one excerpt per box. The check looks for each excerpt in the document's text.")});
+    var addExcerptButton = el("button", {type: "button", "class": "md-button qic-add-excerpt", text: t("Ajouter un extrait", "Add an excerpt")});
+    function anyExcerpt() { return excerpts.some(function (e) { return e.input.value.trim(); }); }
+    function typed() { return byRecord.checked ? select.value : urlInput.value.trim(); }
+
+    var leafs = [];
+    leafs.push(makeLeaf(select, recordFrame.box, recordFrame.helpId, function () {
+      if (!byRecord.checked || select.value) return "";
+      return required ? M.missing(key) : anyExcerpt() ? M.oneTarget() : "";
+    }));
+    select.setAttribute("aria-describedby", select.getAttribute("aria-describedby") + " " + warning.id);
+    recordFrame.box.appendChild(warning);
+    leafs.push(makeLeaf(urlInput, urlFrame.box, null, function () {
+      if (!byUrl.checked) return "";
+      var value = urlInput.value.trim();
+      if (!value) return required ? M.missing(key) : anyExcerpt() ? M.oneTarget() : "";
+      return placeholder(value) || checkUrl(value);
+    }));
+    set.appendChild(recordFrame.box);
+    set.appendChild(urlFrame.box);
+    var excerptsBox = el("div", {"class": "qic-field"}, [el("p", {"class": "qic-sublabel", text: t("Extraits cités", "Quoted excerpts")}), excerptHelp, excerptList, addExcerptButton]);
+    set.appendChild(excerptsBox);
+
+    function addExcerpt(text) {
+      var id = nextId(key + "-excerpt");
+      var frame = fieldBox(t("Extrait ", "Excerpt ") + (excerpts.length + 1) + t(" (mot pour mot)", " (word for word)"), "", false, id);
+      frame.box.classList.add("qic-excerpt");
+      var input = el("textarea", {id: id, name: "excerpt", rows: 3});
+      var entry = {input: input, box: frame.box};
+      entry.leaf = makeLeaf(input, frame.box, excerptHelpId, function () {
+        var value = input.value.trim();
+        if (!value) return "";
+        if (placeholder(value)) return placeholder(value);
+        return Array.from(value).length < 12 ? M.excerpt(value) : "";  // the model counts characters, not UTF-16 units
+      });
+      var remove = el("button", {type: "button", "class": "md-button qic-remove-excerpt", text: t("Retirer cet extrait", "Remove this excerpt")});
+      remove.addEventListener("click", function () {
+        excerpts.splice(excerpts.indexOf(entry), 1);
+        frame.box.remove();
+        leaves = leaves.filter(function (leaf) { return leaf.alive(); });
+        addExcerptButton.focus();
+        root.dispatchEvent(new Event("input"));
+      });
+      frame.box.appendChild(remove);
+      excerptList.appendChild(frame.box);
+      excerpts.push(entry);
+      if (text !== undefined) input.value = text;
+      return entry;
+    }
+    addExcerptButton.addEventListener("click", function () {
+      addExcerpt().input.focus();
+      root.dispatchEvent(new Event("input"));
+    });
+    addExcerpt();  // one box to start with: a source is cited with its words
+
+    function refreshWarning() {
+      // a source cited without its words is accepted by the check, with a warning: shown, not counted
+      var warn = byRecord.checked && select.value && !anyExcerpt() ? M.noExcerpt(select.value) : "";
+      warning.hidden = !warn;
+      if (warning.textContent !== warn) warning.textContent = warn;
+    }
+    // at once, not after the pause in typing: the page does not move under the pointer later
+    set.addEventListener("input", refreshWarning);
+    set.addEventListener("change", refreshWarning);
+    function sync() {
+      recordFrame.box.hidden = !byRecord.checked;
+      urlFrame.box.hidden = !byUrl.checked;
+      refreshWarning();
+    }
+    byRecord.addEventListener("change", sync);
+    byUrl.addEventListener("change", sync);
+    sync();
+    return {
+      el: set, input: select,
+      get: function () {
+        var chosen = typed();
+        var words = excerpts.map(function (e) { return e.input.value.trim(); }).filter(Boolean);
+        if (!chosen) return undefined;
+        var value = byRecord.checked ? {plain: chosen} : urlValue(chosen);
+        if (!words.length) return value;
+        var block = {};
+        block[byRecord.checked ? "source" : "url"] = value;
+        block.excerpts = {list: words};
+        return {object: block};
+      },
+      set: function (value) {
+        if (value === undefined || value === null) return;
+        if (typeof value === "string") value = /^[a-z]+:/i.test(value) ? {url: value} : {source: value};
+        if (value.url) {
+          byUrl.checked = true;
+          urlInput.value = value.url;
+        } else if (value.source) {
+          byRecord.checked = true;
+          if (!select.querySelector('option[value="' + CSS.escape(value.source) + '"]')) select.appendChild(el("option", {value: value.source, text: value.source}));
+          select.value = value.source;
+        }
+        (value.excerpts || []).forEach(function (text, index) {
+          if (index < excerpts.length && !excerpts[index].input.value.trim()) excerpts[index].input.value = text;
+          else addExcerpt(text);
+        });
+        sync();
+      },
+      check: function (show) {
+        refreshWarning();
+        return leafs.concat(excerpts.map(function (e) { return e.leaf; }))
+          .reduce(function (n, leaf) { return n + leaf.check(show); }, 0);
+      }
+    };
+  }
+
+  function citationsWidget(key, label, help, schema, item) {
+    var widget = repeatable(key, label, help, schema, function (index) {
+      return citationWidget(key, t("Source ", "Source ") + (index + 1),
+                            index === 0 ? t("Chaque fait de la fiche vient d'une source : choisissez le document source (ou donnez l'adresse d'une page web publique), puis recopiez les passages qui appuient la fiche.",
+                                            "Every fact of the record comes from a source: choose the source document (or give the address of a public web page), then copy the passages that support the record.") : "",
+                            false, item);
+    }, ITEM_WORDS[key] || t("une source", "a source"));
     if (schema.minItems) widget.add();
     return widget;
   }
@@ -723,7 +884,12 @@
 
   function buildFields(kind, schema, defs, parent) {
     var required = schema.required || [];
-    return Object.keys(schema.properties).map(function (key) {
+    var keys = Object.keys(schema.properties);
+    if (keys.indexOf("note") !== -1 && keys.indexOf("sources") !== -1) {  // the note goes with the sources
+      keys = keys.filter(function (k) { return k !== "note"; });
+      keys.splice(keys.indexOf("sources"), 0, "note");
+    }
+    return keys.map(function (key) {
       var widget = build(kind, key, schema.properties[key], defs, required.indexOf(key) !== -1);
       widget.el.setAttribute("data-field", key);
       parent.appendChild(widget.el);
@@ -792,7 +958,7 @@
           inner[0] = pad + "  - " + inner[0].slice(indent + 4);
           lines2 = lines2.concat(inner);
         } else {
-          lines2.push(pad + "  - " + (typeof item === "string" ? textLines(item, indent + 2)[0] : scalar(item)));
+          lines2.push(pad + "  - " + (typeof item === "string" ? quote(item) : scalar(item)));
         }
       });
       return lines2;
@@ -832,15 +998,12 @@
   // a new tab: the form keeps what was typed while the contributor signs in on GitHub
   var github = el("a", {"class": "md-button md-button--primary qic-github", id: "qic-github", href: "#", rel: "noopener", target: "_blank"});
   var next = el("p", {id: "qic-next", "class": "qic-help"});
-  var datalist = el("datalist", {id: "qic-source-list"});
-  (DATA.records.sources || []).forEach(function (row) { datalist.appendChild(el("option", {value: row[0] + ".txt", text: row[1]})); });
   var result = el("section", {"class": "qic-result", "aria-labelledby": "qic-result-title"},
                   [resultTitle, status, el("p", {"class": "qic-actions"}, [check, " ", copy, " ", github]), fileName, output, next]);
   root.textContent = "";
   root.appendChild(chooser);
   root.appendChild(form);
   root.appendChild(result);
-  root.appendChild(datalist);
   form.hidden = true;
   result.hidden = true;
 
