@@ -233,15 +233,14 @@ def hostile_site(tmp_path_factory):
 
     inject("sites/lievin.yml", 'name: "Liévin"', f'name: "Liévin {payload}"')
     inject("sites/lievin.yml", "summary:\n  fr: \"", f"summary:\n  fr: \"{payload} ")
-    inject("sites/lievin.yml", "resources: [", "contacts: [piege]\nresources: [piege, ")
-    inject("sites/lievin.yml", "events: [", "events: [piege, ")
+    inject("sites/lievin.yml", "last_checked:", "contacts: [piege]\nlast_checked:")
     source = "sources: [anct-approche-impacts-collectifs]\n"
     (content / "resources" / "piege.yml").write_text(
         f'title: {{fr: "Ressource {payload}", en: "Resource {payload}"}}\ntype: guide\nlanguage: fr\n'
-        f'summary: {{fr: "{payload}"}}\ntopics: [conditions]\n' + source, encoding="utf-8")
+        f'summary: {{fr: "{payload}"}}\ntopics: [conditions]\nsites: [lievin]\n' + source, encoding="utf-8")
     (content / "events" / "piege.yml").write_text(
         f'title: {{fr: "Événement {payload}"}}\ndate: 2026-12\nplace: "Lieu {payload}"\n'
-        f'summary: {{fr: "{payload}"}}\n' + source, encoding="utf-8")
+        f'summary: {{fr: "{payload}"}}\nsites: [lievin]\n' + source, encoding="utf-8")
     (content / "contacts" / "piege.yml").write_text(
         f'name: "Personne {payload}"\norganisation: anct\nrole: {{fr: "{payload}"}}\npublic: true\n'
         f'last_checked: 2026-11-30\n' + source, encoding="utf-8")

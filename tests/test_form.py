@@ -97,7 +97,7 @@ RECIPES = {
         ("check", TOP + "[data-field=organisers] input[value=anct]"),
         ("select", TOP + "[data-field=phase] select", "formation-nationale-2025-2026"),
         *cite(1, "reso-villes-quartiers-impact-collectif-2024", excerpts=(RESO,)),
-    ], "rencontre-d-essai-2026", "calendrier/index.html", "Rencontre d&#39;essai"),
+    ], "rencontre-d-essai-2026", "calendrier/index.html", "Rencontre d’essai"),  # French typography on the page
     "resources": ([
         ("fill", TOP + '[data-field=title] [name="title.fr"]', "Guide d'essai : « méthode »"),
         ("fill", TOP + "[data-field=url] input", "https://collectif.test/guide"),
@@ -108,7 +108,7 @@ RECIPES = {
         ("fill", TOP + '[data-field=summary] [name="summary.fr"]', "Un résumé."),
         ("check", TOP + "[data-field=topics] input[value=confiance]"),
         *cite(1, url="https://collectif.test/guide"),
-    ], "guide-d-essai-methode", "ressources/index.html", "Guide d&#39;essai"),
+    ], "guide-d-essai-methode", "ressources/index.html", "Guide d’essai"),
     "contacts": ([
         ("fill", TOP + "[data-field=name] input", "Camille Essai"),
         ("fill", TOP + '[data-field=role] [name="role.fr"]', "Chargée de mission"),
@@ -141,7 +141,7 @@ RECIPES = {
         ("fill", TOP + '[data-field=testimonials] [name="speaker.fr"]', "Les participants"),
         ("check", TOP + "[data-field=sites] input[value=lievin]"),
         *cite(1, "dynamo-festival-impact-collectif-2022", excerpts=(DYNAMO,)),
-    ], "2025-11-etape-d-essai", "histoire/index.html", "Étape d&#39;essai"),
+    ], "2025-11-etape-d-essai", "histoire/index.html", "Étape d’essai"),
 }
 
 
