@@ -6,9 +6,8 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, Server, chromium_path
+from browser import Server
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -26,21 +25,6 @@ PAGES = {
     "recherche": "recherche/?q=cooperation",
 }
 WIDTHS = [375, 1280]
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    server = Server(site)
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -15,9 +15,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, Server, chromium_path
+from browser import Server
 from conftest import REPO, run_build
 
 pytestmark = pytest.mark.browser
@@ -143,21 +142,6 @@ RECIPES = {
         *cite(1, "dynamo-festival-impact-collectif-2022", excerpts=(DYNAMO,)),
     ], "2025-11-etape-d-essai", "histoire/index.html", "Étape d’essai"),
 }
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    server = Server(site)
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

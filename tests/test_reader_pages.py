@@ -256,25 +256,6 @@ def test_approach_pages_link_to_the_resources_instead_of_repeating_cards(site):
 
 # --- in the browser ---------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def server(site):
-    from browser import Server
-    server = Server(site)
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from browser import CHROMIUM_ARGS, chromium_path
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def phone(browser):
     return browser.new_context(viewport={"width": 375, "height": 812})
 

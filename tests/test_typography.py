@@ -161,7 +161,6 @@ def test_english_dates_are_british(site):
 
 # --- search still finds words beside the new spaces and apostrophes ------------------
 
-from test_validators import browser, server  # noqa: E402,F401 - the same browser fixtures
 
 
 @pytest.mark.browser
@@ -172,7 +171,7 @@ from test_validators import browser, server  # noqa: E402,F401 - the same browse
     ("recueillir", "/"),                  # inside « à recueillir »
     ("trinôme", "/"),                     # before « : » and « ; »
 ])
-def test_search_finds_words_next_to_french_punctuation(browser, server, query, found):  # noqa: F811
+def test_search_finds_words_next_to_french_punctuation(browser, server, query, found):
     page = browser.new_page()
     page.goto(server.url + "recherche/")
     urls = page.evaluate("""async ([bundle, query]) => {

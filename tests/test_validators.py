@@ -328,24 +328,6 @@ AXE_PAGES = ["", "approche/", "approche/conditions/", "approche/continuum-cooper
              "a-propos/accessibilite/", "donnees/", "recherche/?q=cooperation", "404.html"]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    from browser import CHROMIUM_ARGS, chromium_path
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    from browser import Server
-    server = Server(site)
-    yield server
-    server.close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("lang", ["fr", "en"])
