@@ -126,7 +126,7 @@ def on_files(files, config):
     # where a content file opens in the repository's editor (for "to be completed" links)
     edit = (urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), docs_dir) \
         if config.repo_url and config.edit_uri else None
-    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title, edit):
+    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title, edit, config.use_directory_urls):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
                               f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")

@@ -286,8 +286,16 @@ INDEX_PAGES = {  # generated page -> template
 }
 
 
-def generated_pages(catalogue: Catalogue, lang: str, today: dt.date,
-                    permalink_title: str = "", edit: tuple[str, Path] | None = None) -> list[GeneratedPage]:
+def page_root(path: str, directory_urls: bool = True) -> str:
+    """The way up from a generated page to the site's root: "sites/lievin.md" is at
+    sites/lievin/ ("../../") with MkDocs' directory URLs, at sites/lievin.html ("../") without."""
+    stem = path.removesuffix(".md")
+    url = (stem.removesuffix("index") if stem.endswith("index") else stem + "/") if directory_urls else stem + ".html"
+    return "../" * url.count("/")
+
+
+def generated_pages(catalogue: Catalogue, lang: str, today: dt.date, permalink_title: str = "",
+                    edit: tuple[str, Path] | None = None, directory_urls: bool = True) -> list[GeneratedPage]:
     """Every page that exists because of the content, rendered to HTML.
 
     `permalink_title` is the title of the heading anchors (the toc extension's
@@ -301,7 +309,8 @@ def generated_pages(catalogue: Catalogue, lang: str, today: dt.date,
 
     def page(path: str, template: str, source: Path | None, **context) -> GeneratedPage:
         headings = Headings()
-        module = renderer.module(template, v=views, headings=headings, permalink_title=permalink_title, **context)
+        module = renderer.module(template, v=views, headings=headings, permalink_title=permalink_title,
+                                 root=page_root(path, directory_urls), **context)
         return GeneratedPage(path, module.title, module.description, str(module), headings, source)
 
     pages = [page(path, template, None) for path, template in INDEX_PAGES.items()]

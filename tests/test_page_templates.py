@@ -51,3 +51,15 @@ def test_the_fixture_content_is_valid_and_covers_each_kind():
     catalogue = load_catalogue(GOLDEN / "content", GOLDEN, TODAY)
     assert all(catalogue.entries[kind] for kind in catalogue.entries)
     assert {site.kind for site in catalogue.sites.values()} >= {"pilote", "inspiration"}
+
+
+def test_links_follow_the_url_style_mkdocs_is_given():
+    """Templates get their way up to the root from the page's address, not a written "../":
+    with `use_directory_urls: false` a site page is sites/lievin.html, one level deep."""
+    from macros.pages import page_root
+    assert [page_root(p) for p in ("sites/lievin.md", "sites/index.md", "calendrier/index.md")] == \
+        ["../../", "../", "../"]
+    assert [page_root(p, directory_urls=False) for p in ("sites/lievin.md", "sites/index.md")] == ["../", "../"]
+    catalogue = load_catalogue(GOLDEN / "content", GOLDEN, TODAY)
+    flat = {page.path: page.html for page in generated_pages(catalogue, "fr", TODAY, directory_urls=False)}
+    assert 'href="../histoire/' in flat["sites/lievin.md"] and "../../" not in flat["sites/lievin.md"]
