@@ -38,12 +38,15 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
         "param", "keygen"}
 
 _BREAKABLE = "[ \t\r\n]+"  # the spaces a browser may break a line at (not U+00A0, U+202F)
+# a run of them matched from its first space only: without the look-behind, a long run
+# not followed by the sign is tried again from each of its spaces (quadratic time)
+_RUN = "(?<![ \t\r\n])" + _BREAKABLE
 _URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.|\bmailto:)[^\s<>«»\"]*[^\s<>«».,;:!?)\"']", re.I)
 _RULES = [
-    (re.compile(_BREAKABLE + r"(?=[;!?])"), NNBSP),
-    (re.compile(_BREAKABLE + r"(?=:)"), NBSP),
+    (re.compile(_RUN + r"(?=[;!?])"), NNBSP),
+    (re.compile(_RUN + r"(?=:)"), NBSP),
     (re.compile(r"«" + _BREAKABLE), "«" + NNBSP),
-    (re.compile(_BREAKABLE + r"»"), NNBSP + "»"),
+    (re.compile(_RUN + r"»"), NNBSP + "»"),
     (re.compile(r"«(?=[^\s\u00a0\u202f])"), "«" + NNBSP),
     (re.compile(r"(?<=[^\s\u00a0\u202f])»"), NNBSP + "»"),
     (re.compile(r"(?<=\w)'|'(?=\w)"), "’"),

@@ -181,3 +181,23 @@ def test_search_finds_words_next_to_french_punctuation(browser, server, query, f
     }""", [server.url + "pagefind/", query])
     page.close()
     assert any(url.startswith(found) for url in urls), (query, urls)
+
+
+def test_a_long_run_of_spaces_costs_linear_time():
+    """A run of spaces not followed by the sign must not be tried again from each of its
+    spaces (a 20,000-character field would then take seconds per rule). Growth, not a
+    duration: four times the spaces may cost about four times as long, not sixteen."""
+    import time
+
+    from macros import typography
+
+    def cost(n: int) -> float:
+        best = float("inf")
+        for _ in range(3):
+            typography.french_text.cache_clear()
+            started = time.perf_counter()
+            typography.french_text("a" + " " * n + "b ; c : d » e")
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    assert cost(32_000) / cost(8_000) < 9
