@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Run every test: the model, the rendering, full builds of both languages and
 # the browser tests in Debian's Chromium. Sets itself up on a fresh clone
-# (Python packages; Chromium through apt when run as root).
+# (Python packages; Chromium, Java and npm through apt when run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
-if ! command -v chromium >/dev/null 2>&1; then
+# Debian packages the tests need, installed when missing (as root) or named:
+# Chromium for the browser tests, Java for the Nu HTML Checker, npm for the validators.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "Installation de Chromium (paquet Debian)…"
+    echo "Installation des paquets Debian manquants : ${missing[*]}…"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "Chromium est absent : les tests dans le navigateur échoueront."
-    echo "Installez-le : sudo apt-get install chromium"
+    echo "Paquets absents : ${missing[*]} ; des tests échoueront. Installez-les : sudo apt-get install ${missing[*]}"
   fi
 fi
 # The validators of tests/test_validators.py, pinned, in a project-local folder
@@ -30,5 +35,4 @@ if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f .tools/node
     echo "npm est absent : les tests des validateurs échoueront. Installez Node.js (sudo apt-get install npm)."
   fi
 fi
-command -v java >/dev/null 2>&1 || echo "Java est absent : le validateur HTML ne peut pas tourner (sudo apt-get install default-jre-headless)."
 exec .venv/bin/python -m pytest "$@"
