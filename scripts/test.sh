@@ -35,4 +35,5 @@ if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f .tools/node
     echo "npm est absent : les tests des validateurs échoueront. Installez Node.js (sudo apt-get install npm)."
   fi
 fi
-exec .venv/bin/python -m pytest "$@"
+# One worker per core (pytest-xdist); `bash scripts/test.sh -n0 …` runs in one process.
+exec .venv/bin/python -m pytest -n auto "$@"

@@ -22,13 +22,14 @@ def content(tmp_path) -> Path:
     return target
 
 
-def run_build(content: Path, out: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_build(content: Path, out: Path, *extra: str, env: dict | None = None,
+              cwd: Path = REPO) -> subprocess.CompletedProcess:
     """`python -m macros.build` as a contributor or CI runs it."""
     environment = {**os.environ, "BUILD_DATE": BUILD_DATE, "REPO_URL": "https://github.com/exemple/qic",
                    **(env or {})}
     return subprocess.run([sys.executable, "-m", "macros.build", "--content", str(content), "--out", str(out),
                            "--quiet", *extra],
-                          cwd=REPO, env=environment, capture_output=True, text=True, timeout=600)
+                          cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from browser import Server
 from conftest import REPO
@@ -24,7 +23,6 @@ PAGES = {
     "continuum": "approche/continuum-cooperation/",
     "recherche": "recherche/?q=cooperation",
 }
-WIDTHS = [375, 1280]
 
 
 @pytest.fixture
@@ -33,28 +31,6 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-AXE = Axe()
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_no_serious_accessibility_violation(browser, server, lang, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    problems = []
-    for name, path in PAGES.items():
-        page.goto(server.url + ("en/" if lang == "en" else "") + path)
-        page.wait_for_load_state("networkidle")
-        results = AXE.run(page, options={"runOnly": {"type": "tag", "values": [
-            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
-        for violation in results.response["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                targets = [node["target"] for node in violation["nodes"]][:3]
-                problems.append(f"{name}: {violation['id']} ({violation['impact']}) {targets}")
-    context.close()
-    assert problems == [], "\n".join(problems)
 
 
 def test_every_interactive_element_is_reached_by_keyboard_and_visibly_focused(page, server):

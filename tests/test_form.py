@@ -172,7 +172,12 @@ def fill(page, steps):
         elif action == "click":
             page.click(selector)
     page.locator("#qic-form .qic-fields input, #qic-form .qic-fields textarea").last.blur()
-    page.wait_for_timeout(400)  # the form settles after a pause in typing
+    settled(page)  # the form settles after a pause in typing
+
+
+def settled(page) -> None:
+    """Wait until the form has caught up with the last key typed (it waits for a pause)."""
+    page.wait_for_function("!document.getElementById('qic-form').dataset.pending")
 
 
 def produced(page) -> tuple[str, str, str]:
@@ -278,7 +283,7 @@ def test_a_change_starts_from_the_record_and_opens_github_s_editor(page, server,
     assert yaml.safe_load(text) == original  # same values, same order of the lists
     # a change made in the form is in the file, and the file still passes the check
     page.fill(TOP + "[data-field=region] input", "Hauts-de-France (Pas-de-Calais)")
-    page.wait_for_timeout(400)
+    settled(page)
     (content / "sites" / "lievin.yml").write_text(page.input_value("#qic-yaml"), encoding="utf-8")
     result = check(content)
     assert result.returncode == 0, result.stderr
@@ -327,7 +332,7 @@ def test_messages_while_typing_are_the_check_s_words(page, server, content, kind
     field.fill("x")  # touched, then the value to judge
     field.fill(value)
     field.blur()
-    page.wait_for_timeout(300)
+    settled(page)
     assert field.get_attribute("aria-invalid") == "true"
     error_id = field.get_attribute("aria-describedby").split()[-1]
     message = page.inner_text(f"#{error_id}").strip()
@@ -360,7 +365,7 @@ def _with_wrong_value(content, kind: str, selector: str, value: str):
 def test_an_id_already_taken_is_refused_and_a_new_one_is_suggested(page, server):
     open_form(page, server, "sites")
     page.fill(TOP + '[data-field=name] [name="name.fr"]', "Château-Thierry")
-    page.wait_for_timeout(400)
+    settled(page)
     assert page.input_value("#qic-id") == "chateau-thierry"
     page.click("text=Vérifier la fiche")
     assert "identifiant « chateau-thierry » en double" in page.inner_text("#qic-id-error")
@@ -385,7 +390,7 @@ def test_keyboard_only_and_errors_announced(page, server):
     assert focused[0] == "true" and focused[2] == 1
     described = " ".join(page.inner_text(f"#{i}") for i in focused[1].split())
     assert "champ obligatoire manquant" in described
-    page.wait_for_timeout(400)  # still there once the form has settled
+    settled(page)  # still there once the form has settled
     assert "champ obligatoire manquant : « sources »" in page.inner_text(TOP + "[data-field=sources]")
     assert "champ obligatoire manquant : « summary »" not in page.inner_text("#qic-form")  # optional
     # "add" and "remove" buttons of a list work from the keyboard
@@ -469,14 +474,14 @@ def test_a_date_is_a_year_a_month_or_a_day_or_a_period(page, server):
     assert page.locator(end).is_hidden()
     for value in ("2025", "2025-09", "2025-09-30"):
         page.fill(start, value)
-        page.wait_for_timeout(350)
+        settled(page)
         assert f"\ndate: {value}\n" in page.input_value("#qic-yaml")
     page.check(TOP + "[data-field=date] input[value=period]")
     page.fill(end, "2025-06")
     page.locator(end).blur()
     assert "la fin (2025-06) précède le début (2025-09-30)" in page.inner_text(TOP + "[data-field=date]")
     page.fill(end, "2026-06")
-    page.wait_for_timeout(350)
+    settled(page)
     assert "\ndate: {start: 2025-09-30, end: 2026-06}\n" in page.input_value("#qic-yaml")
 
 
@@ -489,7 +494,7 @@ def test_a_long_list_of_choices_can_be_filtered_and_keeps_what_is_chosen(page, s
     assert visible == ["anct", "tamarack"]
     assert f"2 sur {len(list((REPO / 'content' / 'organisations').glob('*.yml')))}" in page.inner_text(box)
     page.check(box + " input[value=tamarack]")
-    page.wait_for_timeout(400)
+    settled(page)
     assert "organisations: [anct, tamarack]" in page.input_value("#qic-yaml")
 
 
@@ -577,7 +582,7 @@ def test_a_citation_s_messages_are_the_check_s_words(page, server, content):
     excerpt.fill("x")
     excerpt.fill("Marseille")
     excerpt.blur()
-    page.wait_for_timeout(300)
+    settled(page)
     assert excerpt.get_attribute("aria-invalid") == "true" and warning.is_hidden()
     said = page.inner_text("#" + excerpt.get_attribute("aria-describedby").split()[-1])
     assert "extrait « Marseille » trop court : citez au moins quelques mots de la source, mot pour mot" in said

@@ -21,6 +21,7 @@ import fcntl
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -37,9 +38,9 @@ from macros.problems import ContentError, Problem, inert
 SECRET = "SECRET-TOKEN-4f1c9a"  # what a runner file holds; it must appear nowhere
 
 
-def check(content: Path, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+def check(content: Path, env: dict | None = None, timeout: float = 60, cwd: Path = REPO) -> subprocess.CompletedProcess:
     environment = {**os.environ, "BUILD_DATE": BUILD_DATE, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "macros.cli", "check", "--content", str(content)], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "macros.cli", "check", "--content", str(content)], cwd=cwd,
                           env=environment, capture_output=True, text=True, encoding="utf-8", timeout=timeout)
 
 
@@ -119,27 +120,37 @@ def test_read_regular_refuses_what_is_not_a_regular_file(tmp_path, secret):
     assert files.read_regular(Path("/dev/null"), "null")[0] is None
 
 
+@pytest.fixture
+def repo_copy(tmp_path) -> Path:
+    """A copy of what a build reads (configuration, pages, theme, code, content), to break
+    without touching the repository that other tests, running alongside, build from."""
+    copy = tmp_path / "repo"
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        copy.mkdir(exist_ok=True)
+        (copy / name).write_bytes((REPO / name).read_bytes())
+    for name in ("docs", "overrides", "macros", "content"):
+        shutil.copytree(REPO / name, copy / name)  # with __pycache__: not compiled again
+    return copy
+
+
 @pytest.mark.parametrize("place", ["docs/fr/secret.md", "docs/en/a-propos/secret.txt", "overrides/assets/secret.css"])
-def test_a_link_in_docs_or_overrides_stops_the_check_and_the_build(secret, place, tmp_path):
-    link = REPO / place
-    link.symlink_to(secret)
-    try:
-        result = check(REPO / "content")
-        assert_refused(result, f"{place}:1:1: lien symbolique refusé")
-        out = tmp_path / "site"
-        built = run_build(REPO / "content", out)
-        assert built.returncode == 1 and not out.exists()
-        assert SECRET not in built.stdout + built.stderr
-        # a plain `mkdocs build` (which skips our check) refuses it too, in its hook
-        plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "plain")],
-                               cwd=REPO, capture_output=True, text=True, timeout=300,
-                               env={**os.environ, "BUILD_DATE": BUILD_DATE})
-        if place.startswith("docs/fr/"):  # mkdocs.yml builds the French pages
-            assert plain.returncode != 0 and "fichiers refusés" in plain.stdout + plain.stderr
-        assert not any(SECRET in p.read_text(errors="replace") for p in (tmp_path / "plain").rglob("*")
-                       if p.is_file())
-    finally:
-        link.unlink()
+def test_a_link_in_docs_or_overrides_stops_the_check_and_the_build(secret, place, repo_copy, tmp_path):
+    (repo_copy / place).symlink_to(secret)
+    # run from the copy: `python -m` imports its macros/, which takes it for the repository
+    result = check(repo_copy / "content", cwd=repo_copy)
+    assert_refused(result, f"{place}:1:1: lien symbolique refusé")
+    out = tmp_path / "site"
+    built = run_build(repo_copy / "content", out, cwd=repo_copy)
+    assert built.returncode == 1 and not out.exists()
+    assert SECRET not in built.stdout + built.stderr
+    # a plain `mkdocs build` (which skips our check) refuses it too, in its hook
+    plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "plain")],
+                           cwd=repo_copy, capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "BUILD_DATE": BUILD_DATE})
+    if place.startswith("docs/fr/"):  # mkdocs.yml builds the French pages
+        assert plain.returncode != 0 and "fichiers refusés" in plain.stdout + plain.stderr
+    assert not any(SECRET in p.read_text(errors="replace") for p in (tmp_path / "plain").rglob("*")
+                   if p.is_file())
 
 
 def test_workflows_leave_no_credentials_on_disk():

@@ -340,6 +340,8 @@ def test_axe_finds_no_violation_of_any_impact(browser, server, lang, width):
     for path in AXE_PAGES:
         page.goto(server.url + ("en/" if lang == "en" else "") + path)
         page.wait_for_load_state("load")
+        if path.startswith("recherche/"):  # the results too, as a reader sees them
+            page.wait_for_selector(".pagefind-ui__result")
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": [
             "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
         for violation in results.response["violations"]:

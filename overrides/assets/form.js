@@ -1119,7 +1119,8 @@
   form.addEventListener("input", function () {
     // after a pause in typing, so the summary is not read out on every key
     if (pending) clearTimeout(pending);
-    pending = setTimeout(function () { pending = null; update(false); }, 250);
+    root.dataset.pending = "true";  // read by the tests: the form has not caught up yet
+    pending = setTimeout(function () { pending = null; update(false); delete root.dataset.pending; }, 250);
   });
   form.addEventListener("change", function () { update(false); });
   root.addEventListener("input", function (event) { if (event.target === root) update(false); });
