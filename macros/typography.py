@@ -89,15 +89,29 @@ class _Rewriter(HTMLParser):
         self.open: dict[str, int] = {}  # how many of each tag are open
         self.skipping = 0
         self.text_only = 0
-        self._line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
+        self._base = 0          # where the parser's buffer starts in the source
+        self._at = 0            # where the next token starts in that buffer
         self._copied = 0        # how much of the source is already written out
         self._pending = None    # text just read: (its decoded value, prose?, may take <sup>?)
         self._previous = " "    # the last character of text written, for »
 
+    def updatepos(self, i: int, j: int) -> int:
+        """Called by the parser after each token: where the next one starts (in place
+        of its own line and column count, which nothing here needs)."""
+        self._at = j
+        return j
+
+    def rewrite(self) -> str:
+        self.feed(self.source)
+        # the parser keeps what it could not finish yet, and reads it again on close()
+        self._base, self._at = len(self.source) - len(self.rawdata), 0
+        self.close()
+        self._finish(len(self.source))
+        return "".join(self.out)
+
     def _token_ends_here(self) -> None:
         """Write out the previous token: text with the rules applied, anything else as is."""
-        line, column = self.getpos()
-        self._finish(self._line_starts[line - 1] + column)
+        self._finish(self._base + self._at)
 
     def _finish(self, here: int) -> None:
         raw = self.source[self._copied:here]
@@ -171,24 +185,22 @@ class _Rewriter(HTMLParser):
 
     handle_charref = handle_entityref
 
-    def result(self) -> str:
-        self.close()
-        self._finish(len(self.source))
-        return "".join(self.out)
-
 
 def french_html(source: str) -> str:
     """The page with French typography in its prose, and nothing else changed."""
-    rewriter = _Rewriter(source)
-    rewriter.feed(source)
-    return rewriter.result()
+    return _Rewriter(source).rewrite()
 
 
 # Where a Material page divides into parts that open outside any code, script,
 # SVG or other-language element: each part is rewritten on its own. The menu,
 # header and footer come out the same on many pages (every site page, when the
 # sites are not listed in the menu): a part already seen is not parsed again.
-_PARTS = re.compile(r'(?=<header class="md-header"|<div class="md-header__title"|<form class="md-header__option"'
+# The parts that differ from page to page are cut small (the title, the skip link, the
+# language links) so that the rest is shared.
+_PARTS = re.compile(r'(?=<meta name="description"|<link rel="icon"|<link rel="stylesheet"'
+                    r'|<div data-md-component="skip"|<div data-md-component="announce"'
+                    r'|<header class="md-header"|<div class="md-header__title"|<form class="md-header__option"'
+                    r'|<div class="md-header__option"|<a href="[^"<>]*" class="md-header__button md-icon qic-search-link"'
                     r'|<div class="md-container"|<div class="md-sidebar md-sidebar--secondary"'
                     r'|<div class="md-content"|<footer class="md-footer")')
 
