@@ -201,3 +201,17 @@ def test_a_long_run_of_spaces_costs_linear_time():
         return best
 
     assert cost(32_000) / cost(8_000) < 9
+
+
+def test_a_page_rewritten_part_by_part_is_the_page_rewritten_whole(site):
+    """french_page cuts a page at Material's landmarks to share the parts that repeat:
+    a cut inside code, SVG or an English quotation would change the result. The English
+    pages, read as French, still have all their apostrophes and spaces to change."""
+    from macros.typography import french_html, french_page
+    changed = 0
+    for path in english_pages(site) + french_pages(site):
+        source = path.read_text("utf-8").replace('<html lang="en"', '<html lang="fr"', 1)
+        whole = french_html(source)
+        assert french_page(source) == whole, path
+        changed += whole != source
+    assert changed > 20
