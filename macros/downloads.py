@@ -25,7 +25,7 @@ from .pages import Views
 
 def site_timezone(site: Site) -> str:
     if site.country == "CA":
-        return "America/Toronto"  # Montréal's zone (America/Montreal is only a link to it)
+        return "America/Toronto"  # Montréal's zone
     if site.region == "Mayotte":
         return "Indian/Mayotte"
     return "Europe/Paris"

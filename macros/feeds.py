@@ -23,15 +23,6 @@ from .model import Contact, Event, Organisation
 
 PRODID = "-//Quartiers a Impact Collectif//site//FR"
 REFRESH = dt.timedelta(days=1)
-# IANA zone names the tz database keeps only as links to another zone: the
-# calendars carry the zone itself (America/Montreal is a link to America/Toronto)
-ZONE_LINKS = {"America/Montreal": "America/Toronto"}
-
-
-def zone(name: str) -> str:
-    return ZONE_LINKS.get(name, name)
-
-
 def uid(key: str, lang: str) -> str:
     return f"{key}.{lang}@quartiers-impact-collectif"
 
@@ -72,7 +63,7 @@ def _calendar(events, lang, name, today, organisations, timezone, page_url) -> b
     cal.add("method", "PUBLISH")
     cal.add("name", name)
     cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", zone(timezone))
+    cal.add("x-wr-timezone", timezone)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", icalendar.vDuration(REFRESH).to_ical().decode())
     for key, event in events:
@@ -82,7 +73,7 @@ def _calendar(events, lang, name, today, organisations, timezone, page_url) -> b
         item.add("summary", event.title.get(lang))
         item.add("dtstart", event.date.first_day())
         item.add("dtend", event.date.last_day() + dt.timedelta(days=1))
-        item.add("x-qic-timezone", zone(event.timezone))
+        item.add("x-qic-timezone", event.timezone)
         item.add("x-qic-date-precision", event.date.start.precision)
         if event.place:
             item.add("location", event.place.get(lang))

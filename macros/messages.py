@@ -9,7 +9,7 @@ import difflib
 import math
 from typing import get_args
 
-from .model import Record
+from .model import OLD_ZONE_NAMES, Record
 
 _MESSAGES = {
     "missing": "champ obligatoire manquant",
@@ -85,6 +85,8 @@ def _not_a_choice(error, model, written):
     given = _as_written(given, written)
     close = difflib.get_close_matches(given, choices, n=1, cutoff=0.6)
     hint = f"vouliez-vous dire « {close[0]} » ?" if close else ""
+    if given in OLD_ZONE_NAMES:
+        hint = f"« {given} » est un ancien nom de fuseau : écrivez « {OLD_ZONE_NAMES[given]} »"
     if written is not None and isinstance(error.get("input"), bool):
         hint = f"écrivez la valeur entre guillemets : \"{written}\" (sans guillemets, YAML y lit « vrai » ou « faux »)"
     return f"valeur « {given} » non reconnue ; valeurs possibles : {', '.join(choices)}", hint

@@ -401,7 +401,10 @@ ORGANISATION_KINDS = {
     "initiative": ("Initiative collective", "Collective initiative"),
     "media": ("Média", "Media"),
 }
-TIMEZONES = ("Europe/Paris", "America/Montreal", "Indian/Mayotte")
+# IANA zone names as the tz database lists them today (zone.tab): Montréal is in
+# America/Toronto; America/Montreal is an old name kept only as a link
+TIMEZONES = ("Europe/Paris", "America/Toronto", "Indian/Mayotte")
+OLD_ZONE_NAMES = {"America/Montreal": "America/Toronto"}
 
 
 def _labels(vocabulary: dict) -> Literal:  # type: ignore[valid-type]
