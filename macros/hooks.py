@@ -9,7 +9,6 @@ import logging
 import os
 import re
 from pathlib import Path
-from urllib.parse import urljoin
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -123,10 +122,7 @@ def on_files(files, config):
     catalogue = glue.current()
     listed_sites = lists_sites(config, catalogue)
     permalink_title = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
-    # where a content file opens in the repository's editor (for "to be completed" links)
-    edit = (urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), docs_dir) \
-        if config.repo_url and config.edit_uri else None
-    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title, edit, config.use_directory_urls):
+    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title, config.use_directory_urls):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
                               f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")

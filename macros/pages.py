@@ -7,10 +7,8 @@ because a YAML file does (one per site, plus the data-driven indexes).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
 
 from markdown.extensions.toc import slugify, unique
 
@@ -71,18 +69,10 @@ def label(vocabulary: dict, key: str, lang: str) -> str:
 class Views:
     """Read-only views of the catalogue that templates use."""
 
-    def __init__(self, catalogue: Catalogue, lang: str, today: dt.date, edit: tuple[str, Path] | None = None):
+    def __init__(self, catalogue: Catalogue, lang: str, today: dt.date):
         self.cat = catalogue
         self.lang = lang
         self.today = today
-        self.edit = edit  # (the docs folder's address in the repository's editor, the docs folder)
-
-    def edit_url(self, source: Path | None) -> str:
-        """The address that opens a content file in the repository's editor, made as
-        the theme's edit button makes it for the page ("" without a repository)."""
-        if not self.edit or not self.edit[0] or source is None:
-            return ""
-        return urljoin(self.edit[0], os.path.relpath(Path(source).resolve(), self.edit[1]).replace(os.sep, "/"))
 
     @staticmethod
     def schema_files() -> list[str]:
@@ -295,17 +285,14 @@ def page_root(path: str, directory_urls: bool = True) -> str:
 
 
 def generated_pages(catalogue: Catalogue, lang: str, today: dt.date, permalink_title: str = "",
-                    edit: tuple[str, Path] | None = None, directory_urls: bool = True) -> list[GeneratedPage]:
+                    directory_urls: bool = True) -> list[GeneratedPage]:
     """Every page that exists because of the content, rendered to HTML.
 
     `permalink_title` is the title of the heading anchors (the toc extension's
     setting in mkdocs.yml), so that these pages match the hand-written ones.
-    `edit` is (the address of the language's docs folder in the repository's
-    editor, that is repo_url joined with edit_uri; the docs folder), from which a
-    content file's edit address is made, as for the theme's edit button.
     """
     renderer = rendering.renderer(lang)
-    views = Views(catalogue, lang, today, edit)
+    views = Views(catalogue, lang, today)
 
     def page(path: str, template: str, source: Path | None, **context) -> GeneratedPage:
         headings = Headings()
@@ -315,8 +302,7 @@ def generated_pages(catalogue: Catalogue, lang: str, today: dt.date, permalink_t
 
     pages = [page(path, template, None) for path, template in INDEX_PAGES.items()]
     for key, entry in catalogue.entries["sites"].items():
-        pages.append(page(f"sites/{key}.md", "site.html.j2", entry.file, key=key, site=entry.record,
-                          edit_url=views.edit_url(entry.file)))
+        pages.append(page(f"sites/{key}.md", "site.html.j2", entry.file, key=key, site=entry.record))
     return pages
 
 

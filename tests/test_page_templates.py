@@ -21,14 +21,12 @@ from macros.pages import generated_pages
 
 GOLDEN = REPO / "tests" / "golden"
 TODAY = dt.date(2026, 11, 30)
-EDIT = ("https://github.com/exemple/qic/edit/main/docs/fr/", REPO / "docs" / "fr")
 
 
 def rendered(lang: str) -> dict[str, str]:
     catalogue = load_catalogue(GOLDEN / "content", GOLDEN, TODAY)
-    edit = (EDIT[0].replace("/fr/", f"/{lang}/"), REPO / "docs" / lang)
     return {page.path.removesuffix(".md") + ".html": page.html
-            for page in generated_pages(catalogue, lang, TODAY, "Lien permanent", edit)}
+            for page in generated_pages(catalogue, lang, TODAY, "Lien permanent")}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -128,8 +128,8 @@ def test_site_page_shows_only_fields_that_apply_and_gathers_the_unknown_ones(sit
     assert len(todo) == (1 if unknown or not record.get("contacts") else 0)
     if todo:
         assert text_of(todo[0]).startswith("À compléter :")
-        # the invitation opens the site's record in the repository's editor
-        assert f'href="https://github.com/exemple/qic/edit/main/content/sites/{key}.yml"' in todo[0]
+        # the invitation opens the contribution form, started from the site's record
+        assert f'href="../../proposer/?kind=sites&amp;id={key}"' in todo[0]
         labels = {"neighbourhood": "quartier", "collective": "collectif local", "challenge": "défi prioritaire"}
         for field in unknown:
             assert labels[field] in text_of(todo[0]).lower()
