@@ -37,6 +37,11 @@ def on_startup(command, dirty):
 
 
 def on_post_build(config):
+    if not config.site_url:
+        # a sitemap lists absolute addresses: without the site's address (SITE_URL) MkDocs
+        # writes an empty one, which the sitemaps.org schema refuses; none is published
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)
     if _command == "build" and not glue.run_by_our_build():
         language = "anglais" if config.theme["language"] == "en" else "français"
         log.info(f"Attention : « mkdocs build » n'a construit que le site {language}, sans la recherche, dans "

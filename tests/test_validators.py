@@ -170,6 +170,12 @@ def test_open_data_links_work_in_both_languages(site):
 
 # --- sitemap, canonical and hreflang ------------------------------------------------
 
+def test_without_a_site_url_no_empty_sitemap_is_published(site):
+    # the session's site is built without SITE_URL: MkDocs would write an empty <urlset>
+    assert not (site / "sitemap.xml").exists() and not (site / "en" / "sitemap.xml").exists()
+    assert not (site / "sitemap.xml.gz").exists() and (site / "index.html").exists()
+
+
 def test_sitemaps_are_valid_and_list_every_page(published):
     needed(VNU, "java")
     sitemaps = [published / "sitemap.xml", published / "en" / "sitemap.xml"]
