@@ -628,3 +628,46 @@ def test_a_second_excerpt_and_a_second_source_can_be_added_and_removed_from_the_
     page.keyboard.press("Enter")
     assert page.locator(SOURCES + ".qic-items > .qic-item").count() == 2
     assert page.evaluate("document.activeElement.name") == "source"
+
+
+# every text node of the form but the file to paste (a text area), and whether it is shown
+FORM_TEXTS = """() => {
+    const walker = document.createTreeWalker(document.getElementById('qic-form'), NodeFilter.SHOW_TEXT);
+    const texts = [];
+    while (walker.nextNode()) {
+        if (!walker.currentNode.parentElement.closest('textarea')) texts.push(walker.currentNode.nodeValue);
+    }
+    return texts;
+}"""
+STRAIGHT_APOSTROPHE = re.compile(r"[^\W\d_]'[^\W\d_]")
+BREAKABLE_BEFORE_SIGN = re.compile(r"[ \t\r\n][:;?!]")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_form_s_french_words_have_french_typography_and_its_english_ones_do_not(page, server, lang):
+    texts = []
+    for kind in RECIPES:
+        open_form(page, server, kind, lang)
+        page.click("#qic-form .qic-actions button")  # check: the status and every message shown
+        assert page.inner_text("#qic-status").strip()
+        texts += page.evaluate(FORM_TEXTS)
+    joined = "\n".join(texts)
+    if lang == "fr":
+        # labels, hints, options, messages, status: as the French pages write them
+        assert [text for text in texts if STRAIGHT_APOSTROPHE.search(text)] == []
+        assert [text for text in texts if BREAKABLE_BEFORE_SIGN.search(text)] == []
+        assert "Nom du fichier (identifiant de la fiche)" in joined and "proposé d’après le nom" in joined
+        assert "champ obligatoire manquant\u00a0: «\u202fname\u202f»" in joined
+        assert "Quel type de fiche\u202f?" in page.inner_text("#qic-form")
+    else:
+        assert "\u202f" not in joined and "\u00a0:" not in joined
+        assert "File name (the record's identifier)" in joined and "required field missing: “name”" in joined
+    # what the contributor types is shown in the messages as typed, and written so in the file
+    open_form(page, server, "resources", lang)
+    field = TOP + "[data-field=url] input"
+    page.fill(field, "l'adresse : x ?")
+    page.locator(field).blur()
+    settled(page)
+    error = page.inner_text(f"#{page.get_attribute(field, 'aria-describedby').split()[-1]}")
+    assert ("«\u202fl'adresse : x ?\u202f» invalide\u00a0:" if lang == "fr" else "“l'adresse : x ?” is invalid:") in error
+    assert "\nurl: \"l'adresse : x ?\"\n" in page.input_value("#qic-yaml")
