@@ -23,8 +23,40 @@
   var DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
   var URL_LIMIT = 8000;  // beyond, GitHub may refuse the address: the text is copied instead
 
-  function t(fr, en) { return LANG === "en" ? en : fr; }
-  function q(text) { return t("« " + text + " »", "“" + text + "”"); }
+  /* --- French typography ----------------------------------------------------------
+     The rules macros/typography.py applies to the text of the French pages, for the
+     words this script writes in the browser: a narrow no-break space (U+202F) before
+     ; ! ? and a no-break space (U+00A0) before : where a space already stands, U+202F
+     inside « », the typographic apostrophe ’. Web addresses in the text are kept. */
+  var NNBSP = "\u202f", NBSP = "\u00a0";
+  var TEXT_URL = /((?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:)[^\s<>«»"]*[^\s<>«».,;:!?)"'])/i;
+  var TYPOGRAPHY = [
+    [/(?<![ \t\r\n])[ \t\r\n]+(?=[;!?])/g, NNBSP],
+    [/(?<![ \t\r\n])[ \t\r\n]+(?=:)/g, NBSP],
+    [/«[ \t\r\n]+/g, "«" + NNBSP],
+    [/(?<![ \t\r\n])[ \t\r\n]+»/g, NNBSP + "»"],
+    [/«(?=[^\s\u00a0\u202f])/g, "«" + NNBSP],
+    [/(?<=[^\s\u00a0\u202f])»/g, NNBSP + "»"],
+    [/(?<=[\p{L}\p{N}_])'|'(?=[\p{L}\p{N}_])/gu, "’"]
+  ];
+  function french(text) {
+    if (!/[;:!?«»']/.test(text)) return text;
+    // split() with a capturing group: the addresses are at the odd places, left as they are
+    return String(text).split(TEXT_URL).map(function (part, index) {
+      if (index % 2) return part;
+      return TYPOGRAPHY.reduce(function (done, rule) { return done.replace(rule[0], rule[1]); }, part);
+    }).join("");
+  }
+  // French text of the published data (the schemas' titles and descriptions, the records' names)
+  function local(text) { return LANG === "fr" && text ? french(text) : text; }
+  /* The form's words in the page's language; the French ones with French typography.
+     Values put into them ({0}, {1}…: what the contributor typed, field names, paths)
+     are inserted afterwards, as they are. */
+  function t(fr, en) {
+    var values = Array.prototype.slice.call(arguments, 2);
+    var text = LANG === "en" ? en : french(fr);
+    return values.length ? text.replace(/\{(\d)\}/g, function (all, n) { return String(values[+n]); }) : text;
+  }
 
   /* --- words ------------------------------------------------------------------ */
   // [one record, "choose …" for several]
@@ -83,15 +115,15 @@
   function labelOf(kind, key, schema) {
     var known = LABELS[kind + "." + key] || LABELS[key];
     if (LANG === "en" && schema["x-title-en"]) return schema["x-title-en"];
-    if (LANG === "fr" && schema.title) return schema.title;
-    if (known) return known[LANG === "en" ? 1 : 0];
+    if (LANG === "fr" && schema.title) return local(schema.title);
+    if (known) return LANG === "en" ? known[1] : local(known[0]);
     var description = schema.description || key;
-    return description.split(/ \(| : | ; |\. |\.$|, /)[0] || key;
+    return local(description.split(/ \(| : | ; |\. |\.$|, /)[0]) || key;
   }
   function helpOf(schema) {
     // [text, its language when it differs from the page's]: the schemas' descriptions are French
     if (LANG === "en" && schema["x-description-en"]) return [schema["x-description-en"], null];
-    return [schema.description || "", LANG === "en" ? "fr" : null];
+    return [local(schema.description || ""), LANG === "en" ? "fr" : null];
   }
   function helpParagraph(id, help) {
     var pair = Array.isArray(help) ? help : [help, null];
@@ -100,71 +132,72 @@
   function hasHelp(help) { return Array.isArray(help) ? !!help[0] : !!help; }
   function valueLabel(value) {
     var known = DATA.labels[value] || VALUE_LABELS[value];
-    return known ? value + " — " + known[LANG === "en" ? 1 : 0] : value;
+    return known ? value + " — " + (LANG === "en" ? known[1] : local(known[0])) : value;
   }
 
   /* --- messages (the check's words, macros/content.py and macros/model.py) ---- */
   var M = {
-    missing: function (key) { return t("champ obligatoire manquant : " + q(key), "required field missing: " + q(key)); },
+    missing: function (key) { return t("champ obligatoire manquant : « {0} »", "required field missing: “{0}”", key); },
     slug: function (v) {
-      return t("identifiant « " + v + " » invalide : minuscules sans accents, chiffres et tirets (ex. chateau-thierry)",
-               "identifier “" + v + "” is invalid: lower case without accents, digits and hyphens (e.g. chateau-thierry)");
+      return t("identifiant « {0} » invalide : minuscules sans accents, chiffres et tirets (ex. chateau-thierry)",
+               "identifier “{0}” is invalid: lower case without accents, digits and hyphens (e.g. chateau-thierry)", v);
     },
     url: function (v) {
-      return t("adresse web « " + v + " » invalide : elle doit commencer par https:// (ou http://) et ne contenir aucune espace",
-               "web address “" + v + "” is invalid: it must start with https:// (or http://) and contain no space");
+      return t("adresse web « {0} » invalide : elle doit commencer par https:// (ou http://) et ne contenir aucune espace",
+               "web address “{0}” is invalid: it must start with https:// (or http://) and contain no space", v);
     },
-    host: function (h) { return t("nom de domaine « " + h + " » invalide dans l'adresse", "invalid domain name “" + h + "” in the address"); },
-    scheme: function (s) { return t("adresse refusée : le schéma « " + s + ": » n'est pas permis", "address refused: “" + s + ":” is not allowed"); },
+    host: function (h) { return t("nom de domaine « {0} » invalide dans l'adresse", "invalid domain name “{0}” in the address", h); },
+    scheme: function (s) { return t("adresse refusée : le schéma « {0}: » n'est pas permis", "address refused: “{0}:” is not allowed", s); },
     emailAccent: function (v, c) {
-      return t("adresse e-mail « " + v + " » invalide : caractère accentué « " + c + " » (les adresses s'écrivent sans accents)",
-               "e-mail address “" + v + "” is invalid: accented character “" + c + "” (addresses have no accents)");
+      return t("adresse e-mail « {0} » invalide : caractère accentué « {1} » (les adresses s'écrivent sans accents)",
+               "e-mail address “{0}” is invalid: accented character “{1}” (addresses have no accents)", v, c);
     },
     email: function (v) {
-      return t("adresse e-mail « " + v + " » invalide (forme attendue : prenom.nom@domaine.fr)",
-               "e-mail address “" + v + "” is invalid (expected: first.last@domain.org)");
+      return t("adresse e-mail « {0} » invalide (forme attendue : prenom.nom@domaine.fr)",
+               "e-mail address “{0}” is invalid (expected: first.last@domain.org)", v);
     },
     phone: function (v) {
-      return t("numéro de téléphone « " + v + " » invalide : 10 chiffres (06 21 79 34 27) ou format international (+33 6 21 79 34 27)",
-               "phone number “" + v + "” is invalid: 10 digits (06 21 79 34 27) or international format (+33 6 21 79 34 27)");
+      return t("numéro de téléphone « {0} » invalide : 10 chiffres (06 21 79 34 27) ou format international (+33 6 21 79 34 27)",
+               "phone number “{0}” is invalid: 10 digits (06 21 79 34 27) or international format (+33 6 21 79 34 27)", v);
     },
     dateFormat: function (v) {
-      return t("date « " + v + " » mal écrite : utilisez AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2022-10 pour octobre 2022)",
-               "date “" + v + "” is badly written: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2022-10 for October 2022)");
+      return t("date « {0} » mal écrite : utilisez AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2022-10 pour octobre 2022)",
+               "date “{0}” is badly written: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2022-10 for October 2022)", v);
     },
-    year: function (y) { return t("année " + y + " hors de la période plausible (1900–2100)", "year " + y + " outside the plausible period (1900–2100)"); },
-    month: function (m, v) { return t("mois " + m + " impossible dans « " + v + " » (1 à 12)", "month " + m + " impossible in “" + v + "” (1 to 12)"); },
+    year: function (y) { return t("année {0} hors de la période plausible (1900–2100)", "year {0} outside the plausible period (1900–2100)", y); },
+    month: function (m, v) { return t("mois {0} impossible dans « {1} » (1 à 12)", "month {0} impossible in “{1}” (1 to 12)", m, v); },
     day: function (d, v, last) {
-      return t("jour " + d + " impossible dans « " + v + " » : ce mois a " + last + " jours",
-               "day " + d + " impossible in “" + v + "”: this month has " + last + " days");
+      return t("jour {0} impossible dans « {1} » : ce mois a {2} jours",
+               "day {0} impossible in “{1}”: this month has {2} days", d, v, last);
     },
-    fullDay: function (v) { return t("date complète attendue (AAAA-MM-JJ), pas « " + v + " »", "full date expected (YYYY-MM-DD), not “" + v + "”"); },
-    future: function (v) { return t("date de vérification " + v + " dans le futur", "check date " + v + " is in the future"); },
-    order: function (a, b) { return t("la fin (" + b + ") précède le début (" + a + ")", "the end (" + b + ") comes before the start (" + a + ")"); },
+    fullDay: function (v) { return t("date complète attendue (AAAA-MM-JJ), pas « {0} »", "full date expected (YYYY-MM-DD), not “{0}”", v); },
+    future: function (v) { return t("date de vérification {0} dans le futur", "check date {0} is in the future", v); },
+    order: function (a, b) { return t("la fin ({1}) précède le début ({0})", "the end ({1}) comes before the start ({0})", a, b); },
     noStart: function () { return t("période sans début : ajoutez « start: »", "period without a start: add the start"); },
     number: function (comma) {
-      return t("nombre attendu (ex. 50.42)" + (comma ? " — conseil : écrivez les décimales avec un point, pas une virgule" : ""),
-               "number expected (e.g. 50.42)" + (comma ? " — hint: write decimals with a point, not a comma" : ""));
+      return comma ? t("nombre attendu (ex. 50.42) — conseil : écrivez les décimales avec un point, pas une virgule",
+                       "number expected (e.g. 50.42) — hint: write decimals with a point, not a comma")
+                   : t("nombre attendu (ex. 50.42)", "number expected (e.g. 50.42)");
     },
     integer: function () { return t("nombre entier attendu", "whole number expected"); },
-    tooSmall: function (b) { return t("valeur trop petite (limite : " + b + ")", "value too small (limit: " + b + ")"); },
-    tooBig: function (b) { return t("valeur trop grande (limite : " + b + ")", "value too large (limit: " + b + ")"); },
+    tooSmall: function (b) { return t("valeur trop petite (limite : {0})", "value too small (limit: {0})", b); },
+    tooBig: function (b) { return t("valeur trop grande (limite : {0})", "value too large (limit: {0})", b); },
     // macros/model.py: Citation._one_target, _excerpt; macros/provenance.py: check_excerpts
     oneTarget: function () {
       return t("indiquez soit « source » (identifiant d'une fiche de content/sources/), soit « url » (adresse web), pas les deux",
                "give either “source” (the identifier of a record of content/sources/) or “url” (a web address), not both");
     },
     excerpt: function (v) {
-      return t("extrait « " + v + " » trop court : citez au moins quelques mots de la source, mot pour mot",
-               "excerpt “" + v + "” is too short: quote at least a few words of the source, word for word");
+      return t("extrait « {0} » trop court : citez au moins quelques mots de la source, mot pour mot",
+               "excerpt “{0}” is too short: quote at least a few words of the source, word for word", v);
     },
     noExcerpt: function (id) {
-      return t("source « " + id + " » citée sans extrait — conseil : ajoutez le passage de la source qui appuie la fiche, mot pour mot",
-               "source “" + id + "” cited without an excerpt — hint: add the passage of the source that supports the record, word for word");
+      return t("source « {0} » citée sans extrait — conseil : ajoutez le passage de la source qui appuie la fiche, mot pour mot",
+               "source “{0}” cited without an excerpt — hint: add the passage of the source that supports the record, word for word", id);
     },
     duplicate: function (kind, id) {
-      return t("identifiant « " + id + " » en double : content/" + kind + "/" + id + ".yml existe déjà (choisissez un autre nom, ou proposez une modification de cette fiche)",
-               "duplicate identifier “" + id + "”: content/" + kind + "/" + id + ".yml already exists (choose another name, or suggest a change to that record)");
+      return t("identifiant « {1} » en double : content/{0}/{1}.yml existe déjà (choisissez un autre nom, ou proposez une modification de cette fiche)",
+               "duplicate identifier “{1}”: content/{0}/{1}.yml already exists (choose another name, or suggest a change to that record)", kind, id);
     },
     enFirst: function () { return t("texte français manquant : la traduction anglaise accompagne un texte français",
                                     "French text missing: the English translation goes with a French text"); }
@@ -270,7 +303,7 @@
       var digits = value.replace(/[\s.\-()]/g, "");
       return (/^0[1-9]\d{8}$/.test(digits) || /^\+[1-9]\d{7,14}$/.test(digits)) ? "" : M.phone(value);
     }
-    if (schema.pattern && !new RegExp(schema.pattern).test(value)) return schema.patternErrorMessage || M.dateFormat(value);
+    if (schema.pattern && !new RegExp(schema.pattern).test(value)) return local(schema.patternErrorMessage) || M.dateFormat(value);
     return "";
   }
   // what a copied template still holds (macros/content.py, PLACEHOLDERS: refused by the check)
@@ -279,8 +312,8 @@
     var found = PLACEHOLDER.exec(value);
     if (!found) return "";
     var example = /example/i.test(found[0]);
-    return t((example ? "adresse d'exemple" : "texte du modèle") + " encore à remplacer : « " + value.slice(0, 60) + " »",
-             (example ? "example address" : "template text") + " still to be replaced: “" + value.slice(0, 60) + "”");
+    return example ? t("adresse d'exemple encore à remplacer : « {0} »", "example address still to be replaced: “{0}”", value.slice(0, 60))
+                   : t("texte du modèle encore à remplacer : « {0} »", "template text still to be replaced: “{0}”", value.slice(0, 60));
   }
   function known(kind, id) { return (DATA.records[kind] || []).some(function (row) { return row[0] === id; }); }
 
@@ -358,7 +391,7 @@
       var target = referenceOf(item);
       if (target) {
         return choicesWidget(key, label, help, schema, DATA.records[target].map(function (row) {
-          return [row[0], row[0] + " — " + row[LANG === "en" ? 2 : 1]];
+          return [row[0], row[0] + " — " + (LANG === "en" ? row[2] : local(row[1]))];
         }), t("Choisissez ", "Choose ") + KIND_WORDS[target][1] + ".");
       }
       return stringsWidget(kind, key, label, help, schema, item);
@@ -367,7 +400,7 @@
     if (schema.type === "string" && referenceOf(schema)) {
       var to = referenceOf(schema);
       return selectWidget(key, label, help, !optional, schema, DATA.records[to].map(function (row) {
-        return [row[0], row[0] + " — " + row[LANG === "en" ? 2 : 1]];
+        return [row[0], row[0] + " — " + (LANG === "en" ? row[2] : local(row[1]))];
       }));
     }
     if (schema.type === "boolean") return boolWidget(key, label, help, schema);
@@ -722,7 +755,7 @@
     var select = el("select", {id: selectId, name: "source"});
     select.appendChild(el("option", {value: "", text: t("— choisissez un document —", "— choose a document —")}));
     (DATA.records[target] || []).forEach(function (row) {
-      select.appendChild(el("option", {value: row[0], text: row[0] + " — " + row[LANG === "en" ? 2 : 1]}));
+      select.appendChild(el("option", {value: row[0], text: row[0] + " — " + (LANG === "en" ? row[2] : local(row[1]))}));
     });
     var warning = el("p", {"class": "qic-warning", id: selectId + "-warning", hidden: true});
     var urlId = nextId(key + "-url");
@@ -877,7 +910,7 @@
   function listWidget(kind, key, label, help, schema, item, defs) {
     var word = ITEM_WORDS[key] || t("un élément", "an item");
     return repeatable(key, label, help, schema, function (index) {
-      var words = ITEM_LABELS[key] ? ITEM_LABELS[key][LANG === "en" ? 1 : 0] : (item.title || label);
+      var words = ITEM_LABELS[key] ? (LANG === "en" ? ITEM_LABELS[key][1] : local(ITEM_LABELS[key][0])) : (local(item.title) || label);
       return objectWidget(kind, key, words + " " + (index + 1), "", item, defs, true);
     }, word);
   }
@@ -1014,7 +1047,7 @@
     fieldsBox.textContent = "";
     fileBox.textContent = "";
     var schema = DATA.schemas[kind];
-    intro.textContent = LANG === "en" && schema["x-description-en"] ? schema["x-description-en"] : schema.description;
+    intro.textContent = LANG === "en" && schema["x-description-en"] ? schema["x-description-en"] : local(schema.description);
     if (LANG === "en" && !schema["x-description-en"]) intro.setAttribute("lang", "fr"); else intro.removeAttribute("lang");
     var frame = fieldBox(t("Nom du fichier (identifiant de la fiche)", "File name (the record's identifier)"),
                          t("Minuscules sans accents, chiffres et tirets ; proposé d'après le nom ou le titre, modifiable. Les autres fiches citent celle-ci par ce nom.",
@@ -1084,8 +1117,8 @@
     github.setAttribute("data-errors", String(errors));
     var tooLong = url.length > URL_LIMIT;
     if (!REPO) {
-      next.textContent = t("Copiez ce texte, puis, sur GitHub, créez le fichier " + path + " (bouton « Add file », puis « Create new file ») et collez-le : le guide de contribution explique la suite.",
-                           "Copy this text, then on GitHub create the file " + path + " (“Add file”, then “Create new file”) and paste it: the contribution guide explains the rest.");
+      next.textContent = t("Copiez ce texte, puis, sur GitHub, créez le fichier {0} (bouton « Add file », puis « Create new file ») et collez-le : le guide de contribution explique la suite.",
+                           "Copy this text, then on GitHub create the file {0} (“Add file”, then “Create new file”) and paste it: the contribution guide explains the rest.", path);
     } else if (editing) {
       next.textContent = t("Copiez ce texte, ouvrez l'éditeur de GitHub, remplacez tout le contenu du fichier (Ctrl+A puis Ctrl+V), puis « Commit changes… » et « Propose changes ». Les commentaires du fichier (lignes « # ») ne sont pas repris ici.",
                            "Copy this text, open GitHub's editor, replace the whole file (Ctrl+A then Ctrl+V), then “Commit changes…” and “Propose changes”. The file's comments (lines starting with “#”) are not kept here.");
