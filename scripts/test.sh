@@ -36,4 +36,4 @@ if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f .tools/node
   fi
 fi
 # One worker per core (pytest-xdist); `bash scripts/test.sh -n0 …` runs in one process.
-exec .venv/bin/python -m pytest -n auto "$@"
+exec .venv/bin/python -m pytest -n auto --dist worksteal "$@"
