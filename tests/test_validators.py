@@ -126,6 +126,32 @@ def target(site: Path, page: Path, ref: str, base: str = "/") -> Path | None:
     return file / "index.html" if path.endswith("/") or file.is_dir() else file
 
 
+class _Headings(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.levels: list[tuple[int, tuple]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self.levels.append((int(tag[1]), self.getpos()))
+
+
+def test_headings_go_down_one_level_at_a_time_on_every_page(site):
+    """No h1 followed by an h3 (a screen reader's list of headings would skip a level),
+    and one h1 per page, on every page of both languages."""
+    problems = []
+    for page in pages(site):
+        parser = _Headings()
+        parser.feed(page.read_text("utf-8"))
+        levels = [level for level, _ in parser.levels]
+        if levels.count(1) != 1 or levels[0] != 1:
+            problems.append(f"{page.relative_to(site)}: {levels.count(1)} h1, premier titre h{levels[0]}")
+        for (before, _), (level, (line, _column)) in zip(parser.levels, parser.levels[1:]):
+            if level > before + 1:
+                problems.append(f"{page.relative_to(site)}:{line}: h{before} puis h{level}")
+    assert problems == [], "\n".join(problems[:30])
+
+
 @pytest.mark.parametrize("build", ["site", "published"])
 def test_every_internal_link_and_anchor_resolves(build, request):
     site = request.getfixturevalue(build)
