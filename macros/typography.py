@@ -76,28 +76,30 @@ def french_text(text: str) -> str:
 
 
 class _Rewriter(HTMLParser):
-    """Copies the page through, changing only prose text.
+    """Reads the page and notes the changes its prose text needs; the rest of the
+    source (tags, attributes, comments, entities) is never rewritten.
 
-    Every event of the parser starts where the previous token ends: the source
-    between two events is one token, written out as it is unless it is text."""
+    The parser tells where each token ends (updatepos): a text's place in the source
+    is known when its end is, and only texts the rules change are replaced."""
 
     def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
         self.source = source
-        self.out: list[str] = []
         self.stack: list[tuple[str, bool]] = []  # (tag, opens a region to skip)
         self.open: dict[str, int] = {}  # how many of each tag are open
         self.skipping = 0
         self.text_only = 0
         self._base = 0          # where the parser's buffer starts in the source
         self._at = 0            # where the next token starts in that buffer
-        self._copied = 0        # how much of the source is already written out
-        self._pending = None    # text just read: (its decoded value, prose?, may take <sup>?)
-        self._previous = " "    # the last character of text written, for »
+        self._text = None       # text just read: (its start, decoded value, prose?, may take <sup>?)
+        self._previous = " "    # the last character of text read, for »
+        self.changes: list[tuple[int, int, str]] = []  # (start, end, new text)
 
     def updatepos(self, i: int, j: int) -> int:
         """Called by the parser after each token: where the next one starts (in place
         of its own line and column count, which nothing here needs)."""
+        if self._text is not None:
+            self._text_ends(self._base + j)
         self._at = j
         return j
 
@@ -106,24 +108,24 @@ class _Rewriter(HTMLParser):
         # the parser keeps what it could not finish yet, and reads it again on close()
         self._base, self._at = len(self.source) - len(self.rawdata), 0
         self.close()
-        self._finish(len(self.source))
-        return "".join(self.out)
+        out, copied = [], 0
+        for start, end, text in self.changes:
+            out += [self.source[copied:start], text]
+            copied = end
+        out.append(self.source[copied:])
+        return "".join(out)
 
-    def _token_ends_here(self) -> None:
-        """Write out the previous token: text with the rules applied, anything else as is."""
-        self._finish(self._base + self._at)
-
-    def _finish(self, here: int) -> None:
-        raw = self.source[self._copied:here]
-        if self._pending is not None:
-            data, prose, markup = self._pending
-            self._pending = None
-            if prose and data.strip():
-                raw = self._french(data, markup)
-            elif data.strip():
-                self._previous = data[-1]
-        self.out.append(raw)
-        self._copied = here
+    def _text_ends(self, end: int) -> None:
+        start, data, prose, markup = self._text
+        self._text = None
+        if not data.strip():
+            return
+        if not prose or not (_TRIGGERS.search(data) or "1" in data):
+            self._previous = data[-1]
+            return
+        text = self._french(data, markup)
+        if text != self.source[start:end]:
+            self.changes.append((start, end, text))
 
     def _french(self, data: str, markup: bool) -> str:
         text = french_text(data)
@@ -139,7 +141,6 @@ class _Rewriter(HTMLParser):
 
     # --- events ----------------------------------------------------------------------
     def handle_starttag(self, tag, attrs):
-        self._token_ends_here()
         if tag in VOID:
             return
         lang = dict(attrs).get("lang")
@@ -150,7 +151,6 @@ class _Rewriter(HTMLParser):
         self.text_only += tag in TEXT_ONLY
 
     def handle_endtag(self, tag):
-        self._token_ends_here()
         if not self.open.get(tag):
             return  # a stray end tag: browsers ignore it
         while self.stack:
@@ -161,29 +161,11 @@ class _Rewriter(HTMLParser):
             if open_tag == tag:
                 break
 
-    def handle_data(self, data):
-        self._token_ends_here()
-        self._pending = (data, not self.skipping, not self.text_only)
-
     def handle_startendtag(self, tag, attrs):
-        self._token_ends_here()
+        pass  # <x/> opens nothing (the parser would open and close it)
 
-    def handle_comment(self, data):
-        self._token_ends_here()
-
-    def handle_decl(self, decl):
-        self._token_ends_here()
-
-    def handle_pi(self, data):
-        self._token_ends_here()
-
-    def unknown_decl(self, data):
-        self._token_ends_here()
-
-    def handle_entityref(self, name):  # only without convert_charrefs
-        self._token_ends_here()
-
-    handle_charref = handle_entityref
+    def handle_data(self, data):
+        self._text = (self._base + self._at, data, not self.skipping, not self.text_only)
 
 
 def french_html(source: str) -> str:
