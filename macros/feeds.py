@@ -23,6 +23,8 @@ from .model import Contact, Event, Organisation
 
 PRODID = "-//Quartiers a Impact Collectif//site//FR"
 REFRESH = dt.timedelta(days=1)
+
+
 def uid(key: str, lang: str) -> str:
     return f"{key}.{lang}@quartiers-impact-collectif"
 
