@@ -66,10 +66,12 @@ URL = re.compile(r"(?:[a-z]+://|www\.)\S+", re.I)
 
 
 class _Prose(HTMLParser):
-    """The French prose of a page (text outside code and non-French elements)."""
+    """The prose of a page in one language, French by default (text outside code and
+    elements in another language)."""
 
-    def __init__(self):
+    def __init__(self, lang: str = "fr"):
         super().__init__(convert_charrefs=True)
+        self.lang = lang
         self.stack: list[tuple[str, bool]] = []  # open elements: (tag, skipped with its content?)
         self.texts: list[str] = []
         self.nodes: list[str] = []  # text nodes where markup may go (not <title>, not SVG)
@@ -78,7 +80,7 @@ class _Prose(HTMLParser):
         if tag in {"meta", "link", "br", "img", "input", "hr", "source", "wbr", "col", "area", "base"}:
             return
         lang = dict(attrs).get("lang")
-        skipped = tag in SKIPPED or (lang is not None and not lang.startswith("fr"))
+        skipped = tag in SKIPPED or (lang is not None and not lang.startswith(self.lang))
         self.stack.append((tag, skipped or bool(self.stack and self.stack[-1][1])))
 
     def handle_endtag(self, tag):
@@ -93,8 +95,8 @@ class _Prose(HTMLParser):
                 self.nodes.append(data)
 
 
-def read(path: Path) -> _Prose:
-    parser = _Prose()
+def read(path: Path, lang: str = "fr") -> _Prose:
+    parser = _Prose(lang)
     parser.feed(path.read_text("utf-8"))
     parser.close()
     return parser
@@ -138,6 +140,13 @@ def test_english_pages_are_untouched(site):
         text = path.read_text("utf-8")
         assert NNBSP not in text and NBSP + ":" not in text, path
         assert "<sup>er</sup>" not in text, path
+    # no French space before a colon or a semicolon in the English prose (« Topics : »)
+    problems = []
+    for path in english_pages(site):
+        text = URL.sub("", "".join(read(path, "en").texts))
+        problems += [f"{path.relative_to(site)}: …{text[max(0, m.start() - 30):m.end() + 10]!r}"
+                     for m in re.finditer(r"\w[ \u00a0\u202f][:;](?=\s)", text)]
+    assert problems == [], "\n".join(problems[:20])
     # the English text keeps its own apostrophes, as written in the content
     assert "Montréal's" in html.unescape((site / "en" / "histoire" / "index.html").read_text("utf-8"))
 
