@@ -23,7 +23,7 @@ from macros.pages import GeneratedPage, generated_pages, site_order
 from macros.paths import REPO
 from macros.problems import ContentError, inert
 from macros.rendering import CompiledTemplates
-from macros.typography import french_page
+from macros.typography import french_html
 
 log = logging.getLogger("mkdocs.hooks.qic")
 
@@ -199,7 +199,7 @@ _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?
 def _finished(output: str, config) -> str:
     output = _TOGGLE_AUTOCOMPLETE.sub(r"\1>", output)
     # French typography on the whole French page (title, menu, content, footer)
-    return french_page(output) if config.theme["language"] == "fr" else output
+    return french_html(output) if config.theme["language"] == "fr" else output
 
 
 def on_post_page(output, page, config):
