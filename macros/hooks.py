@@ -22,7 +22,7 @@ from macros.files import is_plain
 from macros.pages import GeneratedPage, generated_pages, site_order
 from macros.paths import REPO
 from macros.problems import ContentError, inert
-from macros.rendering import CompiledTemplates
+from macros.rendering import compiled_templates
 from macros.typography import french_html
 
 log = logging.getLogger("mkdocs.hooks.qic")
@@ -155,11 +155,8 @@ def refuse_unsafe_files(files) -> None:
                           "ordinaires du dépôt sont publiés) : " + ", ".join(inert(name) for name in unsafe))
 
 
-_compiled_templates = CompiledTemplates()  # the theme's, compiled once per process
-
-
 def on_env(env, config, files):
-    env.bytecode_cache = _compiled_templates
+    env.bytecode_cache = compiled_templates
     return env
 
 
