@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import Server
 from conftest import REPO
@@ -101,9 +102,9 @@ def test_english_search_finds_the_backbone_page(page, server):
 
 def test_search_page_shows_results_to_a_reader(page, server):
     page.goto(server.url + "recherche/?q=cooperation")
-    page.wait_for_selector(".pagefind-ui__result-link")
-    assert "/approche/continuum-cooperation/" in page.locator(".pagefind-ui__result-link").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))")
+    # Pagefind's interface shows the results one by one as their data arrives: wait for
+    # this one (Playwright retries for five seconds), not for the first to be shown
+    expect(page.locator('.pagefind-ui__result-link[href="/approche/continuum-cooperation/"]')).to_have_count(1)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
