@@ -64,11 +64,19 @@ def rich_html(source: str) -> Markup:
     return sanitise(markdown_html(source))
 
 
-# Compiled templates, ours and the theme's, kept between builds in the user's
-# temporary folder (Jinja's own cache: written atomically, and each entry checked
-# against its template's source, so an edited template is compiled again). A build,
-# and the preview's build after every save, starts about 0.25 s sooner.
-compiled_templates = jinja2.FileSystemBytecodeCache()
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """Compiled templates, ours and the theme's, kept between builds in the user's
+    temporary folder (Jinja's own cache: written atomically, and each entry checked
+    against its template's source, so an edited template is compiled again). A build,
+    and the preview's build after every save, starts about 0.25 s sooner. Without a
+    private temporary folder, templates are compiled at every build."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # RuntimeError: Jinja finds the folder unsafe
+        return None
+
+
+compiled_templates = _compiled_templates()
 
 
 @functools.cache

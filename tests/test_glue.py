@@ -99,3 +99,18 @@ def test_content_errors_stop_a_build_but_not_the_preview(monkeypatch, tmp_path):
     hooks.on_startup(command="build", dirty=False)
     with pytest.raises(PluginError, match="piloote"):
         hooks.on_config(config)
+
+
+def test_compiled_templates_are_kept_in_a_private_folder_or_not_at_all(tmp_path, monkeypatch):
+    import os
+    import tempfile
+
+    from macros import rendering
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folder = tmp_path / f"_jinja2-cache-{os.getuid()}"
+    assert rendering._compiled_templates().directory == str(folder) and folder.is_dir()
+    # a folder Jinja cannot trust (here a file in its place): templates are compiled at
+    # every build, without an error
+    folder.rmdir()
+    folder.write_text("")
+    assert rendering._compiled_templates() is None
