@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
-from . import graphics, provenance, rendering
+from . import graphics, provenance, rendering, schemas
 from .content import Catalogue, fold
 from .model import (
     CONTINUUM,
@@ -77,7 +77,7 @@ class Views:
     @staticmethod
     def schema_files() -> list[str]:
         """The JSON Schemas published under /schemas/ (macros/downloads.py), one per kind."""
-        return [f"{record.file_name}.schema.json" for record in KINDS.values()]
+        return [schemas.schema_name(folder) for folder in KINDS]
 
     # --- small lookups -----------------------------------------------------------
     def org(self, key):

@@ -142,9 +142,14 @@ def render(schema: dict) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+def schema_name(folder: str) -> str:
+    """The file name of a kind's JSON Schema, under schemas/."""
+    return f"{KINDS[folder].file_name}.schema.json"
+
+
 def schema_files() -> dict[str, str]:
     """File name under schemas/ -> its text, for every kind."""
-    return {f"{KINDS[folder].file_name}.schema.json": render(kind_schema(folder)) for folder in KINDS}
+    return {schema_name(folder): render(kind_schema(folder)) for folder in KINDS}
 
 
 def write_schemas(target: Path) -> list[Path]:
