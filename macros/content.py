@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import names
+from . import names, values
 from .files import list_folder, read_regular
 from .messages import error_loc, translate
 from .model import (
@@ -102,7 +102,8 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    return "-".join(fold(text).split())
+    """The id a name gives (« Château-Thierry » -> chateau-thierry): ASCII only."""
+    return values.id_from(text)
 
 
 _read_cache: dict[str, tuple[bytes, str, type, tuple]] = {}  # by path (a str hashes faster than a Path)
@@ -196,8 +197,12 @@ def read_all(catalogue: Catalogue, repo_root: Path) -> list[Problem]:
     for folder in listing.folders:
         if folder.name not in KINDS:
             problems.append(Problem(display_path(folder, repo_root), 1, 1, "",
-                                    f"dossier inconnu « {folder.name} »",
+                                    f"dossier inconnu « {values.quoted(folder.name)} » : il ne serait pas publié",
                                     "dossiers possibles : " + ", ".join(KINDS)))
+    for file in listing.files:  # every file under content/ is read or refused: none is skipped unseen
+        problems.append(Problem(display_path(file, repo_root), 1, 1, "",
+                                "fichier hors des dossiers de fiches : il ne serait pas publié",
+                                "placez chaque fiche dans le dossier de son type, par exemple content/sites/"))
     for kind in KINDS:
         if root / kind in listing.folders:
             problems += _read_kind(catalogue, kind, root / kind, repo_root)
@@ -213,6 +218,10 @@ def _read_kind(catalogue: Catalogue, kind: str, folder: Path, repo_root: Path) -
     listing = list_folder(folder, repo_root)
     problems = list(listing.problems)
     shown_folder = display_path(folder, repo_root)  # resolved once, not once per file
+    for inner in listing.folders:
+        problems.append(Problem(f"{shown_folder}/{inner.name}", 1, 1, "",
+                                "sous-dossier non lu : ses fiches ne seraient pas publiées",
+                                f"placez les fiches directement dans {shown_folder}/, ou supprimez ce dossier"))
     seen_ids: dict[str, str] = {}
     for file in sorted(listing.files, key=_file_order):
         shown = f"{shown_folder}/{file.name}"
@@ -233,19 +242,22 @@ def _read_kind(catalogue: Catalogue, kind: str, folder: Path, repo_root: Path) -
 def _file_name_problem(kind: str, folder: Path, file: Path, shown: str, seen_ids: dict) -> Problem | None:
     """Why a file's name cannot be a record's id, if it cannot."""
     key = file.stem
+    if file.name.startswith((".", "_")):
+        return Problem(shown, 1, 1, "", "fichier caché ou brouillon (nom commençant par « . » ou « _ ») : "
+                       "il ne serait pas publié", "renommez-le sans ce signe pour le publier, ou retirez-le")
     if file.suffix not in (".yml", ".yaml"):
-        return Problem(shown, 1, 1, "", "fichier ignoré : l'extension doit être « .yml »",
+        return Problem(shown, 1, 1, "", "fichier non lu : l'extension doit être « .yml »",
                        "renommez le fichier en « .yml » ou retirez-le du dossier")
-    if not (key == slugify(key) and key):
-        renamed = folder / f"{slugify(key) or 'nom'}.yml"
-        taken = renamed.exists() and not renamed.samefile(file)  # (same file: case-insensitive disk)
-        return Problem(shown, 1, 1, "", f"nom de fichier « {file.name} » invalide : "
-                       "minuscules sans accents, chiffres et tirets",
-                       f"« {renamed.name} » existe déjà : complétez ce fichier plutôt que d'en "
-                       "créer un second" if taken else f"renommez-le « {renamed.name} »")
     if len(key) > MAX_ID:
         return Problem(shown, 1, 1, "", f"nom de fichier trop long ({len(key)} caractères ; maximum {MAX_ID})",
                        "raccourcissez-le : il devient l'adresse de la page")
+    if not (values.ID.fullmatch(key) and key == slugify(key)):
+        renamed = folder / f"{slugify(key) or 'nom'}.yml"
+        taken = renamed.exists() and not renamed.samefile(file)  # (same file: case-insensitive disk)
+        return Problem(shown, 1, 1, "", f"nom de fichier « {values.quoted(values.visible(file.name))} » invalide : "
+                       "minuscules sans accents (a-z), chiffres et tirets simples",
+                       f"« {renamed.name} » existe déjà : complétez ce fichier plutôt que d'en "
+                       "créer un second" if taken else f"renommez-le « {renamed.name} »")
     if key in RESERVED_IDS.get(kind, ()):
         reserved = ", ".join(sorted(RESERVED_IDS[kind]))
         return Problem(shown, 1, 1, "", f"identifiant « {key} » réservé : il porte le nom d'une page du site "

@@ -44,7 +44,7 @@ def _refused(path: Path, repo: Path, mode: int | None) -> Problem:
 
 
 def list_folder(folder: Path, repo: Path) -> Listing:
-    """The entries of one folder, without following any link (hidden ones skipped)."""
+    """The entries of one folder, hidden ones included, without following any link."""
     files, folders, problems = [], [], []
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -53,8 +53,6 @@ def list_folder(folder: Path, repo: Path) -> Listing:
                                         f"dossier illisible ({error.strerror or error})",
                                         "vérifiez ses droits de lecture")])
     for entry in entries:
-        if entry.name.startswith((".", "_")):
-            continue
         path = Path(entry.path)
         try:
             mode = entry.stat(follow_symlinks=False).st_mode

@@ -9,6 +9,7 @@ import difflib
 import math
 from typing import get_args
 
+from . import values
 from .model import OLD_ZONE_NAMES, Record
 
 _MESSAGES = {
@@ -97,8 +98,9 @@ def _not_a_boolean(error, model, written):
 
 
 def _not_a_number(error, model, written):
-    hint = "écrivez les décimales avec un point, pas une virgule" if "," in str(error.get("input")) else ""
-    return _MESSAGES["float_parsing"], hint
+    given = error.get("input")
+    hint = "écrivez les décimales avec un point, pas une virgule" if "," in str(given) else ""
+    return f"{_MESSAGES['float_parsing']}, pas « {values.quoted(given, 40)} »", hint
 
 
 def _own_words(error, model, written):

@@ -27,39 +27,23 @@ from pydantic_core import PydanticCustomError
 
 from .dates import DateFormatError, DateSpan, PartialDate
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from . import values
+
+SLUG = re.compile(values.ID_PATTERN)  # an id: kept under this name for the schemas and the form
 SOURCE_FILE = re.compile(r"^(\d{3}_[0-9a-f]{16})\.txt$")
-EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
-# --- simple values ---------------------------------------------------------------
+# --- simple values: each kind's rules live in macros/values.py ------------------------
 
-MAX_TEXT = 20_000  # the longest real text is about 1,500 characters; far more is a mistake (or an attack)
-MAX_ID = 80  # characters of a file name (an id): it becomes a page's address and file names
-
-def _text(value: str) -> str:
-    if not isinstance(value, str):
-        raise ValueError("texte attendu")
-    value = value.strip()
-    if not value:
-        raise ValueError("texte vide : écrivez une valeur ou supprimez le champ")
-    if len(value) > MAX_TEXT:
-        raise ValueError(f"texte trop long ({len(value):,} caractères ; maximum {MAX_TEXT:,})".replace(",", "\u202f"))
-    return value
-
+MAX_TEXT = values.MAX_TEXT
+MAX_ID = values.MAX_ID
+_text = values.check_text  # the schemas recognise a text by this validator
 
 NonEmpty = Annotated[str, AfterValidator(_text)]
 
 
-def _slug(value: str) -> str:
-    if not SLUG.match(value):
-        raise ValueError(f"identifiant « {value} » invalide : minuscules sans accents, chiffres et tirets "
-                         "(ex. chateau-thierry)")
-    return value
-
-
-Slug = Annotated[str, AfterValidator(_slug),
-                 WithJsonSchema({"type": "string", "pattern": SLUG.pattern,
+Slug = Annotated[str, AfterValidator(values.check_id),
+                 WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_ID,
                                  "description": "Identifiant : nom du fichier sans « .yml »."})]
 
 
@@ -74,8 +58,9 @@ class RefTo:
 
 def Ref(kind: str):  # noqa: N802 - used as a type: `organisation: Ref("organisations")`
     """The id of a record of content/<kind>/ (its file name without « .yml »)."""
-    return Annotated[str, AfterValidator(_slug), RefTo(kind),
-                     WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "x-references": kind,
+    return Annotated[str, AfterValidator(values.check_id), RefTo(kind),
+                     WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_ID,
+                                     "x-references": kind,
                                      "description": f"Identifiant d'une fiche de content/{kind}/ "
                                                     "(nom du fichier sans « .yml »)."})]
 
@@ -108,60 +93,20 @@ def references(record: "Record", loc: tuple = ()):
                     yield from references(item, loc + (name, index))
 
 
-def _url(value: str) -> str:
-    value = value.strip()
-    lower = value.lower()
-    if lower.startswith(("javascript:", "data:", "vbscript:", "file:")):
-        raise ValueError(f"adresse refusée : le schéma « {value.split(':')[0]}: » n'est pas permis")
-    match = re.match(r"^https?://([^/\s?#]+)[^\s]*$", value)
-    if not match:
-        raise ValueError(f"adresse web « {value} » invalide : elle doit commencer par https:// "
-                         "(ou http://) et ne contenir aucune espace")
-    host = match.group(1).split("@")[-1].split(":")[0]
-    if "." not in host or host.startswith(".") or host.endswith("."):
-        raise ValueError(f"nom de domaine « {host} » invalide dans l'adresse")
-    return value
-
+_url = values.check_url
 
 Url = Annotated[str, AfterValidator(_url),
-                WithJsonSchema({"type": "string", "pattern": "^https?://",
+                WithJsonSchema({"type": "string", "pattern": "^https?://", "maxLength": values.MAX_URL,
                                 "description": "Adresse web complète, commençant par https://"})]
 
 
-def _email(value: str) -> str:
-    value = value.strip()
-    if not EMAIL.match(value):
-        accented = [c for c in value if ord(c) > 127]
-        if accented:
-            raise ValueError(f"adresse e-mail « {value} » invalide : caractère accentué « {accented[0]} » "
-                             "(les adresses s'écrivent sans accents)")
-        raise ValueError(f"adresse e-mail « {value} » invalide (forme attendue : prenom.nom@domaine.fr)")
-    return value
-
-
-Email = Annotated[str, AfterValidator(_email),
-                  WithJsonSchema({"type": "string", "format": "email",
+Email = Annotated[str, AfterValidator(values.check_email),
+                  WithJsonSchema({"type": "string", "format": "email", "maxLength": values.MAX_EMAIL,
                                   "description": "Adresse e-mail, sans accents."})]
 
 
-def _phone(value) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        # YAML read the digits as a number: the leading "+" or "0" is already lost
-        raise ValueError("numéro de téléphone écrit sans guillemets : il a été lu comme un nombre "
-                         "(le « + » ou le « 0 » du début se perd) ; écrivez-le entre guillemets, "
-                         "par exemple \"06 21 79 34 27\"")
-    text = str(value).strip()
-    digits = re.sub(r"[\s.\-()]", "", text)
-    if re.fullmatch(r"0[1-9]\d{8}", digits):
-        return "+33" + digits[1:]
-    if re.fullmatch(r"\+[1-9]\d{7,14}", digits):
-        return digits
-    raise ValueError(f"numéro de téléphone « {text} » invalide : 10 chiffres (06 21 79 34 27) "
-                     "ou format international (+33 6 21 79 34 27)")
-
-
-Phone = Annotated[str, BeforeValidator(_phone),
-                  WithJsonSchema({"type": "string", "examples": ["06 21 79 34 27"],
+Phone = Annotated[str, BeforeValidator(values.check_phone),
+                  WithJsonSchema({"type": "string", "examples": ["06 21 79 34 27"], "maxLength": values.MAX_PHONE,
                                   "description": "Téléphone : 10 chiffres ou format international (+…)."})]
 
 
@@ -217,7 +162,7 @@ def _citation(value):
         raise ValueError(f"« {value} » est le nom de fichier d'un document source : citez plutôt sa fiche "
                          "de content/sources/ par son identifiant, le nom de la fiche sans extension "
                          "(ex. anct-approche-impacts-collectifs), avec l'extrait qui appuie le fait")
-    if SLUG.match(value):
+    if SLUG.fullmatch(value):
         return {"source": value}
     raise ValueError(f"source « {value} » invalide : identifiant d'une fiche de content/sources/ "
                      "(ex. anct-approche-impacts-collectifs) ou adresse web https://")

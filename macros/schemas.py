@@ -72,7 +72,7 @@ class _Generator(GenerateJsonSchema):
     def function_after_schema(self, schema):
         inner = super().function_after_schema(schema)
         if schema["function"]["function"] is model._text and inner.get("type") == "string":
-            return {**inner, "minLength": 1}  # NonEmpty: an empty text is refused
+            return {**inner, "minLength": 1, "maxLength": model.MAX_TEXT}  # NonEmpty: neither empty nor endless
         return inner
 
     def field_title_should_be_set(self, schema) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from . import values
 from .files import read_regular
 from .problems import Problem
 
@@ -25,6 +26,8 @@ _TEMPLATE = "copiez le modèle du dossier starters/ et remplissez-le"
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -481,7 +484,13 @@ class _Builder:
                              "dans le texte", "supprimez-le (écrit « \\e », « \\0 »… entre guillemets, ou "
                              "venu d'un copier-coller)")
             return node.value
-        if node.tag == _BOOL:  # `no`, `on`, `Yes`: YAML 1.1 reads a boolean
+        mark = node.start_mark
+        tagged = mark.buffer and mark.buffer[mark.pointer:mark.pointer + 1] == "!"  # `!!bool FR`: said below
+        refused = None if tagged else _implicit_reading(node)
+        if refused:
+            self.problem(node, field, *refused)
+            return None
+        if node.tag == _BOOL:  # `False`, `TRUE`: kept to quote as written
             self.written[field] = node.value
         try:
             return self.constructor.construct_object(node)
@@ -496,6 +505,38 @@ class _Builder:
                 self.problem(node, field, f"valeur « {value} » illisible (nombre trop long ?)",
                              "mettez la valeur entre guillemets si c'est un texte")
             return None
+
+
+_TRUE_FALSE = {"true", "false"}
+
+
+def _implicit_reading(node) -> tuple[str, str] | None:
+    """(message, hint) for a value that only YAML 1.1 reads as a number or a yes/no:
+    `0x7D0`, `0b11111010000`, `03720`, `33:20` or `1_000` (all 2000 and more to PyYAML),
+    `.inf`, `1e3`, `+5`, `yes`, `off`. A number is written as a plain decimal
+    (values.NUMBER), a yes/no as true or false; anything else is refused as written."""
+    written = values.quoted(node.value, 40)
+    if node.tag in (_INT, _FLOAT):
+        if len(node.value) > values.MAX_NUMBER:
+            return (f"nombre « {written} » trop long ({len(node.value)} caractères ; maximum {values.MAX_NUMBER})",
+                    "vérifiez la valeur, ou mettez-la entre guillemets si c'est un texte")
+        if not values.NUMBER.fullmatch(node.value):
+            return (f"« {written} » n'est pas écrit comme un nombre décimal (YAML le lirait comme "
+                    f"{_as_yaml_11(node)})", "écrivez le nombre en chiffres, avec un point pour les décimales "
+                    "(ex. 2022 ou 48.9362), ou mettez la valeur entre guillemets si c'est un texte")
+    if node.tag == _BOOL and node.value.lower() not in _TRUE_FALSE:
+        return (f"« {written} » : YAML le lirait comme « {'vrai' if _as_yaml_11(node) else 'faux'} »",
+                "écrivez true ou false, ou mettez la valeur entre guillemets si c'est un texte")
+    return None
+
+
+def _as_yaml_11(node):
+    """What PyYAML makes of a scalar (only called on short ones: no 4,300-digit integer)."""
+    try:
+        value = _Loader("").construct_object(node)
+    except Exception:  # noqa: BLE001 - `!!int abc`
+        return "une autre valeur"
+    return value if isinstance(value, bool) else f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def dotted(loc: tuple) -> str:

@@ -252,8 +252,8 @@ def test_control_characters_written_as_escapes_are_refused(content, escape, code
     ('"\\u00ad"', "caractère invisible (U+00AD)"),
     ('"Li\\u200dévin 2"', "caractère invisible (U+200D)"),
     ('"Lens\\u2069"', "caractère de contrôle invisible (U+2069)"),
-    ('"Lіévin 2"', "lettres de plusieurs alphabets mêlées (cyrillique, latin)"),
-    ('"Αrras"', "lettres de plusieurs alphabets mêlées (grec, latin)"),
+    ('"Lіévin 2"', "lettres de plusieurs alphabets mêlées dans « Lіévin » (cyrillique, latin)"),
+    ('"Αrras"', "lettres de plusieurs alphabets mêlées dans « Αrras » (grec, latin)"),
     ('"..."', "nom sans aucune lettre ni chiffre visible"),
 ])
 def test_names_that_hide_something_are_refused(content, name, words):
@@ -272,7 +272,7 @@ def test_look_alike_names_are_duplicates(content, name):
 
 @pytest.mark.parametrize("coordinates,words", [
     ("{lat: true, lon: 2.8, precision: commune}", "nombre attendu (ex. 50.42), pas « true »"),
-    ("{lat: no, lon: 2.8, precision: commune}", "nombre attendu (ex. 50.42), pas « no »"),
+    ("{lat: no, lon: 2.8, precision: commune}", "« no » : YAML le lirait comme « faux »"),
     ("{lat: 2.83, lon: 50.43, precision: commune}", "latitude et longitude inversées ?"),
     ("{lat: 0, lon: 0, precision: commune}", "point (0.0, 0.0) hors de France"),
     ("{lat: 45.5, lon: -73.6, precision: commune}", "hors de France (pays indiqué : FR)"),
@@ -293,7 +293,7 @@ def test_a_place_the_map_cannot_draw_is_a_warning(content):
 def test_a_boolean_is_not_a_year(content):
     text = (content / "resources" / "videos-f3e.yml").read_text(encoding="utf-8")
     (content / "resources" / "videos-f3e.yml").write_text(text + "year: yes\n", encoding="utf-8")
-    assert_refused(check(content), "content/resources/videos-f3e.yml:", "year: nombre entier attendu, pas « yes »")
+    assert_refused(check(content), "content/resources/videos-f3e.yml:", "year: « yes » : YAML le lirait comme « vrai »", "écrivez true ou false")
 
 
 # --- 7. ids ---------------------------------------------------------------------------------------------------
@@ -411,4 +411,5 @@ def test_the_size_message_gives_exact_figures(content):
 
 def test_no_and_yes_are_quoted_as_written(content):
     site_file(content, "norvege", country="no")
-    assert_refused(check(content), "country: valeur « no » non reconnue ; valeurs possibles : FR, CA")
+    assert_refused(check(content), "country: « no » : YAML le lirait comme « faux »",
+                   "mettez la valeur entre guillemets si c'est un texte")
