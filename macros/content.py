@@ -5,6 +5,7 @@ every problem found in every file, each at its file, line and field.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -29,6 +30,7 @@ from .model import (
 from .places import check_place
 from .problems import ContentError, Problem, display_path
 from .provenance import check_excerpts
+from .unfilled import unfilled
 from .yaml_source import Document, dotted, parse_document
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -137,18 +139,33 @@ def _check_record(raw: bytes, shown: str, model: type[Record]) -> tuple:
         return document, None, [Problem(shown, 1, 1, "", "le fichier doit être un bloc de champs "
                                         "(nom: valeur), pas une liste ni une valeur seule",
                                         "copiez le modèle du dossier starters/")]
+    found = unfilled(document, frozenset(model.model_fields))
+    explained = {loc for loc, _ in found}
+    problems = [problem for _, problem in found if problem]
     try:
-        return document, model.model_validate(document.data), []
+        record = model.model_validate(document.data)
     except ValidationError as error:
         errors = [{**item, "loc": error_loc(item), "file": Path(shown).stem} for item in error.errors()]
         for item in errors:
             loc = item["loc"]
+            if any(loc[:len(place)] == place for place in explained):
+                # a placeholder or an empty value, already said in its own words; the choices, if any, help
+                if item["type"] == "literal_error":
+                    problems = [_with_choices(p, item) if p.field == dotted(loc) else p for p in problems]
+                continue
             line, column = document.where(loc)
             message, hint = translate(item, model, document.written.get(loc))
             if item["type"] == "missing":
                 hint = _misspelled(item, errors, document) or hint
             problems.append(Problem(shown, line, column, dotted(loc), message, hint))
         return document, None, problems
+    return document, (None if problems else record), problems
+
+
+def _with_choices(problem: Problem, error: dict) -> Problem:
+    expected = error.get("ctx", {}).get("expected", "")
+    choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
+    return dataclasses.replace(problem, hint=f"écrivez l'une des valeurs possibles : {', '.join(choices)}")
 
 
 def _misspelled(missing: dict, errors: list[dict], document: Document) -> str:
@@ -173,7 +190,7 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
     repo_root = Path(repo_root) if repo_root else root.parent
     catalogue = Catalogue(root)
     problems = read_all(catalogue, repo_root)
-    for check in (check_placeholders, check_names, check_references, check_list_duplicates, check_places,
+    for check in (check_names, check_references, check_list_duplicates, check_places,
                   check_rich_text):
         problems += check(catalogue)
     problems += check_freshness(catalogue, today or dt.date.today())
@@ -280,40 +297,6 @@ def _named(catalogue: Catalogue):
                 if value is not None:
                     yield entry, attr, value
                     break
-
-
-# what a copied template still holds where a contributor has not written yet
-PLACEHOLDERS = re.compile(r"[ÀA][ -]COMPL[ÉE]TER|https?://(?:www\.)?example\.(?:org|com|net)\b", re.IGNORECASE)
-
-
-def written_values(data, loc: tuple = ()):
-    """(loc, value) of every value written in a document, at any depth."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from written_values(value, loc + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from written_values(value, loc + (index,))
-    else:
-        yield loc, data
-
-
-def check_placeholders(catalogue: Catalogue) -> list[Problem]:
-    """A template's « À COMPLÉTER » or example.org address left in a record: an error
-    here, as in the pull request (it would otherwise be published as a fact)."""
-    problems = []
-    for entries in catalogue.entries.values():
-        for entry in entries.values():
-            for loc, value in written_values(entry.document.data):
-                found = PLACEHOLDERS.search(value) if isinstance(value, str) else None
-                if found:
-                    line, column = entry.document.where(loc)
-                    example = "adresse d'exemple" if "example" in found.group().lower() else "texte du modèle"
-                    problems.append(Problem(entry.path, line, column, dotted(loc),
-                                            f"{example} encore à remplacer : « {value[:60]} »",
-                                            "écrivez l'information tirée d'une source, ou supprimez ce champ "
-                                            "s'il est facultatif et que la source n'en dit rien"))
-    return problems
 
 
 def check_names(catalogue: Catalogue) -> list[Problem]:

@@ -70,14 +70,17 @@ def new_site(content: Path, name: str, kind: str | None = None, region: str | No
         raise NewSiteError(f"le fichier {display_path(target, REPO)} existe déjà : il n'a pas été modifié. "
                            "Ouvrez-le pour le compléter, ou choisissez un autre nom")
     text = template_path("sites").read_text(encoding="utf-8")
+    day = (today or dt.date.today()).isoformat()
     header_end = text.index("\n\n")  # the template's first paragraph says how to copy it: not needed here
     text = (text.splitlines()[0] + "\n"
-            + f"# Fiche créée avec « python -m macros.cli new-site » le {(today or dt.date.today()).isoformat()}.\n"
+            + f"# Fiche créée avec « python -m macros.cli new-site » le {day}.\n"
             + "# Remplacez chaque « À COMPLÉTER » par une information tirée d'une source ; pour remplir un champ "
               "facultatif, retirez le « # » collé à son nom sur chacune de ses lignes (VS Code : Ctrl+/). "
               "N'inventez rien : laissez vide ce que les sources ne disent pas. Guide : CONTRIBUTING.md.\n"
             + text[header_end + 1:])
     text = _set_field(text, "name", _quoted(name))
+    # the contributor who runs new-site checks the record today: the day is theirs to change
+    text = _set_field(text, "last_checked", day)
     if kind:
         text = _set_field(text, "kind", kind)
         text = _set_field(text, "country", COUNTRY_OF_KIND[kind])

@@ -1,6 +1,7 @@
 """The commented templates of starters/ and `python -m macros.cli new-site`."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import shutil
@@ -77,11 +78,16 @@ def test_templates_and_placeholders_stay_out_of_the_published_site(site):
 
 def filled(text: str) -> str:
     """A template as a contributor leaves it: every « À COMPLÉTER » value written."""
+    for field, value in (("date", "2025-09-30"), ("period", "{start: 2022-04, end: 2023-06}"), ("kind", "programme"),
+                         ("country", "FR"), ("last_checked", "2026-11-30"), ("organisation", "anct"),
+                         ("publisher", "anct"), ("phase", "formation-nationale-2025-2026")):
+        text = re.sub(rf'(?m)^{field}: "À COMPLÉTER[^"]*"', f"{field}: {value}", text)
+    text = text.replace('{lat: "À COMPLÉTER", lon: "À COMPLÉTER",', "{lat: 49.0464, lon: 3.4030,")
     text = re.sub(r'"À COMPLÉTER[^"]*"', '"Texte tiré d\'une source"', text)
     text = re.sub(r'"À COMPLÉTER: [^"]*"', '"Text from a source"', text)
     text = text.replace("https://example.org/A-COMPLETER", "https://www.anct.gouv.fr/")
     text = text.replace("A-COMPLETER@example.org", "prenom.nom@anct.gouv.fr")
-    return text.replace("{lat: 0, lon: 0,", "{lat: 49.0464, lon: 3.4030,")
+    return text
 
 
 def test_an_untouched_template_is_refused_at_each_value_to_fill(content):
@@ -164,12 +170,15 @@ def test_new_site_fills_only_what_it_is_told(content):
     assert result.returncode == 0, result.stderr
     text = (content / "sites" / "quartier-test.yml").read_text(encoding="utf-8")
     template = (STARTERS / "site.yml").read_text(encoding="utf-8")
-    for field in ("kind", "region", "country", "coordinates", "last_checked"):
+    for field in ("kind", "region", "country", "coordinates"):
         line = re.search(rf"^{field}:.*$", template, re.MULTILINE).group(0)
         assert line in text  # left as in the template, with its « À COMPLÉTER »
+    assert f"\nlast_checked: {dt.date.today().isoformat()}\n" in text  # the day it was written, not the template's
     check = cli("check", "--content", str(content))
     assert check.returncode == 1  # not publishable until the point and the source are written
-    assert "quartier-test.yml" in check.stderr and "coordinates: point (0.0, 0.0) hors de France" in check.stderr
+    for field in ("kind", "country", "coordinates.lat", "coordinates.lon"):
+        assert f"quartier-test.yml:" in check.stderr and f"{field}: texte du modèle encore à remplacer" in check.stderr
+    assert "kind: texte du modèle encore à remplacer" in check.stderr and "pilote, programme, inspiration" in check.stderr
     assert "adresse d'exemple encore à remplacer" in check.stderr
 
 

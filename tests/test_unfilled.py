@@ -1,0 +1,75 @@
+"""What a copied template or a half-edited file still holds is named in the words of what to do.
+
+Each case is written as a contributor leaves it, read by the real check, and
+must be reported at its line with its cause, not with the consequence that the
+model would otherwise name (« champ inconnu « 9362 » »).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.content import load_catalogue
+from macros.problems import ContentError
+
+
+def problems_for(content, text: str, kind: str = "sites", name: str = "lievin.yml"):
+    (content / kind / name).write_text(text, encoding="utf-8")
+    try:
+        load_catalogue(content, content.parent)
+    except ContentError as error:
+        return [p for p in error.problems if p.path.endswith(f"{kind}/{name}")]
+    return []
+
+
+def lievin(content) -> str:
+    return (content / "sites" / "lievin.yml").read_text(encoding="utf-8")
+
+
+def test_the_real_record_passes(content):
+    assert problems_for(content, lievin(content)) == []
+
+
+@pytest.mark.parametrize("written, field, words", [
+    ("{lat: 50,4228, lon: 2.7786, precision: commune}", "coordinates.lat", "écrivez 50.4228, avec un point"),
+    ("{lat: 50.4228, lon: 2,7786, precision: commune}", "coordinates.lon", "écrivez 2.7786, avec un point"),
+])
+def test_a_decimal_comma_is_named(content, written, field, words):
+    text = re.sub(r"(?m)^coordinates:.*$", f"coordinates: {written}", lievin(content))
+    found = problems_for(content, text)
+    assert [p.field for p in found] == [field], found
+    assert "virgule décimale" in found[0].message and words in found[0].hint
+    assert found[0].line == text.splitlines().index(f"coordinates: {written}") + 1
+
+
+def test_a_missing_indent_under_a_text_is_named_once(content):
+    text = re.sub(r"(?m)^  (fr|en): ", r"\1: ", lievin(content).replace("summary:\n", "summary:\n", 1), count=2)
+    found = problems_for(content, text)
+    assert len(found) == 1, found
+    assert "n'est pas en retrait sous « summary: »" in found[0].message
+    assert "ajoutez deux espaces devant « fr: »" in found[0].hint
+
+
+def test_an_english_line_left_empty_is_refused(content):
+    text = re.sub(r'(?m)^(  en: ).*$', r"  en:", lievin(content), count=1)
+    found = problems_for(content, text)
+    assert [(p.field, p.message) for p in found] == [("summary.en", "valeur vide")]
+    assert "remettez le « # »" in found[0].hint
+
+
+def test_a_template_value_in_a_choice_names_the_choices(content):
+    text = re.sub(r"(?m)^kind:.*$", 'kind: "À COMPLÉTER : pilote, programme ou inspiration"', lievin(content))
+    found = problems_for(content, text)
+    assert [p.field for p in found] == ["kind"]
+    assert "texte du modèle encore à remplacer" in found[0].message
+    assert found[0].hint == "écrivez l'une des valeurs possibles : pilote, programme, inspiration"
+
+
+def test_every_problem_of_a_file_in_one_run(content):
+    """A misspelled field, a placeholder and an empty value in one file: all three at once."""
+    text = lievin(content).replace("region:", "regoin:", 1)
+    text = re.sub(r"(?m)^commune:.*$", 'commune: "À COMPLÉTER"', text)
+    text = re.sub(r'(?m)^(  en: ).*$', r"  en:", text, count=1)
+    fields = {p.field for p in problems_for(content, text)}
+    assert {"regoin", "commune", "summary.en"} <= fields, fields
