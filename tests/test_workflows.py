@@ -118,17 +118,21 @@ def test_actionlint_really_reports_mistakes(tmp_path):
 
 
 def test_zizmor_finds_nothing_of_medium_severity_or_above():
-    findings = zizmor(*workflow_files())
+    """The workflows and .github/dependabot.yml, as zizmor collects them from the folder."""
+    assert (REPO / ".github" / "dependabot.yml").is_file()
+    findings = zizmor(REPO / ".github")
     if findings:
         pytest.fail("zizmor :\n" + summary(findings), pytrace=False)
 
 
-def test_zizmor_really_reports_an_action_by_tag_and_a_cache_in_a_publishing_run(tmp_path):
+def test_zizmor_really_reports_an_action_by_tag_a_cache_in_a_publishing_run_and_no_cooldown(tmp_path):
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    old = tmp_path / ".github" / "workflows" / "release.yml"
-    old.write_text(OLD_STYLE, encoding="utf-8")
-    found = {f["ident"] for f in zizmor(old)}
-    assert found == {"unpinned-uses", "cache-poisoning"}, found
+    (tmp_path / ".github" / "workflows" / "release.yml").write_text(OLD_STYLE, encoding="utf-8")
+    (tmp_path / ".github" / "dependabot.yml").write_text(
+        "version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n"
+        "    schedule:\n      interval: weekly\n", encoding="utf-8")
+    found = {f["ident"] for f in zizmor(tmp_path / ".github")}
+    assert found == {"unpinned-uses", "cache-poisoning", "dependabot-cooldown"}, found
 
 
 def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it():
