@@ -10,9 +10,9 @@
 - axe-core: no violation of any impact, at 375 and 1,280 px (browser).
 
 The validators are installed by scripts/test.sh into .tools/ (git-ignored).
-Two builds, once each per session: the `site` fixture (no site URL, as a
-preview) and `published` (with SITE_URL, as the release workflow builds it, in
-a sub-folder as GitHub Pages serves a project site).
+Two builds, once each per session (tests/conftest.py): the `site` fixture (no
+site URL, as a preview) and `published` (with SITE_URL, as the release workflow
+builds it, in a sub-folder as GitHub Pages serves a project site).
 """
 from __future__ import annotations
 
@@ -29,12 +29,11 @@ import icalendar
 import pytest
 import vobject
 
-from conftest import REPO, run_build
+from conftest import REPO, SITE_URL
 
 TOOLS = REPO / ".tools" / "node_modules"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ICAL_JS = TOOLS / "ical.js" / "dist" / "ical.js"
-SITE_URL = "https://exemple.github.io/qic/"
 SITE_PATH = urlsplit(SITE_URL).path  # /qic/
 
 
@@ -43,15 +42,6 @@ def needed(path: Path, program: str) -> None:
         pytest.fail(f"{path.relative_to(REPO)} manque : lancez « bash scripts/test.sh », qui installe les validateurs")
     if not shutil.which(program):
         pytest.fail(f"{program} est introuvable : il faut Java (vnu.jar) et Node.js (ical.js) pour ces tests")
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    """The site as the release workflow builds it: with its public address."""
-    out = tmp_path_factory.mktemp("published") / "site"
-    result = run_build(REPO / "content", out, env={"SITE_URL": SITE_URL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 def pages(site: Path) -> list[Path]:
