@@ -121,16 +121,19 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
                         site_url: str = "", licence: dict | None = None) -> list[tuple[str, bytes]]:
     organisations = catalogue.organisations
     views = Views(catalogue, lang, today)
-    base = site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") if site_url else ""
+    # `site_url` is this language's own address (the hook gives .../en/ to the English
+    # site): nothing is added to it. Every calendar entry, in the programme's calendar
+    # and in a site's, links to the event on the calendar page, which lists every event
+    # under its id "evenement-<key>" (a site page tells in full only the events of that
+    # site alone, and lists the shared ones with a link to the calendar page).
+    calendar_page = site_url.rstrip("/") + "/calendrier/" if site_url else ""
     title = "Quartiers à Impact Collectif" if lang == "fr" else "Collective Impact Neighbourhoods"
     files = [("calendrier/programme.ics",
-              feeds.calendar(views.events(), lang, title, today, organisations,
-                             page_url=base + "calendrier/" if base else ""))]
+              feeds.calendar(views.events(), lang, title, today, organisations, page_url=calendar_page))]
     for key, site in catalogue.sites.items():
         files.append((f"calendrier/sites/{key}.ics",
                       feeds.calendar(views.site_events(key), lang, f"{title} — {site.name.get(lang)}", today, organisations,
-                                     timezone=site_timezone(site),
-                                     page_url=base + f"sites/{key}/" if base else "")))
+                                     timezone=site_timezone(site), page_url=calendar_page)))
     for key, contact in exports.published(catalogue, "contacts"):
         files.append((f"contacts/{key}.vcf", feeds.vcard(contact, organisations[contact.organisation], lang)))
     if lang == "fr":  # the data are the same in both languages: published once, at the root

@@ -14,7 +14,7 @@ import pytest
 import vobject
 import yaml
 
-from conftest import REPO
+from conftest import REPO, SITE_URL
 from macros.model import KINDS
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -61,6 +61,23 @@ def test_each_site_has_its_own_calendar_in_its_time_zone(site):
             "Indian/Mayotte" if data["region"] == "Mayotte" else "Europe/Paris"
         assert str(calendar["x-wr-timezone"]) == expected
         assert f'calendrier/sites/{file.stem}.ics"' in (site / "sites" / file.stem / "index.html").read_text()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_calendar_entries_link_to_the_event_on_this_language_s_calendar_page(published, prefix):
+    """Released with SITE_URL: each entry's URL is the event on the calendar page of
+    the calendar's own language (no /en/en/), in the programme's calendar and in each
+    site's, and the page has that anchor."""
+    page = (published / prefix / "calendrier" / "index.html").read_text(encoding="utf-8")
+    files = [published / prefix / "calendrier" / "programme.ics",
+             *sorted((published / prefix / "calendrier" / "sites").glob("*.ics"))]
+    seen = 0
+    for path in files:
+        for key, event in events_of(path)[1].items():
+            assert str(event["url"]) == f"{SITE_URL}{prefix}calendrier/#evenement-{key}", path
+            assert f'id="evenement-{key}"' in page
+            seen += 1
+    assert seen > len(files)
 
 
 def test_vcards_parse_and_only_public_contacts_are_published(site, content, tmp_path):
