@@ -73,6 +73,16 @@ TABLES = {
         _text("organisateurs", f"organisations ({_LIST})"),
         _text("phase", "phase du programme"),
         _text("sites", f"sites concernés ({_LIST})"),
+        _text("precision_date", "précision de la date selon les sources : day (au jour près), month (au mois "
+                                "près : debut et fin couvrent tout le mois), year (à l'année près : toute l'année) ; "
+                                "pour une période, la moins précise de ses deux bornes",
+              required=True, enum=["day", "month", "year"]),
+        _text("note_fr", "note sur les sources, en français : ce qu'elles ne disent pas (incertitude), "
+                         "ou l'erreur évidente d'une source corrigée"),
+        _text("note_en", "note sur les sources, en anglais"),
+        _text("sources", "documents sources cités, un par ligne : « Titre <adresse> », le titre seul quand le "
+                         "document n'a pas d'adresse publique, « <adresse> » pour une page web citée par son adresse",
+              required=True),
     ]),
     "ressources": ("ressources.csv", "Ressources : guides, vidéos, articles", [
         _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
@@ -129,11 +139,13 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
     calendar_page = site_url.rstrip("/") + "/calendrier/" if site_url else ""
     title = "Quartiers à Impact Collectif" if lang == "fr" else "Collective Impact Neighbourhoods"
     files = [("calendrier/programme.ics",
-              feeds.calendar(views.events(), lang, title, today, organisations, page_url=calendar_page))]
+              feeds.calendar(views.events(), lang, title, today, organisations, page_url=calendar_page,
+                             sources=catalogue.sources))]
     for key, site in catalogue.sites.items():
         files.append((f"calendrier/sites/{key}.ics",
                       feeds.calendar(views.site_events(key), lang, f"{title} — {site.name.get(lang)}", today, organisations,
-                                     timezone=site_timezone(site), page_url=calendar_page)))
+                                     timezone=site_timezone(site), page_url=calendar_page,
+                                     sources=catalogue.sources)))
     for key, contact in exports.published(catalogue, "contacts"):
         files.append((f"contacts/{key}.vcf", feeds.vcard(contact, organisations[contact.organisation], lang)))
     if lang == "fr":  # the data are the same in both languages: published once, at the root
