@@ -147,7 +147,7 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
                                      timezone=site_timezone(site), page_url=calendar_page,
                                      sources=catalogue.sources)))
     for key, contact in exports.published(catalogue, "contacts"):
-        files.append((f"contacts/{key}.vcf", feeds.vcard(contact, organisations[contact.organisation], lang)))
+        files.append((f"contacts/{key}.vcf", feeds.vcard(contact, organisations[contact.organisation], lang, key)))
     if lang == "fr":  # the data are the same in both languages: published once, at the root
         files += [
             ("donnees/contenu.json", exports.content_json(catalogue, today.isoformat())),

@@ -24,6 +24,9 @@ only the title, the days and the description, all three say it:
 A one-day entry on the first day was rejected: it would show 1 January 2022 as
 the day of a festival the sources date only "courant 2022".
 
+Contact cards are vCard 4.0 (RFC 6350), each with a UID (urn:uuid:, uuid5 of the
+contact's id) shared by its French and English copies: see `vcard`.
+
 Each event's UID names its language: the French and English copies of one
 event are two entries, which a calendar holding both subscriptions keeps
 apart. Calendars ask to be fetched again daily (REFRESH-INTERVAL, RFC 7986,
@@ -33,6 +36,7 @@ on the calendar page of its language (`page_url`, the page's full address).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import icalendar
 import vobject
@@ -173,23 +177,40 @@ def _calendar(events, lang, name, today, organisations, timezone, page_url, sour
     return cal.to_ical()
 
 
-def vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
-    inputs = ("vcf", lang, contact.model_dump_json(), organisation.model_dump_json())
-    return _once(inputs, lambda: _vcard(contact, organisation, lang))
+# vCard 4.0 (RFC 6350), not 3.0: in 3.0 (RFC 2426) a ";" in a text value such as NOTE
+# must be written "\\;", which ical.js (Thunderbird's parser) keeps as "\\;" in both
+# versions; in 4.0 a ";" of a single text value need not be escaped (3.4), and then
+# every reader tested (vobject, ical.js) reads the very text written.
+VCARD_VERSION = "4.0"
+# the namespace of the cards' UIDs: uuid5 of a contact's id in it is the same UID for
+# the French and the English copy of a card, from one release to the next
+CONTACTS = uuid.uuid5(uuid.NAMESPACE_URL, "urn:quartiers-impact-collectif:contacts")
+
+
+def contact_uid(key: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(CONTACTS, key)}"
+
+
+def vcard(contact: Contact, organisation: Organisation, lang: str, key: str) -> bytes:
+    inputs = ("vcf", lang, key, contact.model_dump_json(), organisation.model_dump_json())
+    return _once(inputs, lambda: _vcard(contact, organisation, lang, key))
 
 
 def _text(card, name: str, value: str) -> None:
-    """A single text value, escaped as vCard 4.0 (RFC 6350, 3.4) and every reader
-    understand it: backslash, comma and line break, but not ";" (vobject writes
-    "\\;", which vCard 3.0 readers take as ";" and vCard 4.0 ones, like ical.js,
-    keep as "\\;"). An unescaped ";" in a single value reads the same in both."""
+    """A single text value, escaped as vCard 4.0 says (RFC 6350, 3.4): backslash,
+    comma and line break; a ";" is left as it is (vobject would write "\\;", which
+    ical.js keeps as "\\;")."""
     line = card.add(name)
     line.value = value.replace("\\", "\\\\").replace(",", "\\,").replace("\n", "\\n")
     line.encoded = True
 
 
-def _vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
+def _vcard(contact: Contact, organisation: Organisation, lang: str, key: str) -> bytes:
     card = vobject.vCard()
+    card.add("version").value = VCARD_VERSION
+    card.add("prodid").value = PRODID
+    card.add("uid").value = contact_uid(key)
+    card.add("kind").value = "individual"
     _text(card, "fn", contact.name)
     given, _, family = contact.name.partition(" ")
     card.add("n").value = vobject.vcard.Name(family=family, given=given)
@@ -199,12 +220,14 @@ def _vcard(contact: Contact, organisation: Organisation, lang: str) -> bytes:
     if contact.email:
         email = card.add("email")
         email.value = contact.email
-        email.type_param = "INTERNET"
+        email.params["TYPE"] = ["work"]
     if contact.phone:
-        phone = card.add("tel")
-        phone.value = contact.phone
-        phone.type_param = "WORK"
+        phone = card.add("tel")  # a tel: URI, as RFC 6350 (6.4.1) recommends
+        phone.value = f"tel:{contact.phone}"
+        phone.params["VALUE"] = ["uri"]
+        phone.params["TYPE"] = ["work", "voice"]
     if contact.topics:
         _text(card, "note", contact.topics.get(lang))
-    card.add("rev").value = contact.last_checked.isoformat()
+    # a timestamp, the only form REV takes in 4.0 (6.7.4)
+    card.add("rev").value = contact.last_checked.strftime("%Y%m%dT000000Z")
     return card.serialize().encode("utf-8")

@@ -154,7 +154,7 @@ def test_vcards_parse_and_only_public_contacts_are_published(site, content, tmp_
     card = vobject.readOne((site / "contacts" / "frederic-frenard.vcf").read_text(encoding="utf-8"))
     assert card.fn.value == "Frédéric Frénard"
     assert card.email.value == "frederic.frenard@resovilles.com"
-    assert card.tel.value == "+33621793427"
+    assert card.tel.value == "tel:+33621793427"
     assert card.org.value == ["RésO Villes"]
     for file in (REPO / "content" / "contacts").glob("*.yml"):
         vcf = site / "contacts" / f"{file.stem}.vcf"
@@ -310,7 +310,10 @@ def test_a_calendar_or_card_made_again_follows_every_change_of_its_inputs():
     assert "Organisme renommé" in feeds.calendar([(key, event)], "fr", "Essai", dt.date(2026, 11, 30),
                                                  renamed).decode()
     contact_key, contact = next(iter(catalogue.contacts.items()))
-    card = feeds.vcard(contact, organisations[contact.organisation], "fr").decode()
+    card = feeds.vcard(contact, organisations[contact.organisation], "fr", contact_key).decode()
     changed = contact.model_copy(update={"name": "Prénom Changé"})
-    assert "Prénom Changé" in feeds.vcard(changed, organisations[contact.organisation], "fr").decode()
-    assert feeds.vcard(contact, organisations[contact.organisation], "fr").decode() == card
+    assert "Prénom Changé" in feeds.vcard(changed, organisations[contact.organisation], "fr", contact_key).decode()
+    assert feeds.vcard(contact, organisations[contact.organisation], "fr", contact_key).decode() == card
+    assert feeds.contact_uid(contact_key) in card
+    other = feeds.vcard(contact, organisations[contact.organisation], "fr", "autre").decode()
+    assert feeds.contact_uid("autre") in other and feeds.contact_uid(contact_key) not in other

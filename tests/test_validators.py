@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import posixpath
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -312,9 +313,53 @@ def test_vcards_read_the_same_with_a_second_parser(site):
         assert theirs["fn"] == [card.fn.value]
         assert theirs["n"] == [[card.n.value.family, card.n.value.given, "", "", ""]]
         assert theirs["org"] == [card.org.value[0]]
-        for name in ("title", "note", "email", "tel"):
+        for name in ("version", "uid", "title", "note", "email", "tel"):
             if name in card.contents:
                 assert theirs[name] == [card.contents[name][0].value], (path, name)
+        assert theirs["uid"] == [card.uid.value]  # both parsers read the UID
+
+
+_ESCAPE = r"\\[\\;,nN]"  # the escapes both versions define
+# what a single text value may not hold unescaped: RFC 2426's text-value has no bare
+# ";" or ","; RFC 6350 (3.4) requires "," escaped and lets ";" be written as it is
+_FORBIDDEN = {"3.0": ";,", "4.0": ","}
+
+
+def test_vcards_are_valid_in_their_version_with_a_uid_shared_by_both_languages(site):
+    """Issue "What changed", item 4: each card valid in the version it declares (text
+    values escaped as that version says), with a UID, the same for a contact's French
+    and English copies, made from the contact's id."""
+    import uuid
+    uids = {}
+    for path in sorted(site.rglob("*.vcf")):
+        raw = path.read_bytes()
+        assert all(len(line) <= 75 for line in raw.split(b"\r\n")), path  # folded at 75 octets
+        lines = raw.decode("utf-8").replace("\r\n ", "").split("\r\n")
+        assert lines[0] == "BEGIN:VCARD" and lines[-2:] == ["END:VCARD", ""], path
+        assert lines[1].startswith("VERSION:"), path  # RFC 6350: VERSION right after BEGIN
+        version = lines[1].split(":", 1)[1]
+        props = {}
+        for line in lines[2:-2]:
+            name_params, value = line.split(":", 1)
+            props.setdefault(name_params.split(";")[0].upper(), []).append((name_params, value))
+        for name in ("FN", "NOTE", "TITLE"):
+            for _, value in props.get(name, []):
+                bare = re.sub(_ESCAPE, "", value)
+                assert "\\" not in bare, (path, name, value)  # a backslash only as an escape
+                assert not set(bare) & set(_FORBIDDEN[version]), (path, name, value)
+        assert version == "4.0", path  # what follows is 4.0's
+        assert len(props["FN"]) == 1 and len(props.get("UID", [])) == 1, path
+        assert re.fullmatch(r"\d{8}T\d{6}Z", props["REV"][0][1]), path  # 4.0: a timestamp
+        assert not any("INTERNET" in params.upper() for params, _ in props.get("EMAIL", [])), path  # a 3.0 word
+        uid = props["UID"][0][1]
+        assert uid == f"urn:uuid:{uuid.UUID(uid.removeprefix('urn:uuid:'))}" and uuid.UUID(uid[9:]).version == 5
+        uids.setdefault(path.stem, set()).add(uid)
+    assert set(uids) == {f.stem for f in (REPO / "content" / "contacts").glob("*.yml")
+                         if "public: true" in f.read_text(encoding="utf-8")}
+    assert all(len(found) == 1 for found in uids.values()), uids  # French and English copies share it
+    assert len({next(iter(found)) for found in uids.values()}) == len(uids)  # one per contact
+    from macros.feeds import contact_uid
+    assert {key: {contact_uid(key)} for key in uids} == uids  # made from the id: stable from release to release
 
 
 # --- open data ------------------------------------------------------------------------
