@@ -7,6 +7,10 @@ Paths are stable and documented on the "Données ouvertes" page:
   donnees/contenu.json           every published record (French site only)
   donnees/{sites,evenements,ressources}.csv
   donnees/datapackage.json       the open data described as a Frictionless Data Package
+  sitemap_index.xml              with SITE_URL only: the two languages' sitemaps (sitemap.xml,
+                                 en/sitemap.xml, which MkDocs writes), one address to give
+                                 search engines; robots.txt names it when the site is
+                                 at its domain's root (a crawler reads no other robots.txt)
   schemas/<kind>.schema.json     the JSON Schema of each kind (French site only)
   assets/form-data.js            what the "Proposer une fiche" form needs: the
                                  schemas, the ids and names of the records, the
@@ -16,6 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
 
 from . import exports, feeds, model, schemas
 from .content import Catalogue
@@ -127,6 +133,28 @@ def datapackage(today: dt.date, site_url: str = "", licence: dict | None = None)
     return json.dumps(package, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
 
 
+SITEMAPS = ("sitemap.xml", "en/sitemap.xml")  # MkDocs' sitemap of each language's site
+
+
+def sitemap_index(site_url: str, today: dt.date) -> bytes:
+    """The sitemap index (sitemaps.org 0.9) of both languages' sitemaps, at the root."""
+    root = site_url.rstrip("/") + "/"
+    entries = "".join(f"<sitemap><loc>{escape(root + path)}</loc><lastmod>{today.isoformat()}</lastmod></sitemap>\n"
+                      for path in SITEMAPS)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{entries}</sitemapindex>\n").encode("utf-8")
+
+
+def robots(site_url: str) -> bytes | None:
+    """robots.txt naming the sitemap index, only for a site at its domain's root: under
+    a path (a GitHub Pages project site, https://<owner>.github.io/<repository>/),
+    crawlers would never read it (they read /robots.txt of the domain only)."""
+    if urlsplit(site_url).path.strip("/"):
+        return None
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap_index.xml\n".encode("utf-8")
+
+
 def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
                         site_url: str = "", licence: dict | None = None) -> list[tuple[str, bytes]]:
     organisations = catalogue.organisations
@@ -157,6 +185,10 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
             ("donnees/datapackage.json", datapackage(today, site_url, licence)),
         ]
         files += [(f"schemas/{name}", text.encode("utf-8")) for name, text in schemas.schema_files().items()]
+        if site_url:  # sitemaps need absolute addresses: none is published without SITE_URL
+            files.append(("sitemap_index.xml", sitemap_index(site_url, today)))
+            if robots(site_url):
+                files.append(("robots.txt", robots(site_url)))
     files.append(("assets/form-data.js", form_data(catalogue)))
     return files
 

@@ -191,6 +191,33 @@ def test_without_a_site_url_no_empty_sitemap_is_published(site):
     # the session's site is built without SITE_URL: MkDocs would write an empty <urlset>
     assert not (site / "sitemap.xml").exists() and not (site / "en" / "sitemap.xml").exists()
     assert not (site / "sitemap.xml.gz").exists() and (site / "index.html").exists()
+    assert not (site / "sitemap_index.xml").exists() and not (site / "robots.txt").exists()
+
+
+def test_a_sitemap_index_at_the_root_lists_both_languages_sitemaps(published):
+    """One address for search engines: sitemap_index.xml, valid against the sitemap
+    index schema, lists the French and English sitemaps by their absolute addresses."""
+    needed(VNU, "java")
+    index = published / "sitemap_index.xml"
+    done = subprocess.run(["java", str(REPO / "tests" / "XsdCheck.java"),
+                           str(REPO / "tests" / "data" / "siteindex-0.9.xsd"), str(index)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    import xml.etree.ElementTree as ET
+    locs = [loc.text for loc in ET.parse(index).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs == [SITE_URL + "sitemap.xml", SITE_URL + "en/sitemap.xml"]
+    for loc in locs:
+        assert target(published, published / "index.html", loc, SITE_PATH).is_file(), loc
+    # served under a path (a GitHub Pages project site): a robots.txt there is read by no crawler
+    assert not (published / "robots.txt").exists()
+
+
+def test_robots_txt_names_the_index_only_for_a_site_at_its_domain_s_root():
+    from macros.downloads import robots
+    assert robots("https://example.org/") == (b"User-agent: *\nAllow: /\n\n"
+                                              b"Sitemap: https://example.org/sitemap_index.xml\n")
+    assert robots("https://example.org") == robots("https://example.org/")
+    assert robots(SITE_URL) is None
 
 
 def test_sitemaps_are_valid_and_list_every_page(published):
