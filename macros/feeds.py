@@ -114,17 +114,21 @@ def source_line(title: str | None, url: str | None) -> str:
     return " ".join(part for part in (title, f"<{url}>" if url else None) if part)
 
 
-def _summary(event: Event, lang: str) -> str:
+def _words(lang: str) -> dict[str, str]:
+    """The calendars' wording in one language (strings.yml, feed_…), read once per calendar."""
+    return {key: value[lang] for key, value in rendering.strings().items() if key.startswith("feed_")}
+
+
+def _summary(event: Event, lang: str, words: dict[str, str]) -> str:
     """The title, with the date's precision when the sources give no exact day."""
     title = event.title.get(lang)
     if date_precision(event.date) == "day":
         return title
-    words = rendering.strings()["feed_unknown_dates" if event.date.end else "feed_unknown_date"][lang]
-    return f"{title} {words.format(date=event.date.render(lang))}"
+    unknown = words["feed_unknown_dates" if event.date.end else "feed_unknown_date"]
+    return f"{title} {unknown.format(date=event.date.render(lang))}"
 
 
-def _description(event: Event, lang: str, organisations, sources) -> str:
-    words = {key: value[lang] for key, value in rendering.strings().items() if key.startswith("feed_")}
+def _description(event: Event, lang: str, organisations, sources, words: dict[str, str]) -> str:
     paragraphs = []
     precision = date_precision(event.date)
     if precision != "day":
@@ -155,11 +159,12 @@ def _calendar(events, lang, name, today, organisations, timezone, page_url, sour
     cal.add("x-wr-timezone", timezone)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", icalendar.vDuration(REFRESH).to_ical().decode())
+    words = _words(lang)
     for key, event in events:
         item = icalendar.Event()
         item.add("uid", uid(key, lang))
         item.add("dtstamp", _stamp(today))
-        item.add("summary", _summary(event, lang))
+        item.add("summary", _summary(event, lang, words))
         item.add("dtstart", event.date.first_day())
         item.add("dtend", event.date.last_day() + dt.timedelta(days=1))
         item.add("x-qic-timezone", event.timezone)
@@ -167,7 +172,7 @@ def _calendar(events, lang, name, today, organisations, timezone, page_url, sour
         item.add("x-qic-date-precision", date_precision(event.date))
         if event.place:
             item.add("location", event.place.get(lang))
-        description = _description(event, lang, organisations, sources)
+        description = _description(event, lang, organisations, sources, words)
         if description:
             item.add("description", description)
         if page_url:
