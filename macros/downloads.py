@@ -7,6 +7,10 @@ Paths are stable and documented on the "Données ouvertes" page:
   donnees/contenu.json           every published record (French site only)
   donnees/{sites,evenements,ressources}.csv
   donnees/datapackage.json       the open data described as a Frictionless Data Package
+  sitemap_index.xml              with SITE_URL only: the two languages' sitemaps (sitemap.xml,
+                                 en/sitemap.xml, which MkDocs writes), one address to give
+                                 search engines; robots.txt names it when the site is
+                                 at its domain's root (a crawler reads no other robots.txt)
   schemas/<kind>.schema.json     the JSON Schema of each kind (French site only)
   assets/form-data.js            what the "Proposer une fiche" form needs: the
                                  schemas, the ids and names of the records, the
@@ -16,6 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
 
 from . import exports, feeds, model, schemas
 from .content import Catalogue
@@ -73,6 +79,16 @@ TABLES = {
         _text("organisateurs", f"organisations ({_LIST})"),
         _text("phase", "phase du programme"),
         _text("sites", f"sites concernés ({_LIST})"),
+        _text("precision_date", "précision de la date selon les sources : day (au jour près), month (au mois "
+                                "près : debut et fin couvrent tout le mois), year (à l'année près : toute l'année) ; "
+                                "pour une période, la moins précise de ses deux bornes",
+              required=True, enum=["day", "month", "year"]),
+        _text("note_fr", "note sur les sources, en français : ce qu'elles ne disent pas (incertitude), "
+                         "ou l'erreur évidente d'une source corrigée"),
+        _text("note_en", "note sur les sources, en anglais"),
+        _text("sources", "documents sources cités, un par ligne : « Titre <adresse> », le titre seul quand le "
+                         "document n'a pas d'adresse publique, « <adresse> » pour une page web citée par son adresse",
+              required=True),
     ]),
     "ressources": ("ressources.csv", "Ressources : guides, vidéos, articles", [
         _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
@@ -117,22 +133,49 @@ def datapackage(today: dt.date, site_url: str = "", licence: dict | None = None)
     return json.dumps(package, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
 
 
+SITEMAPS = ("sitemap.xml", "en/sitemap.xml")  # MkDocs' sitemap of each language's site
+
+
+def sitemap_index(site_url: str, today: dt.date) -> bytes:
+    """The sitemap index (sitemaps.org 0.9) of both languages' sitemaps, at the root."""
+    root = site_url.rstrip("/") + "/"
+    entries = "".join(f"<sitemap><loc>{escape(root + path)}</loc><lastmod>{today.isoformat()}</lastmod></sitemap>\n"
+                      for path in SITEMAPS)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{entries}</sitemapindex>\n").encode("utf-8")
+
+
+def robots(site_url: str) -> bytes | None:
+    """robots.txt naming the sitemap index, only for a site at its domain's root: under
+    a path (a GitHub Pages project site, https://<owner>.github.io/<repository>/),
+    crawlers would never read it (they read /robots.txt of the domain only)."""
+    if urlsplit(site_url).path.strip("/"):
+        return None
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap_index.xml\n".encode("utf-8")
+
+
 def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
                         site_url: str = "", licence: dict | None = None) -> list[tuple[str, bytes]]:
     organisations = catalogue.organisations
     views = Views(catalogue, lang, today)
-    base = site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") if site_url else ""
+    # `site_url` is this language's own address (the hook gives .../en/ to the English
+    # site): nothing is added to it. Every calendar entry, in the programme's calendar
+    # and in a site's, links to the event on the calendar page, which lists every event
+    # under its id "evenement-<key>" (a site page tells in full only the events of that
+    # site alone, and lists the shared ones with a link to the calendar page).
+    calendar_page = site_url.rstrip("/") + "/calendrier/" if site_url else ""
     title = "Quartiers à Impact Collectif" if lang == "fr" else "Collective Impact Neighbourhoods"
     files = [("calendrier/programme.ics",
-              feeds.calendar(views.events(), lang, title, today, organisations,
-                             page_url=base + "calendrier/" if base else ""))]
+              feeds.calendar(views.events(), lang, title, today, organisations, page_url=calendar_page,
+                             sources=catalogue.sources))]
     for key, site in catalogue.sites.items():
         files.append((f"calendrier/sites/{key}.ics",
                       feeds.calendar(views.site_events(key), lang, f"{title} — {site.name.get(lang)}", today, organisations,
-                                     timezone=site_timezone(site),
-                                     page_url=base + f"sites/{key}/" if base else "")))
+                                     timezone=site_timezone(site), page_url=calendar_page,
+                                     sources=catalogue.sources)))
     for key, contact in exports.published(catalogue, "contacts"):
-        files.append((f"contacts/{key}.vcf", feeds.vcard(contact, organisations[contact.organisation], lang)))
+        files.append((f"contacts/{key}.vcf", feeds.vcard(contact, organisations[contact.organisation], lang, key)))
     if lang == "fr":  # the data are the same in both languages: published once, at the root
         files += [
             ("donnees/contenu.json", exports.content_json(catalogue, today.isoformat())),
@@ -142,6 +185,10 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
             ("donnees/datapackage.json", datapackage(today, site_url, licence)),
         ]
         files += [(f"schemas/{name}", text.encode("utf-8")) for name, text in schemas.schema_files().items()]
+        if site_url:  # sitemaps need absolute addresses: none is published without SITE_URL
+            files.append(("sitemap_index.xml", sitemap_index(site_url, today)))
+            if robots(site_url):
+                files.append(("robots.txt", robots(site_url)))
     files.append(("assets/form-data.js", form_data(catalogue)))
     return files
 

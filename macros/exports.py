@@ -2,6 +2,12 @@
 
 Published with the site at stable URLs under /donnees/ (see the "Données
 ouvertes" page). Contacts not marked public are left out, as on the pages.
+
+An event's date is given as the sources give it (2022, 2022-10, a span) with its
+precision (day, month or year) beside its first and last days, so that no reader
+takes "1 January 2022" for a known day; with it, the record's note on its sources
+(what they do not say) and the sources themselves, title and address — as the
+calendars give them (macros/feeds.py).
 """
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ import io
 import pydantic_core
 
 from .content import Catalogue
+from .feeds import cited_sources, date_precision, source_line
 from .model import KINDS
 
 FORMAT_VERSION = 1
@@ -28,6 +35,7 @@ def content_json(catalogue: Catalogue, build_date: str) -> bytes:
         "generated": build_date,
         "licence_note": "Faits tirés des documents sources cités dans chaque fiche (champ sources).",
         "records": {kind: dict(published(catalogue, kind)) for kind in KINDS},
+        "calendar": calendar_dates(catalogue),
     }
     # pydantic's own serializer (in Rust) writes the records as their JSON schema says
     return pydantic_core.to_json(data, indent=1, exclude_none=True) + b"\n"
@@ -64,12 +72,32 @@ def sites_csv(catalogue: Catalogue) -> bytes:
     return _csv(header, rows)
 
 
+def calendar_dates(catalogue: Catalogue) -> dict:
+    """contenu.json's "calendar": each event's dates as the calendars give them (the
+    days of the all-day span, and how precisely the sources know them), its note on
+    the sources and the sources' titles and addresses, read without resolving ids."""
+    found = {}
+    for key, event in published(catalogue, "events"):
+        entry = {"date": event.date.iso(), "precision": date_precision(event.date),
+                 "first_day": event.date.first_day().isoformat(), "last_day": event.date.last_day().isoformat()}
+        if event.note:
+            entry["note"] = event.note.model_dump(exclude_none=True)
+        entry["sources"] = [{key: value for key, value in (
+            ("title", title.model_dump(exclude_none=True) if title else None), ("url", url)) if value}
+            for title, url in cited_sources(event, catalogue.sources)]
+        found[key] = entry
+    return found
+
+
 def events_csv(catalogue: Catalogue) -> bytes:
     header = ["id", "titre_fr", "titre_en", "date", "debut", "fin", "lieu", "fuseau", "organisateurs",
-              "phase", "sites"]
+              "phase", "sites", "precision_date", "note_fr", "note_en", "sources"]
     rows = ([key, e.title.fr, e.title.en or "", e.date.iso(), e.date.first_day().isoformat(),
              e.date.last_day().isoformat(), e.place.fr if e.place else "", e.timezone,
-             " ".join(e.organisers), e.phase or "", " ".join(e.sites)]
+             " ".join(e.organisers), e.phase or "", " ".join(e.sites), date_precision(e.date),
+             e.note.fr if e.note else "", e.note.en or "" if e.note else "",
+             "\n".join(source_line(title.fr if title else None, url)
+                       for title, url in cited_sources(e, catalogue.sources))]
             for key, e in published(catalogue, "events"))
     return _csv(header, rows)
 

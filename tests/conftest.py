@@ -12,6 +12,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 BUILD_DATE = "2026-11-30"  # fixed "today" so that upcoming/past is stable in tests
+# the public address of the release-like build: served under a path, as GitHub Pages
+# serves a project site (https://<owner>.github.io/<repository>/)
+SITE_URL = "https://example.org/qic/"
 
 
 @pytest.fixture
@@ -37,6 +40,17 @@ def site(tmp_path_factory) -> Path:
     """The real site, built once for the whole session (both languages)."""
     out = tmp_path_factory.mktemp("built") / "site"
     result = run_build(REPO / "content", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Path:
+    """The real site as .github/workflows/release.yml builds it (SITE_URL set, a
+    release version and date in the footer), once for the whole session."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    result = run_build(REPO / "content", out, env={"SITE_URL": SITE_URL, "RELEASE_VERSION": "v1.2",
+                                                   "RELEASE_DATE": BUILD_DATE})
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -14,7 +14,7 @@ import pytest
 import vobject
 import yaml
 
-from conftest import REPO
+from conftest import REPO, SITE_URL
 from macros.model import KINDS
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -47,6 +47,76 @@ def test_programme_calendar_has_every_event_with_all_day_spans(site, prefix, sum
     assert (training.decoded("dtstart"), training.decoded("dtend")) == (dt.date(2025, 10, 1), dt.date(2026, 7, 1))
 
 
+UNCERTAIN = {  # event: (first day, day after the last, precision, French words, English words)
+    "festival-impact-collectif-2022": (dt.date(2022, 1, 1), dt.date(2023, 1, 1), "year",
+                                       "(date précise inconnue\u00a0: 2022)", "(exact date unknown: 2022)"),
+    "formation-nationale-qic-2024": (dt.date(2024, 1, 1), dt.date(2025, 1, 1), "year",
+                                     "(date précise inconnue\u00a0: 2024)", "(exact date unknown: 2024)"),
+    "immersion-montreal-2022": (dt.date(2022, 10, 1), dt.date(2022, 11, 1), "month",
+                                "(date précise inconnue\u00a0: octobre 2022)", "(exact date unknown: October 2022)"),
+    "accompagnement-tic-2022-2023": (dt.date(2022, 10, 1), dt.date(2023, 6, 1), "month",
+                                     "(dates précises inconnues\u00a0: d’octobre 2022 à mai 2023)",
+                                     "(exact dates unknown: October 2022 to May 2023)"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_calendars_keep_uncertain_dates_uncertain(site, lang):
+    """Issue "Trust to the edges", item 3: an event known only to the month or the year
+    keeps the whole month or year, and its title and the first words of its description
+    say that the exact day is unknown; then its note and its sources (title, address)."""
+    from macros.content import load_catalogue
+    catalogue = load_catalogue(REPO / "content", REPO)
+    prefix = "en/" if lang == "en" else ""
+    for path in [site / prefix / "calendrier" / "programme.ics",
+                 *(site / prefix / "calendrier" / "sites").glob("*.ics")]:
+        for key, event in events_of(path)[1].items():
+            record = catalogue.events[key]
+            summary, description = str(event["summary"]), str(event["description"])
+            assert summary.startswith(record.title.get(lang)), (path, key)
+            assert str(event["x-qic-date"]) == record.date.iso()
+            if key in UNCERTAIN:
+                first, after, precision, french, english = UNCERTAIN[key]
+                assert (event.decoded("dtstart"), event.decoded("dtend")) == (first, after)
+                assert summary == f"{record.title.get(lang)} {french if lang == 'fr' else english}"
+                assert str(event["x-qic-date-precision"]) == precision
+                opening = {("fr", "month"): "Date connue au mois près", ("fr", "year"): "Date connue à l'année près",
+                           ("en", "month"): "Date known to the month only",
+                           ("en", "year"): "Date known to the year only"}[lang, precision]
+                if record.date.end:
+                    opening = opening.replace("Date connue", "Dates connues").replace("Date known", "Dates known")
+                assert description.startswith(opening + ("\u00a0: " if lang == "fr" else ": ")), description
+            elif key == "lancement-formation-marseille-2025":  # known to the day: nothing added
+                assert summary == record.title.get(lang) and str(event["x-qic-date-precision"]) == "day"
+                assert not description.startswith(("Date", "Dates"))
+            if record.note:
+                assert record.note.get(lang) in description
+            label = "Sources\u00a0:" if lang == "fr" else "Sources:"
+            lines = description.split(label, 1)[1].strip().splitlines()
+            assert lines == [f"- {catalogue.sources[c.source].title.get(lang)}" for c in record.sources], key
+    festival = events_of(site / prefix / "calendrier" / "programme.ics")[1]["festival-impact-collectif-2022"]
+    assert ("courant 2022" if lang == "fr" else "during 2022") in str(festival["description"])
+
+
+def test_a_source_s_address_is_given_with_its_title():
+    """No event of the content cites a document with an address yet: one is added."""
+    from macros import exports, feeds
+    from macros.content import load_catalogue
+    catalogue = load_catalogue(REPO / "content", REPO)
+    key, event = "immersion-montreal-2022", catalogue.events["immersion-montreal-2022"]
+    document = next(k for k, d in catalogue.sources.items() if d.url)
+    cited = event.model_copy(update={"sources": [
+        *event.sources, type(event.sources[0])(source=document, excerpts=["quelques mots de la source, cités ici"]),
+        type(event.sources[0])(url="https://example.net/page", excerpts=["quelques mots de la page, cités ici"])]})
+    text = icalendar.Calendar.from_ical(feeds.calendar(
+        [(key, cited)], "fr", "Essai", dt.date(2026, 11, 30), catalogue.organisations,
+        sources=catalogue.sources)).walk("VEVENT")[0]["description"]
+    title, url = catalogue.sources[document].title.fr, catalogue.sources[document].url
+    assert text.endswith(f"- {title} <{url}>\n- <https://example.net/page>")
+    assert feeds.source_line(title, str(url)) == f"{title} <{url}>"
+    assert exports.calendar_dates(catalogue)[key]["sources"][0]["title"]["fr"].startswith("IREV")
+
+
 def test_each_site_has_its_own_calendar_in_its_time_zone(site):
     naming = {}  # site -> the events that name it (an event names its sites)
     for file in (REPO / "content" / "events").glob("*.yml"):
@@ -63,11 +133,28 @@ def test_each_site_has_its_own_calendar_in_its_time_zone(site):
         assert f'calendrier/sites/{file.stem}.ics"' in (site / "sites" / file.stem / "index.html").read_text()
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_calendar_entries_link_to_the_event_on_this_language_s_calendar_page(published, prefix):
+    """Released with SITE_URL: each entry's URL is the event on the calendar page of
+    the calendar's own language (no /en/en/), in the programme's calendar and in each
+    site's, and the page has that anchor."""
+    page = (published / prefix / "calendrier" / "index.html").read_text(encoding="utf-8")
+    files = [published / prefix / "calendrier" / "programme.ics",
+             *sorted((published / prefix / "calendrier" / "sites").glob("*.ics"))]
+    seen = 0
+    for path in files:
+        for key, event in events_of(path)[1].items():
+            assert str(event["url"]) == f"{SITE_URL}{prefix}calendrier/#evenement-{key}", path
+            assert f'id="evenement-{key}"' in page
+            seen += 1
+    assert seen > len(files)
+
+
 def test_vcards_parse_and_only_public_contacts_are_published(site, content, tmp_path):
     card = vobject.readOne((site / "contacts" / "frederic-frenard.vcf").read_text(encoding="utf-8"))
     assert card.fn.value == "Frédéric Frénard"
     assert card.email.value == "frederic.frenard@resovilles.com"
-    assert card.tel.value == "+33621793427"
+    assert card.tel.value == "tel:+33621793427"
     assert card.org.value == ["RésO Villes"]
     for file in (REPO / "content" / "contacts").glob("*.yml"):
         vcf = site / "contacts" / f"{file.stem}.vcf"
@@ -119,6 +206,30 @@ def test_csv_exports_have_one_row_per_record(site):
         (site / "donnees" / "sites.csv").read_text(encoding="utf-8")))}
     assert sites["conde-sur-l-escaut"]["nom_fr"] == "Condé-sur-l'Escaut"
     assert float(sites["lievin"]["latitude"]) == pytest.approx(50.42, abs=0.05)
+
+
+def test_event_exports_carry_precision_note_and_sources(site):
+    """evenements.csv and contenu.json say how precisely each date is known, and
+    carry the note on the sources and the sources (title and address)."""
+    from macros.content import load_catalogue
+    catalogue = load_catalogue(REPO / "content", REPO)
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(
+        (site / "donnees" / "evenements.csv").read_text(encoding="utf-8")))}
+    data = json.loads((site / "donnees" / "contenu.json").read_text(encoding="utf-8"))["calendar"]
+    assert set(rows) == set(data) == set(catalogue.events)
+    expected = {"festival-impact-collectif-2022": "year", "immersion-montreal-2022": "month",
+                "accompagnement-tic-2022-2023": "month", "lancement-formation-marseille-2025": "day"}
+    for key, precision in expected.items():
+        assert rows[key]["precision_date"] == data[key]["precision"] == precision
+    for key, event in catalogue.events.items():
+        row, entry = rows[key], data[key]
+        assert (row["note_fr"], row["note_en"]) == ((event.note.fr, event.note.en) if event.note else ("", ""))
+        assert entry.get("note") == (event.note.model_dump(exclude_none=True) if event.note else None)
+        titles = [catalogue.sources[c.source].title for c in event.sources]
+        assert row["sources"].splitlines() == [t.fr for t in titles]
+        assert [s["title"] for s in entry["sources"]] == [t.model_dump(exclude_none=True) for t in titles]
+        assert (entry["first_day"], entry["last_day"]) == (row["debut"], row["fin"])
+        assert entry["date"] == row["date"] == event.date.iso()
 
 
 def svgs(page):
@@ -199,7 +310,10 @@ def test_a_calendar_or_card_made_again_follows_every_change_of_its_inputs():
     assert "Organisme renommé" in feeds.calendar([(key, event)], "fr", "Essai", dt.date(2026, 11, 30),
                                                  renamed).decode()
     contact_key, contact = next(iter(catalogue.contacts.items()))
-    card = feeds.vcard(contact, organisations[contact.organisation], "fr").decode()
+    card = feeds.vcard(contact, organisations[contact.organisation], "fr", contact_key).decode()
     changed = contact.model_copy(update={"name": "Prénom Changé"})
-    assert "Prénom Changé" in feeds.vcard(changed, organisations[contact.organisation], "fr").decode()
-    assert feeds.vcard(contact, organisations[contact.organisation], "fr").decode() == card
+    assert "Prénom Changé" in feeds.vcard(changed, organisations[contact.organisation], "fr", contact_key).decode()
+    assert feeds.vcard(contact, organisations[contact.organisation], "fr", contact_key).decode() == card
+    assert feeds.contact_uid(contact_key) in card
+    other = feeds.vcard(contact, organisations[contact.organisation], "fr", "autre").decode()
+    assert feeds.contact_uid("autre") in other and feeds.contact_uid(contact_key) not in other

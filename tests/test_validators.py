@@ -10,15 +10,16 @@
 - axe-core: no violation of any impact, at 375 and 1,280 px (browser).
 
 The validators are installed by scripts/test.sh into .tools/ (git-ignored).
-Two builds, once each per session: the `site` fixture (no site URL, as a
-preview) and `published` (with SITE_URL, as the release workflow builds it, in
-a sub-folder as GitHub Pages serves a project site).
+Two builds, once each per session (tests/conftest.py): the `site` fixture (no
+site URL, as a preview) and `published` (with SITE_URL, as the release workflow
+builds it, in a sub-folder as GitHub Pages serves a project site).
 """
 from __future__ import annotations
 
 import csv
 import json
 import posixpath
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -29,12 +30,11 @@ import icalendar
 import pytest
 import vobject
 
-from conftest import REPO, run_build
+from conftest import REPO, SITE_URL
 
 TOOLS = REPO / ".tools" / "node_modules"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ICAL_JS = TOOLS / "ical.js" / "dist" / "ical.js"
-SITE_URL = "https://exemple.github.io/qic/"
 SITE_PATH = urlsplit(SITE_URL).path  # /qic/
 
 
@@ -43,15 +43,6 @@ def needed(path: Path, program: str) -> None:
         pytest.fail(f"{path.relative_to(REPO)} manque : lancez « bash scripts/test.sh », qui installe les validateurs")
     if not shutil.which(program):
         pytest.fail(f"{program} est introuvable : il faut Java (vnu.jar) et Node.js (ical.js) pour ces tests")
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    """The site as the release workflow builds it: with its public address."""
-    out = tmp_path_factory.mktemp("published") / "site"
-    result = run_build(REPO / "content", out, env={"SITE_URL": SITE_URL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 def pages(site: Path) -> list[Path]:
@@ -200,6 +191,33 @@ def test_without_a_site_url_no_empty_sitemap_is_published(site):
     # the session's site is built without SITE_URL: MkDocs would write an empty <urlset>
     assert not (site / "sitemap.xml").exists() and not (site / "en" / "sitemap.xml").exists()
     assert not (site / "sitemap.xml.gz").exists() and (site / "index.html").exists()
+    assert not (site / "sitemap_index.xml").exists() and not (site / "robots.txt").exists()
+
+
+def test_a_sitemap_index_at_the_root_lists_both_languages_sitemaps(published):
+    """One address for search engines: sitemap_index.xml, valid against the sitemap
+    index schema, lists the French and English sitemaps by their absolute addresses."""
+    needed(VNU, "java")
+    index = published / "sitemap_index.xml"
+    done = subprocess.run(["java", str(REPO / "tests" / "XsdCheck.java"),
+                           str(REPO / "tests" / "data" / "siteindex-0.9.xsd"), str(index)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    import xml.etree.ElementTree as ET
+    locs = [loc.text for loc in ET.parse(index).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs == [SITE_URL + "sitemap.xml", SITE_URL + "en/sitemap.xml"]
+    for loc in locs:
+        assert target(published, published / "index.html", loc, SITE_PATH).is_file(), loc
+    # served under a path (a GitHub Pages project site): a robots.txt there is read by no crawler
+    assert not (published / "robots.txt").exists()
+
+
+def test_robots_txt_names_the_index_only_for_a_site_at_its_domain_s_root():
+    from macros.downloads import robots
+    assert robots("https://example.org/") == (b"User-agent: *\nAllow: /\n\n"
+                                              b"Sitemap: https://example.org/sitemap_index.xml\n")
+    assert robots("https://example.org") == robots("https://example.org/")
+    assert robots(SITE_URL) is None
 
 
 def test_sitemaps_are_valid_and_list_every_page(published):
@@ -322,9 +340,53 @@ def test_vcards_read_the_same_with_a_second_parser(site):
         assert theirs["fn"] == [card.fn.value]
         assert theirs["n"] == [[card.n.value.family, card.n.value.given, "", "", ""]]
         assert theirs["org"] == [card.org.value[0]]
-        for name in ("title", "note", "email", "tel"):
+        for name in ("version", "uid", "title", "note", "email", "tel"):
             if name in card.contents:
                 assert theirs[name] == [card.contents[name][0].value], (path, name)
+        assert theirs["uid"] == [card.uid.value]  # both parsers read the UID
+
+
+_ESCAPE = r"\\[\\;,nN]"  # the escapes both versions define
+# what a single text value may not hold unescaped: RFC 2426's text-value has no bare
+# ";" or ","; RFC 6350 (3.4) requires "," escaped and lets ";" be written as it is
+_FORBIDDEN = {"3.0": ";,", "4.0": ","}
+
+
+def test_vcards_are_valid_in_their_version_with_a_uid_shared_by_both_languages(site):
+    """Issue "What changed", item 4: each card valid in the version it declares (text
+    values escaped as that version says), with a UID, the same for a contact's French
+    and English copies, made from the contact's id."""
+    import uuid
+    uids = {}
+    for path in sorted(site.rglob("*.vcf")):
+        raw = path.read_bytes()
+        assert all(len(line) <= 75 for line in raw.split(b"\r\n")), path  # folded at 75 octets
+        lines = raw.decode("utf-8").replace("\r\n ", "").split("\r\n")
+        assert lines[0] == "BEGIN:VCARD" and lines[-2:] == ["END:VCARD", ""], path
+        assert lines[1].startswith("VERSION:"), path  # RFC 6350: VERSION right after BEGIN
+        version = lines[1].split(":", 1)[1]
+        props = {}
+        for line in lines[2:-2]:
+            name_params, value = line.split(":", 1)
+            props.setdefault(name_params.split(";")[0].upper(), []).append((name_params, value))
+        for name in ("FN", "NOTE", "TITLE"):
+            for _, value in props.get(name, []):
+                bare = re.sub(_ESCAPE, "", value)
+                assert "\\" not in bare, (path, name, value)  # a backslash only as an escape
+                assert not set(bare) & set(_FORBIDDEN[version]), (path, name, value)
+        assert version == "4.0", path  # what follows is 4.0's
+        assert len(props["FN"]) == 1 and len(props.get("UID", [])) == 1, path
+        assert re.fullmatch(r"\d{8}T\d{6}Z", props["REV"][0][1]), path  # 4.0: a timestamp
+        assert not any("INTERNET" in params.upper() for params, _ in props.get("EMAIL", [])), path  # a 3.0 word
+        uid = props["UID"][0][1]
+        assert uid == f"urn:uuid:{uuid.UUID(uid.removeprefix('urn:uuid:'))}" and uuid.UUID(uid[9:]).version == 5
+        uids.setdefault(path.stem, set()).add(uid)
+    assert set(uids) == {f.stem for f in (REPO / "content" / "contacts").glob("*.yml")
+                         if "public: true" in f.read_text(encoding="utf-8")}
+    assert all(len(found) == 1 for found in uids.values()), uids  # French and English copies share it
+    assert len({next(iter(found)) for found in uids.values()}) == len(uids)  # one per contact
+    from macros.feeds import contact_uid
+    assert {key: {contact_uid(key)} for key in uids} == uids  # made from the id: stable from release to release
 
 
 # --- open data ------------------------------------------------------------------------
