@@ -45,8 +45,7 @@ PAGES = sorted(DOCS.rglob("*.md"))
 
 # Quoted, but not a quotation of the sources: page -> {text: reason}. Keep it short.
 NOT_QUOTATIONS: dict[str, dict[str, str]] = {
-    "fr/proposer.md": {},
-    "en/proposer.md": {},
+    "fr/a-propos/mentions-legales.md": {"our translation": "la mention que portent les pages anglaises"},
 }
 NOT_QUOTATIONS_ANYWHERE = {
     # the RGAA's own wording for a site without audit (a legal category, not a source)
