@@ -132,3 +132,50 @@ def test_a_title_this_site_wrote_is_never_shown_as_the_documents_title(catalogue
             assert (f'<span class="qic-source-title--descriptive">{shown}</span> '
                     f'<span class="qic-muted">({esc(STRINGS["descriptive_title"][lang])})</span>'
                     ) in everything, (lang, key)
+
+
+# --- less certain readings: supported by a source, or shown as uncertain -------------------
+
+def test_mayotte_lists_no_organisation_no_source_names_for_it(catalogue):
+    """No source says which consortium members supported Mayotte: none is listed, and the
+    page says so in its note."""
+    mayotte = catalogue.sites["mayotte"]
+    assert mayotte.organisations == []
+    assert mayotte.note and "Mayotte" in mayotte.note.fr and mayotte.note.en
+
+
+def test_the_training_days_irev_attended_are_not_said_to_be_mayottes(catalogue):
+    """IREV attended « chacune de ces journées » and the collectives were trained « à l'échelle
+    régionale »: a record linking Mayotte to those days says that it is a reading."""
+    for kind in ("events", "history"):
+        for key, entry in catalogue.entries[kind].items():
+            record = entry.record
+            text = record.summary.fr if kind == "events" and record.summary else getattr(record, "story", None)
+            text = text.fr if hasattr(text, "fr") else (text or "")
+            if "mayotte" in record.sites and "IREV" in text and "journées" in text:
+                assert record.note and "échelle régionale" in record.note.fr, (kind, key)
+                assert "L'IREV participe" not in text, (kind, key)
+
+
+def test_testimonials_are_attributed_only_as_the_source_does(catalogue):
+    """Dynamo compiled the testimonials without saying who speaks: no region in the speaker,
+    and the uncertainty in the record's note."""
+    for key, entry in catalogue.entries["history"].items():
+        for testimonial in entry.record.testimonials:
+            assert "Hauts-de-France" not in testimonial.speaker.fr, key
+            assert "Hauts-de-France" not in (testimonial.speaker.en or ""), key
+            assert entry.record.note and "qui parle" in entry.record.note.fr, key
+
+
+def test_a_passage_the_source_does_not_call_an_article_is_not_filed_as_one(catalogue):
+    for key in ("tamarack-article-adoption-communaute", "tamarack-article-pic-montreal"):
+        resource = catalogue.entries["resources"][key].record
+        assert resource.type is None and resource.note, key
+        assert "article" not in resource.title.fr.casefold(), key
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_home_page_does_not_present_the_three_stages_as_one_stated_programme(lang):
+    home = (REPO / "docs" / lang / "index.md").read_text(encoding="utf-8")
+    assert "Le programme en trois temps" not in home and "The programme in three stages" not in home
+    assert "site entré phase 1" in home  # the ANCT's own words that link the stages
