@@ -144,7 +144,7 @@ def test_no_page_scatters_placeholders_for_what_the_sources_do_not_say(site):
 def test_what_is_specific_to_the_site_comes_before_the_programme(site):
     markup = article(page(site, "sites/chateau-thierry/index.html"))
     summary = markup.index('class="qic-summary"')
-    assert summary < markup.index('class="qic-facts') < markup.index('id="avec-le-programme"')
+    assert summary < markup.index('class="qic-facts') < markup.index('id="programme"')
 
 
 # --- pictures ------------------------------------------------------------------------
