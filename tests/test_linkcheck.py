@@ -254,9 +254,7 @@ def test_weekly_workflow_runs_the_checker_and_keeps_the_report():
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
     assert "workflow_dispatch" in triggers and triggers["schedule"][0]["cron"]
     steps = workflow["jobs"]["linkcheck"]["steps"]
-    uses = [step.get("uses", "") for step in steps]
-    assert "actions/checkout@v4" in uses and "actions/setup-python@v5" in uses
-    assert any(step.get("with", {}).get("python-version") == "3.11" for step in steps)
+    assert any(step.get("uses", "").startswith("actions/checkout@") for step in steps)
     runs = "\n".join(step.get("run", "") for step in steps)
     assert "bash scripts/setup.sh" in runs and "python -m macros.linkcheck" in runs
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact"))

@@ -109,7 +109,7 @@ BAD_URLS = [
     'https://example.net/a"onmouseover="x',
     "https://example.net/a b",
     "https://example.net/{x}",
-    "https://example.net/" + "a" * values.MAX_URL,
+    "https://www.anct.gouv.fr/" + "a" * values.MAX_URL,
     "https://\u0430nct.gouv.fr/",  # a Cyrillic « а »
     "https://example.net/\u200b",
 ]
@@ -122,10 +122,10 @@ def test_every_web_address_refuses_what_no_address_holds(tmp_path, kind):
     if not urls:  # the largest record has none: a field of an address kind, filled
         field = next((name for name in ("url", "website") if name in KINDS[kind].model_fields), None)
         if field:
-            urls, data = [((field,), "https://example.net/")], {**data, field: "https://example.net/"}
+            urls, data = [((field,), "https://www.anct.gouv.fr/")], {**data, field: "https://www.anct.gouv.fr/"}
         else:  # a citation of a web page
-            data = {**data, "sources": [{"url": "https://example.net/"}, *data["sources"][1:]]}
-            urls = [(("sources", 0, "url"), "https://example.net/")]
+            data = {**data, "sources": [{"url": "https://www.anct.gouv.fr/"}, *data["sources"][1:]]}
+            urls = [(("sources", 0, "url"), "https://www.anct.gouv.fr/")]
     assert not problems_when(tmp_path, kind, dumped(data))
     for loc, _ in urls:
         for bad in BAD_URLS:
