@@ -49,7 +49,7 @@ class Problem:
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
-        subject = f" {self.field}:" if self.field else ""
+        subject = f" {in_words(self.field)}:" if self.field else ""
         label = "" if self.is_error else f" {SEVERITY_WORDS[self.severity]}:"
         text = f"{where}:{label}{subject} {self.message}"
         if self.hint:
@@ -67,11 +67,44 @@ class Problem:
             return esc(value).replace(":", "%3A").replace(",", "%2C")
 
         message = self.message + (f" — conseil : {self.hint}" if self.hint else "")
-        title = f"{self.field}" if self.field else "contenu"
+        title = in_words(self.field) if self.field else "contenu"
         return (
             f"::{kind} file={esc_prop(self.path)},line={self.line},col={self.column},"
             f"title={esc_prop(title)}::{esc(message).lstrip()}"
         )
+
+
+# the item a list field holds, as a contributor names it: (noun, feminine)
+_ITEMS = {
+    "sources": ("source", True), "excerpts": ("extrait", False), "organisations": ("organisation", True),
+    "contacts": ("contact", False), "phases": ("phase", True), "sites": ("site", False),
+    "organisers": ("organisateur", False), "topics": ("notion", True), "lessons": ("enseignement", False),
+    "testimonials": ("témoignage", False), "continuum": ("position du continuum", True),
+}
+_INDEXED = re.compile(r"([A-Za-z_]+)\[(\d+)\]")
+
+
+def in_words(field: str) -> str:
+    """A field's place as a contributor says it: "sources[0].excerpts[1]" -> "2e extrait de la
+    1re source", "testimonials[2].quote.fr" -> "quote.fr du 3e témoignage"; a field without a
+    position is left as written ("title.fr")."""
+    items = list(_INDEXED.finditer(field))
+    if not items:
+        return field
+    words, feminine = [], False
+    for match in items:
+        noun, feminine = _ITEMS.get(match.group(1), (match.group(1), False))
+        number = int(match.group(2)) + 1
+        ordinal = f"{number}{'re' if feminine else 'er'}" if number == 1 else f"{number}e"
+        words.append((f"{ordinal} {noun}", feminine))
+    text = words[-1][0]
+    for (phrase, is_feminine) in reversed(words[:-1]):
+        text += f" {'de la' if is_feminine else 'du'} {phrase}"
+    rest = field[items[-1].end():].lstrip(".")
+    before = field[:items[0].start()].rstrip(".")
+    if rest:
+        text = f"{rest} {'de la' if words[-1][1] else 'du'} {text}"
+    return f"{before} : {text}" if before else text
 
 
 class ContentError(Exception):

@@ -602,11 +602,11 @@ def test_a_citation_s_messages_are_the_check_s_words(page, server, content):
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     for sources, said in (
             ([{"source": "anct-approche-impacts-collectifs", "excerpts": ["Marseille"]}],
-             "sources[0].excerpts[0]: extrait « Marseille » trop court : citez au moins quelques mots de la source, "
+             "1er extrait de la 1re source: extrait « Marseille » trop court : citez au moins quelques mots de la source, "
              "mot pour mot"),
-            ([{"excerpts": ["30 septembre et 1er octobre 2025"]}], "sources[0]: indiquez soit « source »"),
+            ([{"excerpts": ["30 septembre et 1er octobre 2025"]}], "1re source: indiquez soit « source »"),
             (["anct-approche-impacts-collectifs"],
-             "avertissement: sources[0]: source « anct-approche-impacts-collectifs » citée sans extrait — conseil :")):
+             "avertissement: 1re source: source « anct-approche-impacts-collectifs » citée sans extrait — conseil :")):
         file.write_text(yaml.safe_dump({**data, "sources": sources}, allow_unicode=True, sort_keys=False),
                         encoding="utf-8")
         result = check(content)

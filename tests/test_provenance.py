@@ -114,7 +114,7 @@ def test_an_excerpt_not_in_its_source_fails_at_its_file_line_and_field(tmp_path,
         load_catalogue(content, content.parent, TODAY)
     lines = [p.format() for p in error.value.problems if p.is_error]
     assert lines == [
-        "content/organisations/reso-villes.yml:7:9: sources[0].excerpts[1]: extrait introuvable dans la source "
+        "content/organisations/reso-villes.yml:7:9: 2e extrait de la 1re source: extrait introuvable dans la source "
         "« reso-villes-programme » : « RésO Villes propose d'accompagner 2 à 3 territoires » — conseil : recopiez "
         "le passage mot pour mot ; seuls les espaces, apostrophes et guillemets peuvent différer, et « […] » "
         "saute un passage"]
@@ -123,20 +123,20 @@ def test_an_excerpt_not_in_its_source_fails_at_its_file_line_and_field(tmp_path,
 def test_an_unknown_source_id_and_a_seed_file_name_are_refused_in_french(tmp_path, seeds):
     content = write_content(tmp_path / "a", "  - reso-villes-programm\n")
     assert problems_of(content) == [
-        "content/organisations/reso-villes.yml:4:5: sources[0]: « reso-villes-programm » ne correspond à "
+        "content/organisations/reso-villes.yml:4:5: 1re source: « reso-villes-programm » ne correspond à "
         "aucun fichier de content/sources/ — conseil : vouliez-vous dire « reso-villes-programme » ?"]
     content = write_content(tmp_path / "b", "  - source: reso-villes-programme\n    excerpts: [\"Le 27 mars dernier\"]\n"
                                             "  - 001_c706b23a2900f902.txt\n")
     found = problems_of(content)
     assert len(found) == 1 and found[0].startswith(
-        "content/organisations/reso-villes.yml:6:5: sources[1]: « 001_c706b23a2900f902.txt » est le nom de "
+        "content/organisations/reso-villes.yml:6:5: 2e source: « 001_c706b23a2900f902.txt » est le nom de "
         "fichier d'un document source : citez plutôt sa fiche de content/sources/ par son identifiant"), found
 
 
 def test_a_source_cited_without_excerpt_is_pointed_out(tmp_path, seeds):
     content = write_content(tmp_path, "  - reso-villes-programme\n")
     assert problems_of(content) == [
-        "content/organisations/reso-villes.yml:4:5: avertissement: sources[0]: source « reso-villes-programme » "
+        "content/organisations/reso-villes.yml:4:5: avertissement: 1re source: source « reso-villes-programme » "
         "citée sans extrait — conseil : ajoutez « excerpts: » avec le passage de la source qui appuie la fiche, "
         "mot pour mot"]
 
@@ -185,7 +185,7 @@ def test_a_testimonial_must_be_quoted_word_for_word_from_a_cited_source(tmp_path
                             history)
     errors = [line for line in problems_of(content) if "avertissement" not in line]
     assert len(errors) == 1 and errors[0].startswith("content/history/entree.yml:8:13:"), errors
-    assert "testimonials[1].quote.fr: témoignage introuvable mot pour mot dans les sources citées" in errors[0]
+    assert "quote.fr du 2e témoignage: témoignage introuvable mot pour mot dans les sources citées" in errors[0]
 
 
 # --- the real content ---------------------------------------------------------------------------

@@ -73,3 +73,17 @@ def test_every_problem_of_a_file_in_one_run(content):
     text = re.sub(r'(?m)^(  en: ).*$', r"  en:", text, count=1)
     fields = {p.field for p in problems_for(content, text)}
     assert {"regoin", "commune", "summary.en"} <= fields, fields
+
+
+@pytest.mark.parametrize("field, words", [
+    ("sources[0].excerpts[1]", "2e extrait de la 1re source"),
+    ("organisations[0]", "1re organisation"),
+    ("sites[2]", "3e site"),
+    ("testimonials[1].quote.fr", "quote.fr du 2e témoignage"),
+    ("continuum[0].level", "level de la 1re position du continuum"),
+    ("title.fr", "title.fr"),
+])
+def test_positions_are_written_in_words(field, words):
+    from macros.problems import Problem, in_words
+    assert in_words(field) == words
+    assert f": {words}: " in Problem("content/sites/x.yml", 3, 5, field, "message").format()
