@@ -26,6 +26,7 @@ from .model import (
     RichText,
     references,
     walk,
+    written_references,
 )
 from .places import check_place
 from .problems import ContentError, Problem, display_path
@@ -61,6 +62,8 @@ class Catalogue:
     warnings: list[Problem] = field(default_factory=list)
     # ids whose file exists but is invalid: its own problems are reported, not every reference to it
     invalid: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
+    # the documents of those files, read but refused by the model: their references are checked too
+    refused: list[tuple[str, Document]] = field(default_factory=list)
     _views: dict = field(default_factory=dict, repr=False, compare=False)
 
     def records(self, kind: str) -> dict[str, Record]:
@@ -190,7 +193,7 @@ def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | N
     repo_root = Path(repo_root) if repo_root else root.parent
     catalogue = Catalogue(root)
     problems = read_all(catalogue, repo_root)
-    for check in (check_names, check_references, check_list_duplicates, check_places,
+    for check in (check_names, check_references, check_list_duplicates, check_same_address, check_places,
                   check_rich_text):
         problems += check(catalogue)
     problems += check_freshness(catalogue, today or dt.date.today())
@@ -250,6 +253,8 @@ def _read_kind(catalogue: Catalogue, kind: str, folder: Path, repo_root: Path) -
         document, record, found = read_record(file, shown, KINDS[kind])
         if record is None:
             catalogue.invalid[kind].add(file.stem)
+            if document is not None:
+                catalogue.refused.append((kind, document))
             problems.extend(found)
             continue
         catalogue.entries[kind][file.stem] = Entry(file.stem, kind, record, document, file)
@@ -330,19 +335,22 @@ def check_names(catalogue: Catalogue) -> list[Problem]:
 def check_references(catalogue: Catalogue) -> list[Problem]:
     """Every id a record names (model.references: the fields typed `Ref(kind)`) must be
     the file name of a record of that kind."""
+    named = [(entry.document, loc, target, ref) for entries in catalogue.entries.values()
+             for entry in entries.values() for loc, target, ref in references(entry.record)]
+    # a file refused for another reason has its references checked in the same run
+    named += [(document, loc, target, ref) for kind, document in catalogue.refused
+              for loc, target, ref in written_references(KINDS[kind], document.data)]
     problems = []
-    for entries in catalogue.entries.values():
-        for entry in entries.values():
-            for loc, target, ref in references(entry.record):
-                if ref in catalogue.entries[target] or ref in catalogue.invalid[target]:
-                    continue
-                loc = _as_written(entry.document.data, loc)
-                line, column = entry.document.where(loc)
-                close = difflib.get_close_matches(ref, list(catalogue.entries[target]), n=1, cutoff=0.6)
-                hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
-                    f"créez content/{target}/{ref}.yml ou corrigez l'identifiant"
-                problems.append(Problem(entry.path, line, column, dotted(loc),
-                                        f"« {ref} » ne correspond à aucun fichier de content/{target}/", hint))
+    for document, loc, target, ref in named:
+        if ref in catalogue.entries[target] or ref in catalogue.invalid[target]:
+            continue
+        loc = _as_written(document.data, loc)
+        line, column = document.where(loc)
+        close = difflib.get_close_matches(ref, list(catalogue.entries[target]), n=1, cutoff=0.6)
+        hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
+            f"créez content/{target}/{ref}.yml ou corrigez l'identifiant"
+        problems.append(Problem(document.path, line, column, dotted(loc),
+                                f"« {ref} » ne correspond à aucun fichier de content/{target}/", hint))
     return problems
 
 
@@ -356,6 +364,38 @@ def _as_written(data, loc: tuple) -> tuple:
         else:
             return loc[:depth]
     return loc
+
+
+def _address_key(url: str) -> str:
+    """An address as a reader would compare two: no scheme, no « www. », no case in the
+    host, no trailing slash or fragment ("https://www.Fonda.asso.fr/x/#a" -> "fonda.asso.fr/x")."""
+    rest = url.split("://", 1)[-1].split("#", 1)[0]
+    host, _, path = rest.partition("/")
+    host = host.lower().removeprefix("www.")
+    return f"{host}/{path}".rstrip("/")
+
+
+def check_same_address(catalogue: Catalogue) -> list[Problem]:
+    """Two records of one kind that give the same web address are probably one thing
+    written twice: each file is told which other file has it (a warning: a page and
+    its part may share an address)."""
+    problems = []
+    for kind, entries in catalogue.entries.items():
+        holders: dict[str, list[tuple[Entry, str]]] = {}
+        for entry in entries.values():
+            for name in ("url", "website"):
+                value = getattr(entry.record, name, None)
+                if value:
+                    holders.setdefault(_address_key(value), []).append((entry, name))
+        for same in holders.values():
+            for entry, name in same if len(same) > 1 else ():
+                others = ", ".join(other.path for other, _ in same if other is not entry)
+                line, column = entry.document.where((name,))
+                problems.append(Problem(entry.path, line, column, name,
+                                        f"même adresse qu'un autre {KINDS[kind].label} ({others})",
+                                        "complétez la fiche existante plutôt que d'en créer une seconde, ou "
+                                        "vérifiez l'adresse", severity="warning"))
+    return problems
 
 
 def check_list_duplicates(catalogue: Catalogue) -> list[Problem]:

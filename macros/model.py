@@ -93,6 +93,39 @@ def references(record: "Record", loc: tuple = ()):
                     yield from references(item, loc + (name, index))
 
 
+def written_references(model: type["Record"], data, loc: tuple = ()):
+    """(loc, kind, id) of the ids a document names, read from what was written where the
+    model could not read the record whole: a file with other errors still has its
+    references checked in the same run. Only well-formed ids are yielded (a malformed
+    one already has its own message)."""
+    if not isinstance(data, dict):
+        return
+    for name, value in data.items():
+        info = model.model_fields.get(name) if isinstance(name, str) else None
+        if info is None:
+            continue
+        kind = next((m.kind for m in info.metadata if isinstance(m, RefTo)), None) or _ref_kind(info.annotation)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            place = loc + ((name,) if index is None else (name, index))
+            if kind and isinstance(item, str) and SLUG.fullmatch(item):
+                yield place, kind, item
+            elif not kind:
+                inner = next(_records_in(info.annotation), None)
+                if inner is Citation and isinstance(item, str) and SLUG.fullmatch(item):
+                    yield place, "sources", item  # `- irev-territoire-impact-collectif`
+                elif inner is not None:
+                    yield from written_references(inner, item, place)
+
+
+def _records_in(annotation):
+    """The record classes a field's type holds (through Optional, list and Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _records_in(arg)
+
+
 _url = values.check_url
 
 Url = Annotated[str, AfterValidator(_url),

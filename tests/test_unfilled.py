@@ -87,3 +87,40 @@ def test_positions_are_written_in_words(field, words):
     from macros.problems import Problem, in_words
     assert in_words(field) == words
     assert f": {words}: " in Problem("content/sites/x.yml", 3, 5, field, "message").format()
+
+
+def test_references_of_a_file_with_other_errors_are_checked_in_the_same_run(content):
+    """A misspelled field and a missing reference in one file: both in one run."""
+    text = lievin(content).replace("region:", "regoin:", 1)
+    text = text.replace("organisations: [", "organisations: [anct-inconnue, ", 1)
+    text = text.replace("phases: [", "phases: [phase-inconnue, ", 1)
+    found = {p.field: p for p in problems_for(content, text)}
+    assert "regoin" in found
+    assert "« anct-inconnue » ne correspond à aucun fichier de content/organisations/" in found["organisations[0]"].message
+    assert "« phase-inconnue » ne correspond à aucun fichier de content/phases/" in found["phases[0]"].message
+
+
+def test_a_citation_of_an_unknown_source_in_a_file_with_other_errors(content):
+    text = lievin(content).replace("region:", "regoin:", 1) + "  - source-inconnue\n"
+    found = {p.field: p for p in problems_for(content, text)}
+    assert any("« source-inconnue » ne correspond à aucun fichier de content/sources/" in p.message
+               for p in found.values()), found
+
+
+@pytest.mark.parametrize("written", ["https://www.fonda.asso.fr/ressources/guide-methodologique-du-faire-ensemble",
+                                     "http://fonda.asso.fr/ressources/guide-methodologique-du-faire-ensemble/",
+                                     "https://WWW.FONDA.ASSO.FR/ressources/guide-methodologique-du-faire-ensemble#x"])
+def test_a_resource_with_the_address_of_another_is_named(content, written):
+    existing = content / "resources" / "guide-faire-ensemble.yml"
+    assert "guide-methodologique-du-faire-ensemble" in existing.read_text(encoding="utf-8")
+    text = existing.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^url:.*$", f"url: {written}", text)
+    text = re.sub(r'(?m)^  fr: "Guide du « Faire ensemble »"', '  fr: "Un autre titre"', text)
+    (content / "resources" / "copie.yml").write_text(text.replace("title:", "title:", 1), encoding="utf-8")
+    try:
+        warnings = load_catalogue(content, content.parent).warnings
+    except ContentError as error:
+        warnings = error.problems
+    said = [p for p in warnings if p.field == "url" and "même adresse" in p.message]
+    assert {p.path for p in said} == {"content/resources/copie.yml", "content/resources/guide-faire-ensemble.yml"}
+    assert "content/resources/guide-faire-ensemble.yml" in next(p for p in said if p.path.endswith("copie.yml")).message
