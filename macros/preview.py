@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 
 from .arguments import Parser
@@ -18,10 +19,15 @@ CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
 PORTS = {"fr": 8000, "en": 8001}
 
 
+_REQUEST = re.compile(r'"[A-Z]+ \S* HTTP/[\d.]+" code \d+')
+
+
 class _ForContributors(logging.Filter):
     """Warnings and errors; of the rest, only our hooks' messages and the address."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("mkdocs.livereload") and _REQUEST.search(record.getMessage()):
+            return False  # the server's request lines ("GET /sitemap.xml …" code 404): the browser's business
         return (record.levelno >= logging.WARNING or record.name == "mkdocs.hooks.qic"
                 or record.getMessage().startswith("Serving on"))
 

@@ -41,6 +41,7 @@ def test_a_broken_save_is_explained_on_the_page_and_the_terminal_stays_quiet(con
     try:
         url = f"http://127.0.0.1:{port}/sites/lievin/"
         assert "Liévin" in _get(url, "Liévin")
+        assert _get(f"http://127.0.0.1:{port}/page-absente.xml", seconds=0) == ""  # a 404, as a browser may ask
         site = content / "sites" / "lievin.yml"
         site.write_text(site.read_text(encoding="utf-8").replace("kind: pilote", "kind: piloote"), encoding="utf-8")
         page = _get(url, "qic-preview-errors")
@@ -52,3 +53,4 @@ def test_a_broken_save_is_explained_on_the_page_and_the_terminal_stays_quiet(con
     assert "ouvrez http://127.0.0.1:" in terminal
     assert "content/sites/lievin.yml:4:1: kind: valeur « piloote » non reconnue" in terminal
     assert "end of life" not in terminal and "[macros]" not in terminal
+    assert "GET " not in terminal and "404" not in terminal  # the server's request lines stay out
