@@ -2,10 +2,17 @@
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
+import textwrap
+
+import pytest
+import yaml
 
 from conftest import REPO
+
+from macros.model import KINDS
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 WORDS = " ".join(GUIDE.split())  # as read: line breaks inside a sentence do not count
@@ -43,3 +50,48 @@ def test_pull_request_template_is_a_french_checklist():
     text = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 4
     assert "source" in text and "À COMPLÉTER" in text and "CONTRIBUTING.md" in text
+
+
+def yaml_leaves(data):
+    if isinstance(data, dict):
+        return [leaf for value in data.values() for leaf in yaml_leaves(value)]
+    if isinstance(data, list):
+        return [leaf for value in data for leaf in yaml_leaves(value)]
+    return [data]
+
+
+def yaml_examples(text: str) -> list[str]:
+    return [textwrap.dedent(block) for block in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)]
+
+
+@pytest.mark.parametrize("index", range(len(yaml_examples(GUIDE))))
+def test_every_yaml_example_of_the_guide_passes_the_check_once_filled(content, index):
+    """Each example, filled as the guide says (« À COMPLÉTER » replaced), put in a real
+    record of a kind that has its fields: the record still passes the real check."""
+    example = re.sub(r'"À COMPLÉTER[^"]*"', '"Hauts-de-France"', yaml_examples(GUIDE)[index])
+    written = yaml.safe_load(example)
+    assert isinstance(written, dict) and written, example
+    kind = next(k for k in ("sites", "events", "resources") if set(written) <= set(KINDS[k].model_fields))
+    # the record the example was taken from, if any (its title would be a duplicate elsewhere)
+    record = max(sorted((content / kind).glob("*.yml")),
+                 key=lambda f: sum(str(v) in f.read_text(encoding="utf-8") for v in yaml_leaves(written)))
+    data = {**yaml.safe_load(record.read_text(encoding="utf-8")), **written}
+    record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "check", "--content", str(content)], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, (example, result.stderr)
+
+
+def test_the_guide_s_new_site_command_runs(content):
+    line = next(line.strip() for line in GUIDE.splitlines() if "macros.cli new-site \"" in line and "--kind" in line)
+    args = shlex.split(line.replace(".venv/bin/python", sys.executable))
+    result = subprocess.run([*args, "--content", str(content)], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert len(list((content / "sites").glob("saint-denis-plaine.yml"))) == 1
+
+
+def test_the_preview_command_of_the_guide_exists():
+    for module in set(re.findall(r"python -m (macros\.[a-z]+)", GUIDE)):
+        result = subprocess.run([sys.executable, "-m", module, "--help"], cwd=REPO, capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 0, (module, result.stderr)
