@@ -79,3 +79,41 @@ def server(site):
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from the current templates (then read the diff)")
+
+
+# --- test layers ----------------------------------------------------------------------------------
+# Each test gets one marker, from what it uses, so that a layer runs alone:
+#   unit     the model, the checks and the renderers, called directly (no MkDocs, no browser)
+#   glue     the MkDocs glue, in memory (tests/test_glue.py)
+#   build    a real build or a real server: the session's built sites, or a build of its own
+#   browser  Debian's Chromium on a built site
+# `bash scripts/test.sh -m unit` is the fast layer; the README gives each layer's time.
+LAYERS = ("unit", "glue", "build", "browser")
+_BROWSER_FIXTURES = {"browser", "server"}
+_BUILD_FIXTURES = {"site", "published"}
+# what a test's own code calls to build or serve the site
+_BUILDS = ("run_build(", "macros.build", "scripts/build.sh", "macros.preview", "mkdocs", "properdocs",
+           "build_site(", "getfixturevalue(", "bench/run.py", "BENCH")
+
+
+def _layer(item) -> str:
+    names = set(getattr(item, "fixturenames", ()))
+    if item.get_closest_marker("browser") or names & _BROWSER_FIXTURES:
+        return "browser"
+    if names & _BUILD_FIXTURES:
+        return "build"
+    try:
+        import inspect
+        source = inspect.getsource(item.function)
+    except (OSError, TypeError):
+        source = ""
+    if any(call in source for call in _BUILDS):
+        return "build"
+    return "glue" if item.module.__name__ == "test_glue" else "unit"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        layer = _layer(item)
+        if not item.get_closest_marker(layer):
+            item.add_marker(getattr(pytest.mark, layer))
