@@ -157,6 +157,17 @@ class Views:
             ],
         }
 
+    def resource_columns(self):
+        """The table's columns after the title, as (field, label key, minor), in reading
+        order: a column empty for every resource is left out; on a phone only two show,
+        kind and year first, then publisher, the others being `minor`."""
+        resources = [r for _, r in self.resources()]
+        present = [name for name in ("type", "publisher", "language", "year")
+                   if any(getattr(r, name) for r in resources)]
+        on_phone = [name for name in ("type", "year", "publisher", "language") if name in present][:2]
+        labels = {"type": "format", "publisher": "publisher", "language": "language", "year": "year"}
+        return [(name, labels[name], name not in on_phone) for name in present]
+
     def history(self, site=None):
         entries = self.cat.entries["history"]
         keys = entries if site is None else self.cat.referrers("history", "sites", site)
