@@ -124,15 +124,53 @@ def test_site_page_shows_only_fields_that_apply_and_gathers_the_unknown_ones(sit
         assert ("Département" in terms) == bool(record.get("departement"))
     assert "à recueillir" not in text_of(markup) and "⟨" not in markup  # no scattered placeholders
     todo = re.findall(r'<p class="qic-todo">(.*?)</p>', markup, re.S)
-    unknown = [f for f in ("neighbourhood", "collective", "challenge") if not record.get(f)]
+    french = record["kind"] != "inspiration"
+    asked = ["neighbourhood", "collective", "challenge", "commune"] if french else []
+    unknown = [f for f in asked if not record.get(f)]
     assert len(todo) == (1 if unknown or not record.get("contacts") else 0)
+    labels = {"neighbourhood": "quartier", "collective": "collectif local", "challenge": "défi prioritaire",
+              "commune": "commune"}
     if todo:
-        assert text_of(todo[0]).startswith("À compléter :")
-        # the invitation opens the contribution form, started from the site's record
+        said = text_of(todo[0])
+        assert said.startswith("À compléter :")
+        # one sentence, ending with the invitation to the contribution form, started from the site's record
+        assert said.count(".") == 1 and said.endswith("."), said
         assert f'href="../../proposer/?kind=sites&amp;id={key}"' in todo[0]
-        labels = {"neighbourhood": "quartier", "collective": "collectif local", "challenge": "défi prioritaire"}
         for field in unknown:
-            assert labels[field] in text_of(todo[0]).lower()
+            assert labels[field] in said.lower()
+        if not french:  # a Montréal neighbourhood is not asked for its neighbourhood, nor for programme facts
+            for field in ("quartier", "collectif local", "défi prioritaire", "continuum"):
+                assert field not in said.lower(), (key, said)
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_a_site_page_never_says_no_event_names_it_next_to_one_that_does(site, lang, prefix):
+    none = {"fr": "Aucun événement ni aucune étape", "en": "No event or step of the history"}[lang]
+    for key in SITES:
+        markup = article(page(site, f"{prefix}sites/{key}/index.html"))
+        listed = re.search(r'class="qic-(event|history-item|dated-list)"', markup)
+        assert bool(listed) != (none in text_of(markup).replace("’", "'")), key
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_the_programme_moments_of_a_site_page_are_all_links_written_alike(site, lang, prefix):
+    for key in SITES:
+        markup = article(page(site, f"{prefix}sites/{key}/index.html"))
+        for item in re.findall(r'<ul class="qic-dated-list">(.*?)</ul>', markup, re.S):
+            for li in re.findall(r"<li>(.*?)</li>", item, re.S):
+                assert "<a " in li, li
+                muted = re.findall(r'<span class="qic-muted">(.*?)</span>', li, re.S)
+                assert all("<a " in m for m in muted), li  # no « · Calendrier » as plain text
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_site_cards_of_the_index_say_more_than_a_name_and_a_place(site, lang, prefix):
+    markup = article(page(site, f"{prefix}sites/index.html"))
+    cards = re.findall(r'<ul class="qic-site-list">(.*?)</ul>', markup, re.S)
+    items = [li for group in cards for li in re.findall(r"<li>(.*?)</li>", group, re.S)]
+    assert len(items) == len(SITES)
+    for li in items:
+        assert 'class="qic-site-list__phase"' in li, li
 
 
 def test_no_page_scatters_placeholders_for_what_the_sources_do_not_say(site):
