@@ -185,6 +185,43 @@ def test_what_is_specific_to_the_site_comes_before_the_programme(site):
     assert summary < markup.index('class="qic-facts') < markup.index('id="programme"')
 
 
+# --- calendar ------------------------------------------------------------------------
+
+EVENTS = records("events")
+
+
+def test_no_page_has_an_empty_list_of_facts(site):
+    for file in site.rglob("*.html"):
+        assert not re.search(r"<dl[^>]*>\s*</dl>", file.read_text(encoding="utf-8")), file
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_calendar_is_compact_says_once_what_is_unknown_and_names_the_sites(site, lang, prefix):
+    markup = article(page(site, f"{prefix}calendrier/index.html"))
+    events = re.findall(r'<article class="qic-event" id="evenement-([^"]+)">(.*?)</article>', markup, re.S)
+    assert len(events) == len(EVENTS)
+    for key, body in events:
+        # sources folded, and no source list outside the fold
+        assert '<details class="qic-record-sources">' in body and body.count('<ul class="qic-sources">') == 1, key
+        assert body.index("<details") < body.index('<ul class="qic-sources">'), key
+        # the sites it concerns are named
+        for site_key in EVENTS[key].get("sites", []):
+            assert f'href="../sites/{site_key}/"' in body, (key, site_key)
+    # nothing upcoming: one line, not an empty « À venir » section
+    upcoming = {"fr": "À venir", "en": "Upcoming"}[lang]
+    headings = [text_of(h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", markup, re.S)]
+    if any(text_of(h) == upcoming for h in headings):
+        section = markup.split(f'id="{ "a-venir" if lang == "fr" else "upcoming"}"')[1].split("<h2")[0]
+        assert 'class="qic-event"' in section
+    else:
+        assert len(re.findall(r'<p class="qic-empty">', markup)) == 1
+    # the events whose sources name no site: said once, with the way to add them
+    unnamed = [k for k, e in EVENTS.items() if not e.get("sites")]
+    if unnamed:
+        assert text_of(markup).count(f" {len(unnamed)} ") >= 1
+        assert 'href="../proposer/?kind=events"' in markup
+
+
 # --- pictures ------------------------------------------------------------------------
 
 def test_no_reader_page_speaks_contributor_jargon_or_draws_an_empty_continuum(site):
