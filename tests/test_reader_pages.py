@@ -234,6 +234,38 @@ def test_no_reader_page_speaks_contributor_jargon_or_draws_an_empty_continuum(si
             assert re.search(r'<p class="qic-empty">[^<]+</p>', markup)  # one sentence instead
 
 
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_approach_pages_leave_out_sections_with_nothing_in_them(site, lang, prefix):
+    none_related = {"fr": "Aucune ressource n'est encore rattachée", "en": "No resource is linked"}[lang]
+    for file in (site / prefix / "approche").rglob("index.html"):
+        text = text_of(article(file.read_text(encoding="utf-8")))
+        assert none_related not in text, file
+    markup = article(page(site, f"{prefix}approche/continuum-cooperation/index.html"))
+    placed = any(s.get("continuum") for s in SITES.values())
+    assert ('id="les-sites-sur-le-continuum"' in markup or 'id="the-sites-on-the-continuum"' in markup) == placed
+    # the seven levels as a picture with its direction, not a table
+    assert markup.count('class="qic-scale__level ') == 7 and "<table" not in markup
+    assert 'qic-scale__end--start' in markup and 'qic-scale__end--end' in markup
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_continuum_level_names_never_break_inside_a_word(browser, server, lang, prefix, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + prefix + "approche/continuum-cooperation/")
+    names = page.locator(".qic-scale__name").evaluate_all("""ns => ns.map(n => {
+        const range = document.createRange(); range.selectNodeContents(n);
+        const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+        return [n.textContent, lines.size]; })""")
+    assert len(names) == 7
+    for name, lines in names:
+        assert lines == 1, (name, lines)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
 def test_every_site_of_the_content_is_placeable_on_the_map():
     from macros.graphics import placeable
     for key, record in SITES.items():
