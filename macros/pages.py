@@ -172,7 +172,7 @@ class Views:
         entries = self.cat.entries["history"]
         keys = entries if site is None else self.cat.referrers("history", "sites", site)
         found = [(k, entries[k].record) for k in keys]
-        return sorted(found, key=lambda item: (item[1].date.first_day(), item[1].date.last_day(), item[0]))
+        return sorted(found, key=graphics.story_order)
 
     def phases(self):
         return sorted(self.cat.phases.items(), key=lambda item: item[1].period.first_day())
