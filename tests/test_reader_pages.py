@@ -583,3 +583,63 @@ def test_previous_and_next_links_are_named_by_the_words_they_show(browser, serve
                 if width == 1280:
                     assert shown, (path, "no words shown")
         page.close()
+
+
+# --- small things: tap targets, names of controls, the language switch, print --------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_map_points_are_targets_of_at_least_24_css_px(browser, server, width):
+    """WCAG 2.5.8: each point of the map is a link at least 24 × 24 CSS px wide."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "sites/")
+    boxes = page.locator(".qic-map .qic-map__link").evaluate_all(
+        "links => links.map(a => a.querySelector('.qic-map__hit').getBoundingClientRect().toJSON())")
+    assert len(boxes) == len(SITES)
+    for box in boxes:
+        assert box["width"] >= 24 and box["height"] >= 24, box
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_every_control_has_an_accessible_name(browser, server, lang, prefix, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for path in ("", "ressources/", "sites/", "calendrier/"):
+        page.goto(server.url + prefix + path)
+        unnamed = page.evaluate("""() => Array.from(document.querySelectorAll(
+            'a[href], button, select, input:not([type=hidden]), summary, label.md-header__button'))
+          .filter(e => e.getClientRects().length)
+          .filter(e => !(e.getAttribute('aria-label') || e.textContent.trim() || e.getAttribute('title')
+                         || (e.labels && Array.from(e.labels).some(l => l.textContent.trim()))))
+          .map(e => e.outerHTML.slice(0, 120))""")
+        assert unnamed == [], (path, unnamed)
+    menu = page.locator("label.md-header__button[for=__drawer]")
+    assert menu.inner_text().strip() or menu.text_content().strip()
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_language_switch_keeps_the_place_in_the_page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "histoire/#histoire-2011-kania-kramer")
+    href = page.locator('.md-select__link[hreflang="en"]').get_attribute("href")
+    link = page.locator('.md-select__link[hreflang="en"]').evaluate("a => a.href")
+    assert link.endswith("en/histoire/#histoire-2011-kania-kramer"), (href, link)
+    context.close()
+
+
+@pytest.mark.browser
+def test_print_shows_the_address_of_each_outside_link(browser, server):
+    context = browser.new_context(viewport={"width": 800, "height": 1100})
+    page = context.new_page()
+    page.goto(server.url + "ressources/")
+    page.emulate_media(media="print")
+    shown = page.locator(".qic-resource a[href^='http']").first.evaluate(
+        "a => [a.href, getComputedStyle(a, '::after').content]")
+    assert shown[0] in shown[1], shown
+    context.close()
