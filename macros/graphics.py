@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import json
 import math
+import re
 from dataclasses import dataclass
 
 from .content import Catalogue
@@ -223,6 +224,19 @@ def _spread_numbers(entries: list[dict], left: float, right: float) -> None:
         e["label_x"] = round(label_x, 1)
 
 
+def story_order(item) -> tuple:
+    """The order of the history's steps, (key, entry) pairs, on the timeline, the
+    history page and everywhere they are numbered: by year, and within a year the
+    steps known to the month or the day first, in date order, then those known only
+    to the year. A step dated « 2022 » happened some time in 2022, not on 1 January:
+    put first, it would read as coming before everything of that year (the Montréal
+    festival, « Courant 2022 », before the April 2022 launch of the pilot whose
+    participants went to it); put last, it reads as « also in 2022 »."""
+    key, entry = item
+    year_only = entry.date.start.precision == "year"
+    return (entry.date.first_day().year, year_only, entry.date.first_day(), entry.date.last_day(), key)
+
+
 def timeline(catalogue: Catalogue, lang: str) -> dict:
     """Phases as bands (one row each) and history entries as numbered markers.
 
@@ -234,8 +248,7 @@ def timeline(catalogue: Catalogue, lang: str) -> dict:
     left, width = 16, TIMELINE_WIDTH
     right = width - 16
     phases_sorted = sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())
-    history = sorted(catalogue.history.items(),
-                     key=lambda item: (item[1].date.first_day(), item[1].date.last_day(), item[0]))
+    history = sorted(catalogue.history.items(), key=story_order)
     spans = [p.period for _, p in phases_sorted] + [h.date for _, h in history]
     if not spans:
         return {"width": width, "height": 0, "axis": 0, "phases": [], "entries": [], "years": [],
@@ -263,7 +276,9 @@ NARROW_CHARS = 30    # characters on one line of a step's title (14 px text in 2
 def _wrap(text: str, width: int, lines: int) -> list[str]:
     """Cut text into at most `lines` lines of about `width` characters, at spaces;
     the last line ends with "…" when the text is longer."""
-    words, result, line = text.split(), [], ""
+    # cut at ordinary spaces only: a no-break space keeps « and » with their word
+    text = text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+    words, result, line = [w for w in re.split(r"[ \t\n]+", text) if w], [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:
             result.append(line)
@@ -282,8 +297,7 @@ def timeline_narrow(catalogue: Catalogue, lang: str) -> dict:
     with its year and its title beside it. Only the years that have a step take
     room; a gap of more than a year shows as a dotted stretch of the axis."""
     axis = 70
-    in_order = sorted(catalogue.history.items(),
-                      key=lambda item: (item[1].date.first_day(), item[1].date.last_day(), item[0]))
+    in_order = sorted(catalogue.history.items(), key=story_order)
     numbers = {key: index for index, (key, _) in enumerate(in_order, 1)}
     phase_order = [key for key, _ in sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())]
     groups = [(key, catalogue.phases[key]) for key in phase_order]

@@ -28,3 +28,14 @@ def define_env(env):
         """The page's sources by their ids in content/sources/ (or {source: id, excerpts: [...]}):
         title, publisher, date, link and excerpts, never a file name."""
         return pages.source_list(glue.current(), lang, glue.build_date(), list(cited), root())
+
+    @env.macro
+    def placed_on_continuum() -> bool:
+        """True when a source places at least one site on the cooperation continuum."""
+        return any(site.continuum for site in glue.current().sites.values())
+
+    @env.macro
+    def has_related_resources(topic: str) -> bool:
+        """True when a resource is tagged with `topic` (or one of its sub-topics):
+        a page leaves out its « related resources » section otherwise."""
+        return bool(pages.Views(glue.current(), lang, glue.build_date()).resources(topic=topic))

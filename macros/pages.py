@@ -157,11 +157,22 @@ class Views:
             ],
         }
 
+    def resource_columns(self):
+        """The table's columns after the title, as (field, label key, minor), in reading
+        order: a column empty for every resource is left out; on a phone only two show,
+        kind and year first, then publisher, the others being `minor`."""
+        resources = [r for _, r in self.resources()]
+        present = [name for name in ("type", "publisher", "language", "year")
+                   if any(getattr(r, name) for r in resources)]
+        on_phone = [name for name in ("type", "year", "publisher", "language") if name in present][:2]
+        labels = {"type": "format", "publisher": "publisher", "language": "language", "year": "year"}
+        return [(name, labels[name], name not in on_phone) for name in present]
+
     def history(self, site=None):
         entries = self.cat.entries["history"]
         keys = entries if site is None else self.cat.referrers("history", "sites", site)
         found = [(k, entries[k].record) for k in keys]
-        return sorted(found, key=lambda item: (item[1].date.first_day(), item[1].date.last_day(), item[0]))
+        return sorted(found, key=graphics.story_order)
 
     def phases(self):
         return sorted(self.cat.phases.items(), key=lambda item: item[1].period.first_day())
@@ -220,20 +231,37 @@ class Views:
             "programme": self._programme_moments(events, history),
         }
 
+    def site_card(self, key: str, site) -> dict:
+        """What a card of the sites index says beyond the name and the place: the
+        programme phases of a French site (their names carry their years), or for a
+        place in Québec the years in which the programme's steps name it."""
+        if site.phases:
+            return {"phases": [self.cat.phases[p] for p in site.phases], "years": ""}
+        days = [record.date for _, record in self.site_events(key) + self.history(key)]
+        if not days:
+            return {"phases": [], "years": ""}
+        first, last = min(d.first_day().year for d in days), max(d.last_day().year for d in days)
+        return {"phases": [], "years": str(first) if first == last else f"{first}–{last}"}
+
     def _applicable_facts(self, site) -> list[tuple[str, object]]:
-        """(label key, value) of the facts that apply to a site's kind, in reading order:
-        no département nor programme phases for a place in Québec."""
+        """(label key, value) of the facts that apply to a site's kind, in reading order.
+
+        A site of the French programme can be asked for all of them. A place in
+        Québec is itself a neighbourhood or a territory, outside the programme: no
+        département, neighbourhood, programme phase, local collective, priority
+        challenge nor continuum position is asked of it (one given is still shown),
+        and its municipality only when known (Kahnawà:ke is a territory, not one)."""
         french = site.kind != "inspiration"
         facts = [
             ("departement", site.departement) if french else None,
-            ("commune", site.commune),
-            ("neighbourhood", site.neighbourhood),
+            ("commune", site.commune) if french or site.commune else None,
+            ("neighbourhood", site.neighbourhood) if french or site.neighbourhood else None,
             ("phases", site.phases) if french else None,
-            ("collective", site.collective),
-            ("challenge", site.challenge),
+            ("collective", site.collective) if french or site.collective else None,
+            ("challenge", site.challenge) if french or site.challenge else None,
             ("organisations", site.organisations),
             ("contacts", self.contacts(site.contacts)),
-            ("continuum_short", site.continuum),
+            ("continuum_short", site.continuum) if french or site.continuum else None,
         ]
         return [fact for fact in facts if fact]
 

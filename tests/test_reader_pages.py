@@ -124,15 +124,53 @@ def test_site_page_shows_only_fields_that_apply_and_gathers_the_unknown_ones(sit
         assert ("Département" in terms) == bool(record.get("departement"))
     assert "à recueillir" not in text_of(markup) and "⟨" not in markup  # no scattered placeholders
     todo = re.findall(r'<p class="qic-todo">(.*?)</p>', markup, re.S)
-    unknown = [f for f in ("neighbourhood", "collective", "challenge") if not record.get(f)]
+    french = record["kind"] != "inspiration"
+    asked = ["neighbourhood", "collective", "challenge", "commune"] if french else []
+    unknown = [f for f in asked if not record.get(f)]
     assert len(todo) == (1 if unknown or not record.get("contacts") else 0)
+    labels = {"neighbourhood": "quartier", "collective": "collectif local", "challenge": "défi prioritaire",
+              "commune": "commune"}
     if todo:
-        assert text_of(todo[0]).startswith("À compléter :")
-        # the invitation opens the contribution form, started from the site's record
+        said = text_of(todo[0])
+        assert said.startswith("À compléter :")
+        # one sentence, ending with the invitation to the contribution form, started from the site's record
+        assert said.count(".") == 1 and said.endswith("."), said
         assert f'href="../../proposer/?kind=sites&amp;id={key}"' in todo[0]
-        labels = {"neighbourhood": "quartier", "collective": "collectif local", "challenge": "défi prioritaire"}
         for field in unknown:
-            assert labels[field] in text_of(todo[0]).lower()
+            assert labels[field] in said.lower()
+        if not french:  # a Montréal neighbourhood is not asked for its neighbourhood, nor for programme facts
+            for field in ("quartier", "collectif local", "défi prioritaire", "continuum"):
+                assert field not in said.lower(), (key, said)
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_a_site_page_never_says_no_event_names_it_next_to_one_that_does(site, lang, prefix):
+    none = {"fr": "Aucun événement ni aucune étape", "en": "No event or step of the history"}[lang]
+    for key in SITES:
+        markup = article(page(site, f"{prefix}sites/{key}/index.html"))
+        listed = re.search(r'class="qic-(event|history-item|dated-list)"', markup)
+        assert bool(listed) != (none in text_of(markup).replace("’", "'")), key
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_the_programme_moments_of_a_site_page_are_all_links_written_alike(site, lang, prefix):
+    for key in SITES:
+        markup = article(page(site, f"{prefix}sites/{key}/index.html"))
+        for item in re.findall(r'<ul class="qic-dated-list">(.*?)</ul>', markup, re.S):
+            for li in re.findall(r"<li>(.*?)</li>", item, re.S):
+                assert "<a " in li, li
+                muted = re.findall(r'<span class="qic-muted">(.*?)</span>', li, re.S)
+                assert all("<a " in m for m in muted), li  # no « · Calendrier » as plain text
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_site_cards_of_the_index_say_more_than_a_name_and_a_place(site, lang, prefix):
+    markup = article(page(site, f"{prefix}sites/index.html"))
+    cards = re.findall(r'<ul class="qic-site-list">(.*?)</ul>', markup, re.S)
+    items = [li for group in cards for li in re.findall(r"<li>(.*?)</li>", group, re.S)]
+    assert len(items) == len(SITES)
+    for li in items:
+        assert 'class="qic-site-list__phase"' in li, li
 
 
 def test_no_page_scatters_placeholders_for_what_the_sources_do_not_say(site):
@@ -147,6 +185,43 @@ def test_what_is_specific_to_the_site_comes_before_the_programme(site):
     assert summary < markup.index('class="qic-facts') < markup.index('id="programme"')
 
 
+# --- calendar ------------------------------------------------------------------------
+
+EVENTS = records("events")
+
+
+def test_no_page_has_an_empty_list_of_facts(site):
+    for file in site.rglob("*.html"):
+        assert not re.search(r"<dl[^>]*>\s*</dl>", file.read_text(encoding="utf-8")), file
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_calendar_is_compact_says_once_what_is_unknown_and_names_the_sites(site, lang, prefix):
+    markup = article(page(site, f"{prefix}calendrier/index.html"))
+    events = re.findall(r'<article class="qic-event" id="evenement-([^"]+)">(.*?)</article>', markup, re.S)
+    assert len(events) == len(EVENTS)
+    for key, body in events:
+        # sources folded, and no source list outside the fold
+        assert '<details class="qic-record-sources">' in body and body.count('<ul class="qic-sources">') == 1, key
+        assert body.index("<details") < body.index('<ul class="qic-sources">'), key
+        # the sites it concerns are named
+        for site_key in EVENTS[key].get("sites", []):
+            assert f'href="../sites/{site_key}/"' in body, (key, site_key)
+    # nothing upcoming: one line, not an empty « À venir » section
+    upcoming = {"fr": "À venir", "en": "Upcoming"}[lang]
+    headings = [text_of(h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", markup, re.S)]
+    if any(text_of(h) == upcoming for h in headings):
+        section = markup.split(f'id="{ "a-venir" if lang == "fr" else "upcoming"}"')[1].split("<h2")[0]
+        assert 'class="qic-event"' in section
+    else:
+        assert len(re.findall(r'<p class="qic-empty">', markup)) == 1
+    # the events whose sources name no site: said once, with the way to add them
+    unnamed = [k for k, e in EVENTS.items() if not e.get("sites")]
+    if unnamed:
+        assert text_of(markup).count(f" {len(unnamed)} ") >= 1
+        assert 'href="../proposer/?kind=events"' in markup
+
+
 # --- pictures ------------------------------------------------------------------------
 
 def test_no_reader_page_speaks_contributor_jargon_or_draws_an_empty_continuum(site):
@@ -157,6 +232,38 @@ def test_no_reader_page_speaks_contributor_jargon_or_draws_an_empty_continuum(si
             markup = article(page(site, f"{prefix}approche/continuum-cooperation/index.html"))
             assert "qic-continuum" not in markup  # no empty axis
             assert re.search(r'<p class="qic-empty">[^<]+</p>', markup)  # one sentence instead
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_approach_pages_leave_out_sections_with_nothing_in_them(site, lang, prefix):
+    none_related = {"fr": "Aucune ressource n'est encore rattachée", "en": "No resource is linked"}[lang]
+    for file in (site / prefix / "approche").rglob("index.html"):
+        text = text_of(article(file.read_text(encoding="utf-8")))
+        assert none_related not in text, file
+    markup = article(page(site, f"{prefix}approche/continuum-cooperation/index.html"))
+    placed = any(s.get("continuum") for s in SITES.values())
+    assert ('id="les-sites-sur-le-continuum"' in markup or 'id="the-sites-on-the-continuum"' in markup) == placed
+    # the seven levels as a picture with its direction, not a table
+    assert markup.count('class="qic-scale__level ') == 7 and "<table" not in markup
+    assert 'qic-scale__end--start' in markup and 'qic-scale__end--end' in markup
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_continuum_level_names_never_break_inside_a_word(browser, server, lang, prefix, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + prefix + "approche/continuum-cooperation/")
+    names = page.locator(".qic-scale__name").evaluate_all("""ns => ns.map(n => {
+        const range = document.createRange(); range.selectNodeContents(n);
+        const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+        return [n.textContent, lines.size]; })""")
+    assert len(names) == 7
+    for name, lines in names:
+        assert lines == 1, (name, lines)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
 
 
 def test_every_site_of_the_content_is_placeable_on_the_map():
@@ -222,7 +329,7 @@ def test_timeline_prints_each_phase_name_once(site):
     markup = page(site, "histoire/index.html")
     names = [yaml.safe_load(f.read_text(encoding="utf-8"))["name"]["fr"]
              for f in (REPO / "content" / "phases").glob("*.yml")]
-    for kind in ("wide", "narrow"):
+    for kind in ("narrow",):  # one timeline, downwards, at every width
         svg = re.search(rf'<svg[^>]*qic-timeline__{kind}.*?</svg>', markup, re.S).group(0)
         texts = [text_of(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg)]
         for name in names:
@@ -244,7 +351,27 @@ def test_resources_have_a_compact_table_and_group_those_without_a_link(site, lan
     assert len(re.findall(r'<tr class="qic-resource-row"', body)) == len(unlinked)
     # marked once per view (the table's group heading, the cards' note), not once per resource
     assert "lien à trouver" not in markup and "link to be found" not in markup
-    assert markup.count(f"({len(unlinked)})") == 2
+    assert len(re.findall(rf"\(\s*{len(unlinked)}\s*\)", text_of(markup))) == 2
+    # a title without a known address is not a link (it used to jump to its own card)
+    for row in re.findall(r'<tr class="qic-resource-row".*?</tr>', body, re.S):
+        assert "<a " not in row.split("</td>")[0], row
+
+
+def table_columns(table: str) -> tuple[list[str], list[list[str]]]:
+    """A table's column headings, and its columns as the texts of their cells (group rows left out)."""
+    headings = [text_of(h) for h in re.findall(r"<thead>.*?</thead>", table, re.S)[0].split("</th>")[:-1]]
+    rows = [[text_of(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S) if "<td" in row]
+    return headings, [[row[i] for row in rows] for i in range(len(headings))]
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_no_table_of_the_generated_pages_has_a_column_empty_in_every_row(site, lang, prefix):
+    for path in ("ressources/index.html", "donnees/index.html", "contacts/index.html"):
+        for table in re.findall(r"<table.*?</table>", article(page(site, prefix + path)), re.S):
+            headings, columns = table_columns(table)
+            for heading, cells in zip(headings, columns):
+                assert any(cell not in ("", "—") for cell in cells), (path, heading)
 
 
 def test_approach_pages_link_to_the_resources_instead_of_repeating_cards(site):
@@ -300,21 +427,40 @@ def test_on_a_phone_the_title_fits_the_header_and_the_entry_points_are_large(bro
 
 
 @pytest.mark.browser
-def test_timeline_numbers_are_in_reading_order_and_never_overlap(browser, server):
+def test_on_a_desktop_the_timeline_names_each_step_beside_its_number(browser, server):
+    """Bare numbers across the page (steps 4 to 9 crowded into 2022) could not be read
+    without the list below: at every width, each number has its title beside it."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(server.url + "histoire/")
-    assert page.locator(".qic-timeline__narrow").is_hidden()
-    boxes = page.locator(".qic-timeline__wide .qic-timeline__step-label").evaluate_all(
-        "ts => ts.map(t => { const r = t.getBoundingClientRect(); return [Number(t.textContent), r.left, r.right]; })")
-    assert [n for n, _, _ in boxes] == list(range(1, len(boxes) + 1))
-    for (_, _, right), (_, left, _) in zip(boxes, boxes[1:]):
-        assert right <= left, boxes
-    svg = page.locator(".qic-timeline__wide").bounding_box()
-    for text in page.locator(".qic-timeline__wide text").evaluate_all(
-            "ts => ts.map(t => t.getBoundingClientRect().toJSON())"):
-        assert svg["x"] - 1 <= text["x"] and text["x"] + text["width"] <= svg["x"] + svg["width"] + 1, text
+    assert page.locator(".qic-timeline__wide").count() == 0
+    steps = page.locator(".qic-timeline__narrow a[href^='#histoire-']").evaluate_all("""links => links.map(a => {
+        const n = a.querySelector('.qic-timeline__step-label').getBoundingClientRect();
+        const t = a.querySelector('.qic-timeline__step-title');
+        return [Number(a.querySelector('.qic-timeline__step-label').textContent), n.top, n.bottom, t.textContent.trim()]; })""")
+    assert [n for n, *_ in steps] == list(range(1, len(steps) + 1))
+    assert all(title for *_, title in steps)
+    for (_, _, bottom, _), (_, top, _, _) in zip(steps, steps[1:]):
+        assert bottom <= top, steps  # numbers never touch
     context.close()
+
+
+def test_a_step_known_only_to_the_year_comes_after_the_dated_steps_of_that_year():
+    from macros.graphics import story_order
+    from macros.content import load_catalogue
+    catalogue = load_catalogue(REPO / "content")
+    ordered = sorted(catalogue.history.items(), key=story_order)
+    for (ka, a), (kb, b) in zip(ordered, ordered[1:]):
+        assert a.date.first_day().year <= b.date.first_day().year
+        if a.date.first_day().year == b.date.first_day().year and a.date.start.precision == "year":
+            assert b.date.start.precision == "year", (ka, kb)
+
+
+def test_timeline_titles_keep_french_quotes_with_their_words():
+    from macros.graphics import _wrap
+    lines = _wrap("L'ANCT lance l'expérimentation « Territoire Impact Collectif » et le « national »", 30, 3)
+    for line in lines:
+        assert not line.rstrip("…").endswith("«") and not line.startswith("»"), lines
 
 
 @pytest.mark.browser
@@ -361,12 +507,29 @@ def test_resources_switch_between_table_and_cards_sort_and_filter_both(browser, 
     page.select_option("#filtre-type", "video")
     types = page.locator(".qic-resource-row:not([hidden])").evaluate_all("rs => rs.map(r => r.dataset.type)")
     assert types and set(types) == {"video"}
+    # the group « Sans lien connu (n) » counts what the filter leaves of it
+    unlinked_videos = [k for k, r in RESOURCES.items() if not r.get("url") and r.get("type") == "video"]
+    if unlinked_videos:
+        assert page.locator(".qic-resource-table__group").inner_text().count(f"({len(unlinked_videos)})") == 1
+    page.select_option("#filtre-type", "article")
+    unlinked_articles = [k for k, r in RESOURCES.items() if not r.get("url") and r.get("type") == "article"]
+    assert f"({len(unlinked_articles)})" in page.locator(".qic-resource-table__group").inner_text()
+    # no result: one sentence, no table heading left alone
+    publishers = {r.get("publisher") for r in RESOURCES.values()} - {None}
+    types = {r.get("type") for r in RESOURCES.values()} - {None}
+    pair = next((t, p) for t in sorted(types) for p in sorted(publishers)
+                if not any(r.get("type") == t and r.get("publisher") == p for r in RESOURCES.values()))
+    page.select_option("#filtre-type", pair[0])
+    page.select_option("#filtre-publisher", pair[1])
+    assert page.locator(".qic-resource-table thead").is_hidden()
+    assert page.locator(".qic-filters__count").inner_text().startswith("Aucune ressource")
     page.click("button[type=reset]")
-    page.locator("thead th[data-sort=year] button").click()
-    page.locator("thead th[data-sort=year] button").click()  # newest first
-    first = page.locator(".qic-resource-table tbody").first.locator(".qic-resource-row").first
-    years = [r.get("year") or 0 for r in RESOURCES.values() if r.get("url")]
-    assert first.locator("td").nth(4).inner_text().strip() == (str(max(years)) if max(years) else "")
+    page.locator(".qic-resource-table thead").wait_for(state="visible")  # the reset applies just after
+    page.locator("thead th[data-sort=title] button").click()
+    page.locator("thead th[data-sort=title] button").click()  # Z to A
+    assert page.locator(".qic-resource-table tbody").first.evaluate("""body => {
+        const values = Array.from(body.querySelectorAll(".qic-resource-row td:first-child"), td => td.dataset.value);
+        return values.length > 1 && values.every((v, i) => i === 0 || values[i - 1].localeCompare(v, "fr") >= 0); }""")
     page.check("input[name=vue][value=fiches]")
     assert page.locator(".qic-view--fiches").is_visible() and page.locator(".qic-view--tableau").is_hidden()
     assert "vue=fiches" in page.url
@@ -420,3 +583,63 @@ def test_previous_and_next_links_are_named_by_the_words_they_show(browser, serve
                 if width == 1280:
                     assert shown, (path, "no words shown")
         page.close()
+
+
+# --- small things: tap targets, names of controls, the language switch, print --------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_map_points_are_targets_of_at_least_24_css_px(browser, server, width):
+    """WCAG 2.5.8: each point of the map is a link at least 24 × 24 CSS px wide."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "sites/")
+    boxes = page.locator(".qic-map .qic-map__link").evaluate_all(
+        "links => links.map(a => a.querySelector('.qic-map__hit').getBoundingClientRect().toJSON())")
+    assert len(boxes) == len(SITES)
+    for box in boxes:
+        assert box["width"] >= 24 and box["height"] >= 24, box
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_every_control_has_an_accessible_name(browser, server, lang, prefix, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for path in ("", "ressources/", "sites/", "calendrier/"):
+        page.goto(server.url + prefix + path)
+        unnamed = page.evaluate("""() => Array.from(document.querySelectorAll(
+            'a[href], button, select, input:not([type=hidden]), summary, label.md-header__button'))
+          .filter(e => e.getClientRects().length)
+          .filter(e => !(e.getAttribute('aria-label') || e.textContent.trim() || e.getAttribute('title')
+                         || (e.labels && Array.from(e.labels).some(l => l.textContent.trim()))))
+          .map(e => e.outerHTML.slice(0, 120))""")
+        assert unnamed == [], (path, unnamed)
+    menu = page.locator("label.md-header__button[for=__drawer]")
+    assert menu.inner_text().strip() or menu.text_content().strip()
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_language_switch_keeps_the_place_in_the_page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "histoire/#histoire-2011-kania-kramer")
+    href = page.locator('.md-select__link[hreflang="en"]').get_attribute("href")
+    link = page.locator('.md-select__link[hreflang="en"]').evaluate("a => a.href")
+    assert link.endswith("en/histoire/#histoire-2011-kania-kramer"), (href, link)
+    context.close()
+
+
+@pytest.mark.browser
+def test_print_shows_the_address_of_each_outside_link(browser, server):
+    context = browser.new_context(viewport={"width": 800, "height": 1100})
+    page = context.new_page()
+    page.goto(server.url + "ressources/")
+    page.emulate_media(media="print")
+    shown = page.locator(".qic-resource a[href^='http']").first.evaluate(
+        "a => [a.href, getComputedStyle(a, '::after').content]")
+    assert shown[0] in shown[1], shown
+    context.close()

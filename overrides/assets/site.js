@@ -50,8 +50,17 @@
       var empty = items.length && !group.querySelector(".qic-resource:not([hidden]), .qic-resource-row:not([hidden])");
       group.hidden = !!empty;
       var note = group.previousElementSibling;
-      if (note && note.classList.contains("qic-resource-list__note")) note.hidden = !!empty;
+      if (note && !note.classList.contains("qic-resource-list__note")) note = null;
+      if (note) note.hidden = !!empty;
+      // « Sans lien connu (16) » counts what the filters leave of its group
+      var visible = group.querySelectorAll(".qic-resource:not([hidden]), .qic-resource-row:not([hidden])").length;
+      [group, note].forEach(function (holder) {
+        if (!holder) return;
+        holder.querySelectorAll(".qic-group-count").forEach(function (count) { count.textContent = visible; });
+      });
     });
+    // nothing to show: the status says so, without an empty table heading
+    list.hidden = shown === 0;
     var view = (views.filter(function (radio) { return radio.checked; })[0] || {}).value || "tableau";
     list.querySelectorAll(".qic-view").forEach(function (part) {
       part.hidden = !part.classList.contains("qic-view--" + view);
