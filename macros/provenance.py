@@ -19,7 +19,8 @@ Matching ignores only differences that do not change the words (`normalise`):
 runs of white space (spaces, non-breaking spaces, line breaks) count as one
 space; typographic apostrophes (’ ‘ ʼ) count as «'»; quotation marks (« » “ ” „)
 count as «"», with the spaces just inside them ignored; the Markdown bold
-markers «**» of the text files are ignored. An excerpt may skip a passage with
+markers «**» of the text files are ignored, and a Markdown link counts as its
+words («[Guide](#) de Dynamo» as «Guide de Dynamo»). An excerpt may skip a passage with
 «[…]» (or «[...]»): its parts must then appear in that order. Each part starts
 and ends on a whole word (a part that starts inside a word of the text is not
 found), and holds at least three tokens (words or signs: « l'été » is three).
@@ -47,6 +48,7 @@ from .yaml_source import dotted
 SEEDS_VARIABLE = "QIC_SEEDS"
 GAP = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
 
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼ′`"), "'")
 _QUOTES = dict.fromkeys(map(ord, "«»“”„‟″"), '"')
 
@@ -59,7 +61,7 @@ def seeds_dir() -> Path:
 def normalise(text: str) -> str:
     """The text as matched: see the module's docstring for what is ignored."""
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_QUOTES)
-    text = text.replace("**", "")
+    text = MARKDOWN_LINK.sub(r"\1", text.replace("**", ""))
     text = re.sub(r"\s+", " ", text)  # \s covers non-breaking and thin spaces too
     text = re.sub(r' ?" ?', '"', text)
     return text.strip()

@@ -59,6 +59,12 @@ def test_a_gap_skips_a_passage_but_the_parts_keep_their_order():
     assert not provenance.found_in("deux expériences québécoises […] Le 27 mars dernier", text)
 
 
+def test_a_markdown_link_of_a_text_counts_as_its_words():
+    text = provenance.normalise("- [Guide d'accompagnement de l'impact](#) Collectif de Dynamo\n")
+    assert provenance.found_in("Guide d'accompagnement de l'impact Collectif de Dynamo", text)
+    assert provenance.found_in("[Guide d'accompagnement de l'impact](#) Collectif de Dynamo", text)  # as written
+
+
 def test_a_part_starts_and_ends_on_a_whole_word_of_the_text():
     text = provenance.normalise(FIXTURE_TEXT)
     assert provenance.found_in("Le 27 mars dernier", text)
