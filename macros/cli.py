@@ -2,6 +2,7 @@
 
 - check: validate all the content (used by the build and by CI);
 - schemas: write schemas/<kind>.schema.json from the model (editor help);
+- fingerprints: write content/sources/<id>.fingerprint from the source texts;
 - new-site "Nom": create content/sites/<slug>.yml from starters/site.yml;
 - translations: list the reader-facing texts that lack English.
 """
@@ -43,6 +44,33 @@ def schemas(target: Path, verify: bool = False) -> int:
         print(f"écrit : {display_path(file, REPO)}")
     print(f"Schémas à jour dans {display_path(target, REPO)}/ ({len(changed)} modifié{'s' if len(changed) > 1 else ''}).")
     return 0
+
+
+def fingerprints(content: Path, verify: bool = False) -> int:
+    """Write content/sources/<id>.fingerprint from the source texts (or, with --check, say
+    which differ from them)."""
+    from .provenance import refresh_fingerprints, seeds_dir
+    folder = seeds_dir()
+    if not folder.is_dir():
+        print(f"Dossier des documents sources introuvable ({folder}) : placez les textes dans ../shared/seeds "
+              f"à côté du dépôt, ou indiquez leur dossier dans la variable d'environnement QIC_SEEDS.",
+              file=sys.stderr)
+        return 1
+    changed, trouble = refresh_fingerprints(content, folder, write=not verify)
+    for line in trouble:
+        print(line, file=sys.stderr)
+    for file in changed:
+        print(f"{display_path(file, REPO)} : {'à régénérer' if verify else 'écrite'}",
+              file=sys.stderr if verify else sys.stdout)
+    if verify:
+        if changed:
+            print("Les empreintes ne correspondent plus aux textes : lancez python -m macros.cli fingerprints",
+                  file=sys.stderr)
+        else:
+            print("Empreintes à jour.")
+        return 1 if changed or trouble else 0
+    print(f"Empreintes à jour ({len(changed)} modifiée{'s' if len(changed) > 1 else ''}).")
+    return 1 if trouble else 0
 
 
 def new_site(content: Path, name: str, kind: str | None, region: str | None) -> int:
@@ -87,6 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     schemas_cmd.add_argument("--out", type=Path, default=SCHEMAS, help="dossier des schémas (schemas/)")
     schemas_cmd.add_argument("--check", action="store_true",
                              help="ne rien écrire ; échouer si un schéma ne correspond plus au modèle")
+    prints_cmd = commands.add_parser("fingerprints", help="écrire l'empreinte de chaque document source "
+                                                          "(content/sources/<id>.fingerprint) à partir des textes")
+    prints_cmd.add_argument("--content", type=Path, default=CONTENT)
+    prints_cmd.add_argument("--check", action="store_true",
+                            help="ne rien écrire ; échouer si une empreinte ne correspond plus à son texte")
     site_cmd = commands.add_parser("new-site", help="créer la fiche d'un site à partir du modèle")
     site_cmd.add_argument("name", help="nom du site, entre guillemets (ex. \"Château-Thierry\")")
     site_cmd.add_argument("--kind", choices=list(SITE_KINDS), type=str.lower,
@@ -100,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.content)
     if args.commande == "schemas":
         return schemas(args.out, args.check)
+    if args.commande == "fingerprints":
+        return fingerprints(args.content, args.check)
     if args.commande == "new-site":
         return new_site(args.content, args.name, args.kind, args.region)
     if args.commande == "translations":

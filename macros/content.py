@@ -17,6 +17,9 @@ from pydantic import ValidationError
 
 from . import names, values
 from .files import list_folder, read_regular
+from .fingerprints import MAX_BYTES as FINGERPRINT_BYTES
+from .fingerprints import SUFFIX, Fingerprint
+from .fingerprints import parse as parse_fingerprint
 from .messages import error_loc, translate
 from .model import (
     KINDS,
@@ -64,6 +67,8 @@ class Catalogue:
     invalid: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     # the documents of those files, read but refused by the model: their references are checked too
     refused: list[tuple[str, Document]] = field(default_factory=list)
+    # source id -> the fingerprint of its text (content/sources/<id>.fingerprint, macros/fingerprints.py)
+    fingerprints: dict[str, Fingerprint] = field(default_factory=dict)
     _views: dict = field(default_factory=dict, repr=False, compare=False)
 
     def records(self, kind: str) -> dict[str, Record]:
@@ -243,7 +248,11 @@ def _read_kind(catalogue: Catalogue, kind: str, folder: Path, repo_root: Path) -
                                 "sous-dossier non lu : ses fiches ne seraient pas publiées",
                                 f"placez les fiches directement dans {shown_folder}/, ou supprimez ce dossier"))
     seen_ids: dict[str, str] = {}
-    for file in sorted(listing.files, key=_file_order):
+    files = sorted(listing.files, key=_file_order)
+    if kind == "sources":  # beside a source record, the fingerprint of its text
+        prints = [file for file in files if file.suffix == SUFFIX and not file.name.startswith((".", "_"))]
+        files = [file for file in files if file not in prints]
+    for file in files:
         shown = f"{shown_folder}/{file.name}"
         refused = _file_name_problem(kind, folder, file, shown, seen_ids)
         if refused:
@@ -258,7 +267,38 @@ def _read_kind(catalogue: Catalogue, kind: str, folder: Path, repo_root: Path) -
             problems.extend(found)
             continue
         catalogue.entries[kind][file.stem] = Entry(file.stem, kind, record, document, file)
+    if kind == "sources":
+        problems += _read_fingerprints(catalogue, prints, shown_folder)
     return problems
+
+
+def _read_fingerprints(catalogue: Catalogue, files: list[Path], shown_folder: str) -> list[Problem]:
+    """The fingerprints of content/sources/: each beside the record of its source."""
+    problems = []
+    for file in files:
+        shown = f"{shown_folder}/{file.name}"
+        key = file.stem
+        if key in catalogue.invalid["sources"]:
+            continue  # the record's own problems are reported
+        if key not in catalogue.entries["sources"]:
+            problems.append(Problem(shown, 1, 1, "", f"empreinte sans fiche : {shown_folder}/{key}.yml n'existe pas",
+                                    "renommez l'empreinte comme la fiche de sa source, ou supprimez-la et lancez "
+                                    "« python -m macros.cli fingerprints »"))
+            continue
+        raw, found = read_regular(file, shown, limit=FINGERPRINT_BYTES)
+        if raw is not None:
+            cached = _print_cache.get(str(file))
+            if cached is None or cached[:2] != (raw, shown):
+                cached = (raw, shown, parse_fingerprint(raw, shown))
+                _print_cache[str(file)] = cached
+            fingerprint, found = cached[2]
+            if fingerprint is not None:
+                catalogue.fingerprints[key] = fingerprint
+        problems += found
+    return problems
+
+
+_print_cache: dict[str, tuple] = {}  # by path: (bytes, shown, parsed), as _read_cache
 
 
 def _file_name_problem(kind: str, folder: Path, file: Path, shown: str, seen_ids: dict) -> Problem | None:

@@ -12,16 +12,25 @@ Each source record names, in `file`, the text file of the document. When the
 folder of those texts is available (`../shared/seeds` beside the repository, or
 the folder named by the environment variable QIC_SEEDS), `check_excerpts`
 verifies that every excerpt is found in its source's text, and that every
-testimonial is quoted word for word from a cited source. Without the folder,
-it says so in one warning and verifies nothing (the texts are never copied
-into the project).
+testimonial is quoted word for word from a cited source (the texts are never
+copied into the project).
 
 Matching ignores only differences that do not change the words (`normalise`):
 runs of white space (spaces, non-breaking spaces, line breaks) count as one
 space; typographic apostrophes (’ ‘ ʼ) count as «'»; quotation marks (« » “ ” „)
 count as «"», with the spaces just inside them ignored; the Markdown bold
-markers «**» of the text files are ignored. An excerpt may skip a passage with
-«[…]» (or «[...]»): its parts must then appear in that order.
+markers «**» of the text files are ignored, and a Markdown link counts as its
+words («[Guide](#) de Dynamo» as «Guide de Dynamo»). An excerpt may skip a passage with
+«[…]» (or «[...]»): its parts must then appear in that order. Each part starts
+and ends on a whole word (a part that starts inside a word of the text is not
+found), and holds at least three tokens (words or signs: « l'été » is three).
+
+Where a text is absent, its fingerprint is used instead: `content/sources/<id>.fingerprint`,
+made from the text by `python -m macros.cli fingerprints` (macros/fingerprints.py).
+It accepts the same excerpts, except that it cannot tell the order of the parts
+around «[…]». So the excerpts are verified everywhere, texts or not; when the text
+is there, the fingerprint is checked against it. A source with neither its text
+nor its fingerprint is said, in one warning, not to be verified.
 """
 from __future__ import annotations
 
@@ -30,14 +39,16 @@ import re
 import unicodedata
 from pathlib import Path
 
+from . import fingerprints
 from .model import Citation, citations
 from .paths import REPO
-from .problems import Problem, display_path
+from .problems import Problem
 from .yaml_source import dotted
 
 SEEDS_VARIABLE = "QIC_SEEDS"
 GAP = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
 
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼ′`"), "'")
 _QUOTES = dict.fromkeys(map(ord, "«»“”„‟″"), '"')
 
@@ -50,24 +61,68 @@ def seeds_dir() -> Path:
 def normalise(text: str) -> str:
     """The text as matched: see the module's docstring for what is ignored."""
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_QUOTES)
-    text = text.replace("**", "")
+    text = MARKDOWN_LINK.sub(r"\1", text.replace("**", ""))
     text = re.sub(r"\s+", " ", text)  # \s covers non-breaking and thin spaces too
     text = re.sub(r' ?" ?', '"', text)
     return text.strip()
 
 
 def found_in(excerpt: str, text: str) -> bool:
-    """True when `excerpt` (already normalised or not) is in the normalised `text`."""
+    """True when `excerpt` (already normalised or not) is in the normalised `text`: each
+    part (around « […] »), in that order, starting and ending on a whole word."""
     start = 0
-    for part in GAP.split(excerpt):
-        part = normalise(part)
-        if not part:
-            continue
-        index = text.find(part, start)
+    for part in parts(excerpt):
+        index = _find_whole(text, part, start)
         if index < 0:
             return False
         start = index + len(part)
     return True
+
+
+def parts(excerpt: str) -> list[str]:
+    """The normalised parts of an excerpt, around its « […] »."""
+    return [part for part in map(normalise, GAP.split(excerpt)) if part]
+
+
+def _find_whole(text: str, part: str, start: int) -> int:
+    """Where `part` is in `text` from `start` without cutting a word of the text, or -1."""
+    index = text.find(part, start)
+    while index >= 0:
+        end = index + len(part)
+        if not (part[0].isalnum() or part[0] == "_") or index == 0 or not _word_char(text[index - 1]):
+            if not (part[-1].isalnum() or part[-1] == "_") or end == len(text) or not _word_char(text[end]):
+                return index
+        index = text.find(part, index + 1)
+    return -1
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches, as fingerprints.TOKEN cuts words
+
+
+def too_short(excerpt: str) -> str | None:
+    """The first part of an excerpt too short to be verified by a fingerprint, if any."""
+    return next((part for part in parts(excerpt) if len(fingerprints.tokens(part)) < fingerprints.SHORTEST), None)
+
+
+class SourceText:
+    """A source document's normalised text: what excerpts are looked for in."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def holds(self, excerpt: str) -> bool:
+        return found_in(excerpt, self.text)
+
+
+class SourcePrint:
+    """A source document's fingerprint, where its text is absent (macros/fingerprints.py)."""
+
+    def __init__(self, fingerprint: fingerprints.Fingerprint):
+        self.fingerprint = fingerprint
+
+    def holds(self, excerpt: str) -> bool:
+        return all(self.fingerprint.holds(part) for part in parts(excerpt))
 
 
 _texts: dict[str, tuple[int, str]] = {}
@@ -87,61 +142,117 @@ def source_text(folder: Path, name: str) -> str | None:
     return cached[1]
 
 
+_made: dict[tuple[str, str, bytes], fingerprints.Fingerprint] = {}
+
+
+def fingerprint_of(text: str, name: str, salt: bytes | None = None) -> fingerprints.Fingerprint:
+    """The fingerprint of a normalised text (kept: the check compares it at every load)."""
+    if salt is None:
+        return fingerprints.Fingerprint.of(text, name)
+    key = (text, name, salt)
+    if key not in _made:
+        if len(_made) > 100:
+            _made.clear()
+        _made[key] = fingerprints.Fingerprint.of(text, name, salt)
+    return _made[key]
+
+
 def check_excerpts(catalogue, repo_root: Path | None = None, folder: Path | None = None) -> list[Problem]:
-    """Errors for excerpts and testimonials not found in their source; warnings for
-    source citations without an excerpt and, once, when the source texts cannot be
-    read (an unknown source id is reported by content.check_references)."""
-    repo_root = Path(repo_root) if repo_root else Path(catalogue.root).parent
+    """Errors for excerpts and testimonials not found in their source (its text, else
+    its fingerprint), and for a fingerprint that no longer matches its text; warnings
+    for source citations without an excerpt and for sources that can be verified
+    neither way (an unknown source id is reported by content.check_references).
+    Every problem is at a record's or a fingerprint's own path: `repo_root` is not needed."""
     folder = Path(folder) if folder else seeds_dir()
-    texts, problems = _source_texts(catalogue, folder, repo_root)
+    checkers, problems = witnesses(catalogue, folder)
     for entries in catalogue.entries.values():
         for entry in entries.values():
-            cited, found = _check_citations(entry, catalogue.entries["sources"], texts)
+            cited, found = _check_citations(entry, catalogue.entries["sources"], checkers)
             problems += found + _check_testimonials(entry, cited)
     return problems
 
 
-def _source_texts(catalogue, folder: Path, repo_root: Path) -> tuple[dict[str, str | None], list[Problem]]:
-    """The text of each source record (None when it cannot be read), and the problems:
-    a named file missing from the folder, or the whole folder missing (one warning)."""
+def witnesses(catalogue, folder: Path) -> tuple[dict, list[Problem]]:
+    """What each source record's excerpts are checked against: its text when the folder
+    of texts holds it, else its fingerprint, else nothing (None); and the problems: a
+    named file missing from the folder, a fingerprint that is not the text's or that
+    belongs to another file, a source verified neither way."""
     sources = catalogue.entries["sources"]
+    prints = getattr(catalogue, "fingerprints", {})
     available = folder.is_dir()
-    texts: dict[str, str | None] = {}
+    found: dict[str, SourceText | SourcePrint | None] = {}
     problems: list[Problem] = []
-    if not available and any(entry.record.file for entry in sources.values()):
-        problems.append(Problem(
-            display_path(Path(catalogue.root) / "sources", repo_root), 1, 1, "",
-            f"extraits non vérifiés : le dossier des documents sources ({folder}) est introuvable",
-            f"placez les documents dans ../shared/seeds à côté du dépôt, ou indiquez leur dossier "
-            f"dans la variable d'environnement {SEEDS_VARIABLE}", severity="warning"))
+    unverified = []
     for key, entry in sources.items():
         name = entry.record.file
-        texts[key] = source_text(folder, name) if (available and name) else None
-        if available and name and texts[key] is None:
-            line, column = entry.document.where(("file",))
-            problems.append(Problem(entry.path, line, column, "file",
-                                    f"fichier « {name} » absent du dossier des documents sources ({folder})",
-                                    "vérifiez le nom du fichier déposé"))
-    return texts, problems
+        fingerprint = prints.get(key)
+        if not name:
+            found[key] = None
+            continue
+        shown_print = f"{Path(entry.path).with_suffix(fingerprints.SUFFIX).as_posix()}"
+        if fingerprint is not None and fingerprint.file != name:
+            problems.append(Problem(shown_print, 1, 1, "", f"empreinte du texte « {fingerprint.file} », "
+                                    f"alors que la fiche cite le texte « {name} »",
+                                    "régénérez-la avec « python -m macros.cli fingerprints » (à partir des textes)"))
+            fingerprint = None
+        text = source_text(folder, name) if available else None
+        if text is not None:
+            found[key] = SourceText(text)
+            if fingerprint is not None and not fingerprint_of(text, name, fingerprint.salt).same_as(fingerprint):
+                problems.append(Problem(shown_print, 1, 1, "", f"empreinte périmée : elle ne correspond plus au "
+                                        f"texte « {name} »", "régénérez-la avec « python -m macros.cli "
+                                        "fingerprints », puis ajoutez-la au commit : sans elle, les extraits "
+                                        "ne sont pas vérifiés sans les textes"))
+            continue
+        found[key] = SourcePrint(fingerprint) if fingerprint is not None else None
+        if fingerprint is None:
+            if available:
+                line, column = entry.document.where(("file",))
+                problems.append(Problem(entry.path, line, column, "file",
+                                        f"fichier « {name} » absent du dossier des documents sources ({folder})",
+                                        "vérifiez le nom du fichier déposé"))
+            else:
+                unverified.append(entry)
+    if unverified:
+        first = unverified[0]
+        line, column = first.document.where(("file",))
+        names = ", ".join(f"« {entry.id} »" for entry in unverified)
+        subject = f"les sources {names} n'ont" if len(unverified) > 1 else f"la source {names} n'a"
+        problems.append(Problem(
+            first.path, line, column, "file",
+            f"extraits non vérifiés : {subject} ni texte (dossier {folder} introuvable) ni empreinte "
+            f"(content/sources/<identifiant>{fingerprints.SUFFIX})",
+            "qui détient les textes (../shared/seeds à côté du dépôt, ou le dossier qu'indique "
+            f"{SEEDS_VARIABLE}) lance « python -m macros.cli fingerprints » et ajoute l'empreinte au commit",
+            severity="warning"))
+    return found, problems
 
 
-def _check_citations(entry, sources: dict, texts: dict) -> tuple[list[str | None], list[Problem]]:
-    """The texts a record cites (None where unreadable), and its excerpts' problems."""
+def _check_citations(entry, sources: dict, witnesses: dict) -> tuple[list, list[Problem]]:
+    """What the record's cited sources are checked against (None where nothing can
+    check them), and its excerpts' problems."""
     cited, problems = [], []
     for loc, citation in citations(entry.record):
         if citation.source is None or citation.source not in sources:
             continue
-        text = texts.get(citation.source)
-        cited.append(text)
+        witness = witnesses.get(citation.source)
+        cited.append(witness)
         if not citation.excerpts:
             line, column = entry.document.where(loc)
             problems.append(Problem(entry.path, line, column, dotted(loc),
                                     f"source « {citation.source} » citée sans extrait",
                                     "ajoutez « excerpts: » avec le passage de la source qui appuie la fiche, "
                                     "mot pour mot", severity="warning"))
-        for index, excerpt in enumerate(citation.excerpts if text is not None else ()):
-            if not found_in(excerpt, text):
-                where = loc + ("excerpts", index)
+        for index, excerpt in enumerate(citation.excerpts):
+            where = loc + ("excerpts", index)
+            short = too_short(excerpt)
+            if short is not None:
+                line, column = entry.document.where(where)
+                problems.append(Problem(
+                    entry.path, line, column, dotted(where),
+                    f"extrait trop court pour être vérifié : « {_short(short)} »",
+                    f"citez au moins {fingerprints.SHORTEST} mots ou signes de suite, de chaque côté de « […] »"))
+            elif witness is not None and not witness.holds(excerpt):
                 line, column = entry.document.where(where)
                 problems.append(Problem(
                     entry.path, line, column, dotted(where),
@@ -151,15 +262,15 @@ def _check_citations(entry, sources: dict, texts: dict) -> tuple[list[str | None
     return cited, problems
 
 
-def _check_testimonials(entry, cited: list[str | None]) -> list[Problem]:
-    """Each testimonial quoted word for word from one of the cited texts; checked only
-    when every cited text is at hand."""
-    checked = [t for t in cited if t is not None]
+def _check_testimonials(entry, cited: list) -> list[Problem]:
+    """Each testimonial quoted word for word from one of the cited sources; checked only
+    when every cited source can be checked (by its text or its fingerprint)."""
+    checked = [w for w in cited if w is not None]
     if not checked or len(checked) < len(cited):
         return []
     problems = []
     for index, testimonial in enumerate(getattr(entry.record, "testimonials", [])):
-        if not any(found_in(testimonial.quote.fr, t) for t in checked):
+        if not any(w.holds(testimonial.quote.fr) for w in checked):
             where = ("testimonials", index, "quote", "fr")
             line, column = entry.document.where(where)
             problems.append(Problem(
@@ -167,7 +278,6 @@ def _check_testimonials(entry, cited: list[str | None]) -> list[Problem]:
                 f"témoignage introuvable mot pour mot dans les sources citées : « {_short(testimonial.quote.fr)} »",
                 "citez les paroles telles que la source les donne"))
     return problems
-
 
 
 def _short(text: str, size: int = 70) -> str:
@@ -209,3 +319,47 @@ def records_without_excerpts(catalogue) -> list[tuple[str, str]]:
                     missing.append((entry.path, dotted(loc)))
     return missing
 
+
+
+# --- writing the fingerprints ------------------------------------------------------------------
+
+def refresh_fingerprints(content: Path, folder: Path, write: bool = True) -> tuple[list[Path], list[str]]:
+    """Write content/sources/<id>.fingerprint for each source record whose text is in
+    `folder`, keeping the salt of the fingerprint already there (so that an unchanged
+    text gives the same file, and a corrected one changes only its own lines).
+
+    Returns the fingerprint files that were (or, with write=False, would be) written
+    or changed, and what could not be done, in French."""
+    from .content import read_record  # content imports this module
+    from .model import SourceDocument
+
+    changed, trouble = [], []
+    sources = Path(content) / "sources"
+    for record_file in sorted(sources.glob("*.yml")):
+        shown = f"content/sources/{record_file.name}"
+        _, record, problems = read_record(record_file, shown, SourceDocument)
+        if record is None:
+            trouble.append(f"{shown} : fiche invalide, empreinte non écrite (lancez python -m macros.cli check)")
+            continue
+        if not record.file:
+            continue
+        text = source_text(folder, record.file)
+        target = record_file.with_suffix(fingerprints.SUFFIX)
+        if text is None:
+            trouble.append(f"{shown} : texte « {record.file} » absent de {folder}, empreinte non écrite")
+            continue
+        old, salt = None, None
+        if target.is_file() and not target.is_symlink():
+            old, _ = fingerprints.parse(target.read_bytes(), target.name)
+            salt = old.salt if old is not None else None
+        made = fingerprints.Fingerprint.of(text, record.file, salt)
+        content_text = made.text(record_file.stem)
+        if target.is_file() and target.read_text(encoding="utf-8") == content_text:
+            continue
+        changed.append(target)
+        if write:
+            target.write_text(content_text, encoding="utf-8")
+    for orphan in sorted(sources.glob(f"*{fingerprints.SUFFIX}")):
+        if not orphan.with_suffix(".yml").is_file():
+            trouble.append(f"content/sources/{orphan.name} : empreinte sans fiche, à supprimer")
+    return changed, trouble

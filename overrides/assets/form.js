@@ -766,8 +766,8 @@
     var excerptList = el("div", {"class": "qic-excerpts"});
     var excerptHelpId = nextId(key + "-excerpts") + "-help";
     var excerptHelp = el("p", {"class": "qic-help", id: excerptHelpId,
-                               text: t("Recopiez mot pour mot le passage qui appuie la fiche (au moins quelques mots ; « […] » saute un passage), un extrait par case. La vérification cherche chaque extrait dans le texte du document.",
-                                       "Copy word for word the passage that supports the record (at least a few words; “[…]” skips a passage), one excerpt per box. The check looks for each excerpt in the document's text.")});
+                               text: t("Recopiez mot pour mot le passage qui appuie la fiche (au moins quelques mots ; « […] » saute un passage), un extrait par case. La vérification de la pull request cherche chaque extrait dans le document (dans l'empreinte de son texte, qui n'est pas publié).",
+                                       "Copy word for word the passage that supports the record (at least a few words; “[…]” skips a passage), one excerpt per box. The pull request's check looks for each excerpt in the document (in its text's fingerprint: the text is not published).")});
     var addExcerptButton = el("button", {type: "button", "class": "md-button qic-add-excerpt", text: t("Ajouter un extrait", "Add an excerpt")});
     function anyExcerpt() { return excerpts.some(function (e) { return e.input.value.trim(); }); }
     function typed() { return byRecord.checked ? select.value : urlInput.value.trim(); }
