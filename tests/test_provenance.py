@@ -289,10 +289,10 @@ def test_without_the_texts_the_fingerprints_check_excerpts_and_testimonials_sile
     history.write_text(history.read_text(encoding="utf-8").replace("moins d'efforts", "peu d'efforts"),
                        encoding="utf-8")
     assert [line for line in problems_of(content) if "avertissement" not in line] == [
-        "content/history/entree.yml:6:13: testimonials[0].quote.fr: témoignage introuvable mot pour mot dans les "
+        "content/history/entree.yml:6:13: quote.fr du 1er témoignage: témoignage introuvable mot pour mot dans les "
         "sources citées : « Nous retenons que travailler en mode intersectoriel, c'est faire peu … » — conseil "
         ": citez les paroles telles que la source les donne",
-        "content/organisations/reso-villes.yml:6:9: sources[0].excerpts[0]: extrait introuvable dans la source "
+        "content/organisations/reso-villes.yml:6:9: 1er extrait de la 1re source: extrait introuvable dans la source "
         "« reso-villes-programme » : « L'expression « impact collectif » a été inventée en 2012 » — conseil : "
         "recopiez le passage mot pour mot ; seuls les espaces, apostrophes et guillemets peuvent différer, et "
         "« […] » saute un passage"]
@@ -339,7 +339,7 @@ def test_a_stale_foreign_orphan_or_broken_fingerprint_is_an_error(tmp_path, seed
 def test_a_part_of_an_excerpt_too_short_to_be_verified_is_an_error(tmp_path, seeds):
     content = write_content(tmp_path, "  - source: reso-villes-programme\n    excerpts: [\"Le 27 mars dernier […] deux\"]\n")
     assert problems_of(content) == [
-        "content/organisations/reso-villes.yml:5:16: sources[0].excerpts[0]: extrait trop court pour être "
+        "content/organisations/reso-villes.yml:5:16: 1er extrait de la 1re source: extrait trop court pour être "
         "vérifié : « deux » — conseil : citez au moins 3 mots ou signes de suite, de chaque côté de « […] »"]
 
 
