@@ -57,6 +57,10 @@ def on_config(config):
     _set_addresses(config)
     for warning in catalogue.warnings:
         log.info(warning.format())  # stale dates warn in `check`, never fail a strict build
+    if not glue.run_by_our_build():  # macros/build.py says it once for both languages
+        notice = glue.history_notice(catalogue, glue.history())
+        if notice:
+            log.info(notice)
     if lists_sites(config, catalogue):
         _list_sites_in_menu(config, catalogue)
     return config
@@ -127,7 +131,9 @@ def on_files(files, config):
     catalogue = glue.current()
     listed_sites = lists_sites(config, catalogue)
     permalink_title = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
-    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title, config.use_directory_urls):
+    history = glue.history()
+    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title, config.use_directory_urls,
+                                history):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
                               f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")
@@ -140,7 +146,7 @@ def on_files(files, config):
         YamlPage(file, config, page)  # becomes file.page: MkDocs uses it as its own
         files.append(file)
     for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or "",
-                                          config.extra.get("data_licence")):
+                                          config.extra.get("data_licence"), history):
         files.append(File.generated(config, path, content=data))
     return files
 
@@ -153,6 +159,16 @@ def refuse_unsafe_files(files) -> None:
     if unsafe:
         raise PluginError("fichiers refusés (liens symboliques ou fichiers spéciaux : seuls les fichiers "
                           "ordinaires du dépôt sont publiés) : " + ", ".join(inert(name) for name in unsafe))
+
+
+def on_pre_page(page, config, files):
+    """A hand-written page's date in the sitemap: its file's last change in Git (the build
+    date without history, as MkDocs gives)."""
+    if not isinstance(page, YamlPage) and page.file.abs_src_path:
+        change = glue.history().file_changed(Path(page.file.abs_src_path))
+        if change:
+            page.update_date = change.day.isoformat()
+    return page
 
 
 def on_env(env, config, files):
@@ -169,6 +185,8 @@ class YamlPage(Page):
     def __init__(self, file: File, config, generated: GeneratedPage):
         super().__init__(None, file, config)
         self.generated = generated
+        if generated.updated:  # the sitemap's lastmod: the last change of what the page shows
+            self.update_date = generated.updated.isoformat()
 
     def read_source(self, config) -> None:
         """The page's metadata (its "front matter"), and no Markdown."""
