@@ -5,6 +5,7 @@ without MkDocs. Declared in mkdocs.yml under `hooks:`.
 """
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -16,10 +17,10 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from macros import glue, rendering
+from macros import glue, rendering, structured
 from macros.downloads import generated_downloads
 from macros.files import is_plain
-from macros.pages import GeneratedPage, generated_pages, site_order
+from macros.pages import GeneratedPage, Views, generated_pages, site_order
 from macros.paths import REPO
 from macros.problems import ContentError, inert
 from macros.rendering import compiled_templates
@@ -169,6 +170,48 @@ def on_pre_page(page, config, files):
         if change:
             page.update_date = change.day.isoformat()
     return page
+
+
+_views: dict = {}
+
+
+def _views_of(config) -> Views:
+    lang = config.theme["language"]
+    catalogue = glue.current()
+    key = (lang, id(catalogue))
+    if key not in _views:
+        _views.clear()
+        _views[key] = Views(catalogue, lang, glue.build_date(), glue.history())
+    return _views[key]
+
+
+def on_page_context(context, page, config, nav):
+    """The page's schema.org JSON-LD (macros/structured.py), written in <head> by
+    overrides/main.html: what a generated page shows, and the way to the page."""
+    lang = config.theme["language"]
+    root = "../" * page.url.count("/")
+    site_url = config.site_url or ""
+    french_root = config.extra.get("site_root") or ""
+    data_base = french_root if site_url else root + ("../" if lang == "en" else "")
+    url = structured.Addresses(site_url, root, data_base)
+    here = url(page.url)
+    items = []
+    if isinstance(page, YamlPage):
+        items += structured.for_page(_views_of(config), page.file.src_uri, here, url,
+                                     config.extra.get("data_licence"))
+    if page.is_homepage:
+        items.append({"@type": "WebSite", "name": config.site_name, "url": here,
+                      "inLanguage": structured.LOCALES[lang]})
+    else:
+        trail = [(config.site_name, url(""))]
+        for section in reversed(page.ancestors):
+            index = next((child for child in section.children if getattr(child, "is_index", False)), None)
+            if index is not None and index is not page:
+                trail.append((html.unescape(str(index.title or section.title)), url(index.url)))
+        trail.append((html.unescape(str(page.title or "")), here))
+        items.append(structured.breadcrumbs(trail))
+    page.meta["qic_jsonld"] = structured.script(structured.document(items))
+    return context
 
 
 def on_env(env, config, files):
