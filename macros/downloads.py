@@ -8,6 +8,8 @@ Paths are stable and documented on the "Données ouvertes" page:
   donnees/{sites,evenements,ressources}.csv
   donnees/datapackage.json       the open data described as a Frictionless Data Package
   nouveautes/feed.xml            the « Nouveautés » Atom feed (in each language's site)
+  nouveautes/notes.md            the release notes since the previous release (French site, with
+                                 English; only with the Git history)
   sitemap_index.xml              with SITE_URL only: the two languages' sitemaps (sitemap.xml,
                                  en/sitemap.xml, which MkDocs writes), one address to give
                                  search engines; robots.txt names it when the site is
@@ -24,7 +26,7 @@ import json
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from . import atom, exports, feeds, model, schemas
+from . import atom, exports, feeds, model, notes, schemas
 from .content import Catalogue
 from .history import History
 from .model import KINDS, RESOURCE_TYPES, SITE_KINDS, TIMEZONES, Site
@@ -189,6 +191,9 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
             ("donnees/datapackage.json", datapackage(today, site_url, licence)),
         ]
         files += [(f"schemas/{name}", text.encode("utf-8")) for name, text in schemas.schema_files().items()]
+        release_notes = notes.notes_file(catalogue, history)
+        if release_notes:
+            files.append(("nouveautes/notes.md", release_notes))
         if site_url:  # sitemaps need absolute addresses: none is published without SITE_URL
             files.append(("sitemap_index.xml", sitemap_index(site_url, today)))
             if robots(site_url):
