@@ -37,7 +37,15 @@ def on_startup(command, dirty):
     _command = command
 
 
+_written_after: list[tuple[str, bytes]] = []  # published files MkDocs must not read as pages (Markdown)
+
+
 def on_post_build(config):
+    for path, data in _written_after:
+        target = Path(config.site_dir, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    _written_after.clear()
     if not config.site_url:
         # a sitemap lists absolute addresses: without the site's address (SITE_URL) MkDocs
         # writes an empty one, which the sitemaps.org schema refuses; none is published
@@ -127,6 +135,7 @@ _ID = re.compile(r'(?<![\w-])id="([^"]+)"')
 
 def on_files(files, config):
     refuse_unsafe_files(files)
+    _written_after.clear()
     lang = config.theme["language"]
     docs_dir = Path(config.docs_dir).resolve()
     catalogue = glue.current()
@@ -148,6 +157,9 @@ def on_files(files, config):
         files.append(file)
     for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or "",
                                           config.extra.get("data_licence"), history):
+        if path.endswith(".md"):  # MkDocs would take it for a page: written as it is after the build
+            _written_after.append((path, data))
+            continue
         files.append(File.generated(config, path, content=data))
     return files
 

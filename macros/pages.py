@@ -329,7 +329,7 @@ NEWS_LABELS = {"sites": "news_site", "events": "news_event", "resources": "news_
 
 def record_title(record) -> Text:
     value = getattr(record, "title", None) or getattr(record, "name", None)
-    return value if isinstance(value, Text) else Text(fr=str(value))
+    return value if isinstance(value, Text) else Text(fr=str(value), en=str(value))  # a name: the same in both
 
 
 def record_link(kind: str, key: str) -> str:
