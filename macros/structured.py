@@ -22,10 +22,10 @@ DISTRIBUTIONS = [("donnees/contenu.json", "application/json"), ("donnees/sites.c
 
 
 def script(data: list[dict] | dict) -> str:
-    """The JSON-LD as the text of a <script type="application/ld+json">: "</" escaped,
-    so that no text of a record can close the element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    """The JSON-LD as the text of a <script type="application/ld+json">: every "<" written
+    \\u003c (the same string in JSON), so that no text of a record can close the element
+    ("</script>") or open a comment ("<!--")."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 class Addresses:
