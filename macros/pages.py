@@ -128,7 +128,13 @@ class Views:
             groups.setdefault(item["release"], []).append(item)
         ordered = [None] + [release.tag for release in self.git.releases]  # newest first
         by_tag = {release.tag: release for release in self.git.releases}
-        return [{"release": by_tag.get(tag), "items": groups[tag]} for tag in ordered if tag in groups]
+        def by_day(items):  # most recent day first, as the items come
+            days: dict = {}
+            for item in items:
+                days.setdefault(item["dates"].changed.day, []).append(item)
+            return list(days.items())
+        return [{"release": by_tag.get(tag), "items": groups[tag], "days": by_day(groups[tag])}
+                for tag in ordered if tag in groups]
 
     @staticmethod
     def schema_files() -> list[str]:
