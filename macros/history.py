@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 TAGS = "v*"  # the release tags
 
@@ -100,12 +100,13 @@ def _git(cwd: Path, *args: str) -> str | None:
 
 def _record(path: str, prefix: str) -> tuple[str, str] | None:
     """("sites", "lievin") for "content/sites/lievin.yml"; None outside the records."""
-    parts = PurePosixPath(path).parts
-    depth = len(PurePosixPath(prefix).parts) if prefix else 0
-    if len(parts) != depth + 2 or tuple(parts[:depth]) != PurePosixPath(prefix).parts or \
-            not parts[-1].endswith(".yml"):
+    head = prefix + "/" if prefix else ""
+    if not path.startswith(head) or not path.endswith(".yml"):
         return None
-    return parts[depth], parts[depth + 1].removesuffix(".yml")
+    kind, slash, name = path[len(head):].partition("/")
+    if not slash or "/" in name:
+        return None
+    return kind, name[:-4]
 
 
 # one record per commit: \x1e, then hash, committer date, parents, release tags; then the files
