@@ -99,6 +99,10 @@ class Views:
                 if kind in kinds and key in self.cat.entries.get(kind, {})]
         return max(days) if days else None
 
+    def news_left_out(self) -> int:
+        """How many older changes the « Nouveautés » page leaves out."""
+        return max(0, len(self.whats_new()) - NEWS_ON_PAGE)
+
     @staticmethod
     def news_label(kind: str) -> str:
         return NEWS_LABELS[kind]
@@ -124,7 +128,7 @@ class Views:
         """The same, grouped by the release that first held each change (newest first); the
         changes not yet released first, under no tag. One group, untagged, without releases."""
         groups: dict = {}
-        for item in self.whats_new():
+        for item in self.whats_new()[:NEWS_ON_PAGE]:
             groups.setdefault(item["release"], []).append(item)
         ordered = [None] + [release.tag for release in self.git.releases]  # newest first
         by_tag = {release.tag: release for release in self.git.releases}
@@ -328,6 +332,7 @@ class Views:
 
 
 # the records a reader has a link to, as the "What's new" page and its feed list them
+NEWS_ON_PAGE = 300  # the most recent changes on the page (a record's latest change only); the rest are older
 NEWS_KINDS = ("sites", "events", "resources", "history", "phases", "contacts")
 NEWS_LABELS = {"sites": "news_site", "events": "news_event", "resources": "news_resource",
                "history": "news_history", "phases": "news_phase", "contacts": "news_contact"}
