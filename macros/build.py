@@ -189,13 +189,20 @@ def _build(out: Path, content: Path, quiet: bool, only: str | None) -> int:
     for done in output.recover(out):
         print(done)
     today = glue.build_date()  # the same "today" in both languages
+    from .history import read_history
+    started_history = time.perf_counter()
+    history = read_history(content)  # one `git log` for both languages: the records' dates
+    dated = time.perf_counter() - started_history
+    notice = glue.history_notice(catalogue, history)
+    if notice:
+        print(notice)
     # MkDocs stamps the sitemap with the build time: the build date instead, for
     # reproducible output (two builds of the same content and date are identical)
     epoch = int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc).timestamp())
     with output.staging(out) as tmp, \
             _environment({"NO_MKDOCS_2_WARNING": "1",  # read by Material and MkDocs themselves
                           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(epoch))}):
-        glue.use(catalogue, today)  # the hooks of both builds take the content checked above
+        glue.use(catalogue, today, history)  # the hooks of both builds take the content checked above
         results = build_both(tmp, quiet, only)
         failed = [CONFIGS[lang] for lang, (code, _, _) in results.items() if code != 0]
         for lang, (_, messages, _) in results.items():
@@ -216,7 +223,7 @@ def _build(out: Path, content: Path, quiet: bool, only: str | None) -> int:
     steps = " ; ".join(f"{lang} : " + ", ".join(f"{STEP_WORDS[step]} {value:.1f} s"
                                                 for step, value in results[lang][2].items())
                        for lang in results)
-    print(f"Durées : vérification {checked:.1f} s ; {steps}{'' if only else ' (les deux langues en parallèle)'}.")
+    print(f"Durées : vérification {checked:.1f} s, dates Git {dated * 1000:.0f} ms ; {steps}{'' if only else ' (les deux langues en parallèle)'}.")
     return 0
 
 

@@ -4,7 +4,9 @@
 - schemas: write schemas/<kind>.schema.json from the model (editor help);
 - fingerprints: write content/sources/<id>.fingerprint from the source texts;
 - new-site "Nom": create content/sites/<slug>.yml from starters/site.yml;
-- translations: list the reader-facing texts that lack English.
+- translations: list the reader-facing texts that lack English;
+- release-notes [--since TAG]: the records added, changed and removed since the
+  previous release, in Markdown (macros/notes.py).
 """
 from __future__ import annotations
 
@@ -128,6 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     site_cmd.add_argument("--content", type=Path, default=CONTENT)
     translations_cmd = commands.add_parser("translations", help="lister les textes sans traduction anglaise")
     translations_cmd.add_argument("--content", type=Path, default=CONTENT)
+    notes_cmd = commands.add_parser("release-notes", help="notes de version : fiches ajoutées, modifiées et "
+                                                          "retirées depuis la version précédente (Markdown)")
+    notes_cmd.add_argument("--since", default=None,
+                           help="version de départ (étiquette Git, ex. v1.2) ; par défaut la version "
+                                "précédente, ou le début du dépôt")
+    notes_cmd.add_argument("--content", type=Path, default=CONTENT)
     args = parser.parse_args(argv)
     if args.commande == "check":
         return check(args.content)
@@ -139,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         return new_site(args.content, args.name, args.kind, args.region)
     if args.commande == "translations":
         return translations(args.content)
+    if args.commande == "release-notes":
+        from .notes import main_notes
+        return main_notes(args.content.resolve(), args.since)
     return 2  # pragma: no cover
 
 if __name__ == "__main__":

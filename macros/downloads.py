@@ -7,6 +7,9 @@ Paths are stable and documented on the "Données ouvertes" page:
   donnees/contenu.json           every published record (French site only)
   donnees/{sites,evenements,ressources}.csv
   donnees/datapackage.json       the open data described as a Frictionless Data Package
+  nouveautes/feed.xml            the « Nouveautés » Atom feed (in each language's site)
+  nouveautes/notes.md            the release notes since the previous release (French site, with
+                                 English; only with the Git history)
   sitemap_index.xml              with SITE_URL only: the two languages' sitemaps (sitemap.xml,
                                  en/sitemap.xml, which MkDocs writes), one address to give
                                  search engines; robots.txt names it when the site is
@@ -23,8 +26,9 @@ import json
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from . import exports, feeds, model, schemas
+from . import atom, exports, feeds, model, notes, schemas
 from .content import Catalogue
+from .history import History
 from .model import KINDS, RESOURCE_TYPES, SITE_KINDS, TIMEZONES, Site
 from .pages import Views
 
@@ -156,9 +160,10 @@ def robots(site_url: str) -> bytes | None:
 
 
 def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
-                        site_url: str = "", licence: dict | None = None) -> list[tuple[str, bytes]]:
+                        site_url: str = "", licence: dict | None = None,
+                        history: History | None = None) -> list[tuple[str, bytes]]:
     organisations = catalogue.organisations
-    views = Views(catalogue, lang, today)
+    views = Views(catalogue, lang, today, history)
     # `site_url` is this language's own address (the hook gives .../en/ to the English
     # site): nothing is added to it. Every calendar entry, in the programme's calendar
     # and in a site's, links to the event on the calendar page, which lists every event
@@ -174,6 +179,7 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
                       feeds.calendar(views.site_events(key), lang, f"{title} — {site.name.get(lang)}", today, organisations,
                                      timezone=site_timezone(site), page_url=calendar_page,
                                      sources=catalogue.sources)))
+    files.append((atom.FEED_PATH, atom.feed(views, site_url)))
     for key, contact in exports.published(catalogue, "contacts"):
         files.append((f"contacts/{key}.vcf", feeds.vcard(contact, organisations[contact.organisation], lang, key)))
     if lang == "fr":  # the data are the same in both languages: published once, at the root
@@ -185,6 +191,9 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
             ("donnees/datapackage.json", datapackage(today, site_url, licence)),
         ]
         files += [(f"schemas/{name}", text.encode("utf-8")) for name, text in schemas.schema_files().items()]
+        release_notes = notes.notes_file(catalogue, history)
+        if release_notes:
+            files.append(("nouveautes/notes.md", release_notes))
         if site_url:  # sitemaps need absolute addresses: none is published without SITE_URL
             files.append(("sitemap_index.xml", sitemap_index(site_url, today)))
             if robots(site_url):

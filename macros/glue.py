@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 from .content import Catalogue, load_catalogue
+from .history import History, missing, read_history
 from .paths import REPO, content_dir
 
 _cache: dict[str, tuple[tuple, Catalogue]] = {}
@@ -61,19 +62,34 @@ def last_good() -> Catalogue | None:
     return _current
 
 
-def use(checked: Catalogue, today: dt.date) -> None:
+def history() -> History:
+    """The content's Git history (macros/history.py): the one macros/build.py read before
+    starting both languages, else read once in this process."""
+    if "history" not in _given:
+        _given["history"] = read_history(Path(current().root))
+    return _given["history"]
+
+
+def history_notice(catalogue: Catalogue, found: History) -> str:
+    """The build's one French line about missing dates, or ""."""
+    return missing(found, [(kind, key) for kind, entries in catalogue.entries.items() for key in entries])
+
+
+def use(checked: Catalogue, today: dt.date, found: History | None = None) -> None:
     """Hand content already checked, and the build's "today", to the MkDocs builds that
     follow in this process (and in processes forked from it): macros/build.py checks
     once for both languages. A file changed since is noticed, and the content read again."""
     root = Path(checked.root).resolve()
     _cache[str(root)] = (_fingerprint(root), checked)
     _given.update(root=root, today=today)
+    if found is not None:
+        _given["history"] = found
 
 
 def run_by_our_build() -> bool:
     """Whether this MkDocs build was started by macros/build.py (both languages and
     search), rather than by a plain `mkdocs build` (one language, no search)."""
-    return bool(_given)
+    return "root" in _given
 
 
 def repository_url() -> str:

@@ -5,6 +5,7 @@ without MkDocs. Declared in mkdocs.yml under `hooks:`.
 """
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -16,10 +17,10 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from macros import glue, rendering
+from macros import glue, rendering, structured
 from macros.downloads import generated_downloads
 from macros.files import is_plain
-from macros.pages import GeneratedPage, generated_pages, site_order
+from macros.pages import GeneratedPage, Views, generated_pages, site_order
 from macros.paths import REPO
 from macros.problems import ContentError, inert
 from macros.rendering import compiled_templates
@@ -36,7 +37,15 @@ def on_startup(command, dirty):
     _command = command
 
 
+_written_after: list[tuple[str, bytes]] = []  # published files MkDocs must not read as pages (Markdown)
+
+
 def on_post_build(config):
+    for path, data in _written_after:
+        target = Path(config.site_dir, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    _written_after.clear()
     if not config.site_url:
         # a sitemap lists absolute addresses: without the site's address (SITE_URL) MkDocs
         # writes an empty one, which the sitemaps.org schema refuses; none is published
@@ -57,6 +66,10 @@ def on_config(config):
     _set_addresses(config)
     for warning in catalogue.warnings:
         log.info(warning.format())  # stale dates warn in `check`, never fail a strict build
+    if not glue.run_by_our_build():  # macros/build.py says it once for both languages
+        notice = glue.history_notice(catalogue, glue.history())
+        if notice:
+            log.info(notice)
     if lists_sites(config, catalogue):
         _list_sites_in_menu(config, catalogue)
     return config
@@ -122,12 +135,15 @@ _ID = re.compile(r'(?<![\w-])id="([^"]+)"')
 
 def on_files(files, config):
     refuse_unsafe_files(files)
+    _written_after.clear()
     lang = config.theme["language"]
     docs_dir = Path(config.docs_dir).resolve()
     catalogue = glue.current()
     listed_sites = lists_sites(config, catalogue)
     permalink_title = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
-    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title, config.use_directory_urls):
+    history = glue.history()
+    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title, config.use_directory_urls,
+                                history):
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
                               f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")
@@ -140,7 +156,10 @@ def on_files(files, config):
         YamlPage(file, config, page)  # becomes file.page: MkDocs uses it as its own
         files.append(file)
     for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or "",
-                                          config.extra.get("data_licence")):
+                                          config.extra.get("data_licence"), history):
+        if path.endswith(".md"):  # MkDocs would take it for a page: written as it is after the build
+            _written_after.append((path, data))
+            continue
         files.append(File.generated(config, path, content=data))
     return files
 
@@ -153,6 +172,58 @@ def refuse_unsafe_files(files) -> None:
     if unsafe:
         raise PluginError("fichiers refusés (liens symboliques ou fichiers spéciaux : seuls les fichiers "
                           "ordinaires du dépôt sont publiés) : " + ", ".join(inert(name) for name in unsafe))
+
+
+def on_pre_page(page, config, files):
+    """A hand-written page's date in the sitemap: its file's last change in Git (the build
+    date without history, as MkDocs gives)."""
+    if not isinstance(page, YamlPage) and page.file.abs_src_path:
+        change = glue.history().file_changed(Path(page.file.abs_src_path))
+        if change:
+            page.update_date = change.day.isoformat()
+    return page
+
+
+_views: dict = {}
+
+
+def _views_of(config) -> Views:
+    lang = config.theme["language"]
+    catalogue = glue.current()
+    key = (lang, id(catalogue))
+    if key not in _views:
+        _views.clear()
+        _views[key] = Views(catalogue, lang, glue.build_date(), glue.history())
+    return _views[key]
+
+
+def on_page_context(context, page, config, nav):
+    """The page's schema.org JSON-LD (macros/structured.py), written in <head> by
+    overrides/main.html: what a generated page shows, and the way to the page."""
+    lang = config.theme["language"]
+    root = "../" * page.url.count("/")
+    site_url = config.site_url or ""
+    french_root = config.extra.get("site_root") or ""
+    data_base = french_root if site_url else root + ("../" if lang == "en" else "")
+    url = structured.Addresses(site_url, root, data_base)
+    here = url(page.url)
+    items = []
+    if isinstance(page, YamlPage):
+        items += structured.for_page(_views_of(config), page.file.src_uri, here, url,
+                                     config.extra.get("data_licence"))
+    if page.is_homepage:
+        items.append({"@type": "WebSite", "name": config.site_name, "url": here,
+                      "inLanguage": structured.LOCALES[lang]})
+    else:
+        trail = [(config.site_name, url(""))]
+        for section in reversed(page.ancestors):
+            index = next((child for child in section.children if getattr(child, "is_index", False)), None)
+            if index is not None and index is not page:
+                trail.append((html.unescape(str(index.title or section.title)), url(index.url)))
+        trail.append((html.unescape(str(page.title or "")), here))
+        items.append(structured.breadcrumbs(trail))
+    page.meta["qic_jsonld"] = structured.script(structured.document(items))
+    return context
 
 
 def on_env(env, config, files):
@@ -169,6 +240,8 @@ class YamlPage(Page):
     def __init__(self, file: File, config, generated: GeneratedPage):
         super().__init__(None, file, config)
         self.generated = generated
+        if generated.updated:  # the sitemap's lastmod: the last change of what the page shows
+            self.update_date = generated.updated.isoformat()
 
     def read_source(self, config) -> None:
         """The page's metadata (its "front matter"), and no Markdown."""

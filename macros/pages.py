@@ -14,6 +14,7 @@ from markdown.extensions.toc import slugify, unique
 
 from . import graphics, provenance, rendering, schemas
 from .content import Catalogue, fold
+from .history import History
 from .model import (
     CONTINUUM,
     KINDS,
@@ -35,6 +36,7 @@ class GeneratedPage:
     html: str            # the page's content, rendered straight from its template
     headings: "Headings"
     source: Path | None  # the YAML file the page comes from, for its edit link
+    updated: dt.date | None = None  # the last change of what it shows, from Git (the sitemap's lastmod)
 
 
 class Headings:
@@ -69,10 +71,74 @@ def label(vocabulary: dict, key: str, lang: str) -> str:
 class Views:
     """Read-only views of the catalogue that templates use."""
 
-    def __init__(self, catalogue: Catalogue, lang: str, today: dt.date):
+    def __init__(self, catalogue: Catalogue, lang: str, today: dt.date, history: History | None = None):
         self.cat = catalogue
         self.lang = lang
         self.today = today
+        self.git = history or History()  # the records' dates (macros/history.py); none without history
+
+    # --- what changed, from Git ----------------------------------------------------
+    def updated(self, kind: str, key: str) -> dt.date | None:
+        """The day a record last changed, from Git; None without history."""
+        dates = self.git.dates(kind, key)
+        return dates.changed.day if dates else None
+
+    def page_updated(self, kind: str, key: str) -> dt.date | None:
+        """A site page's last change: the site's record, or a record it shows (events, history)."""
+        days = [self.updated(kind, key)]
+        if kind == "sites":
+            days += [self.updated("events", k) for k, _ in self.site_events(key)]
+            days += [self.updated("history", k) for k, _ in self.history(key)]
+            days += [self.updated("resources", k) for k, _ in self.site_resources(key)]
+        days = [day for day in days if day]
+        return max(days) if days else None
+
+    def kind_updated(self, *kinds: str) -> dt.date | None:
+        """The last change of any record of these kinds (an index page's)."""
+        days = [dates.changed.day for (kind, key), dates in self.git.records.items()
+                if kind in kinds and key in self.cat.entries.get(kind, {})]
+        return max(days) if days else None
+
+    def news_left_out(self) -> int:
+        """How many older changes the « Nouveautés » page leaves out."""
+        return max(0, len(self.whats_new()) - NEWS_ON_PAGE)
+
+    @staticmethod
+    def news_label(kind: str) -> str:
+        return NEWS_LABELS[kind]
+
+    def whats_new(self) -> list[dict]:
+        """Every published record readers have a link to, with its dates, most recent change first."""
+        def compute():
+            found = []
+            for kind in NEWS_KINDS:
+                for key, entry in self.cat.entries[kind].items():
+                    dates = self.git.dates(kind, key)
+                    record = entry.record
+                    if dates is None or (kind == "contacts" and not record.public):
+                        continue
+                    found.append({"kind": kind, "key": key, "record": record, "dates": dates,
+                                  "title": record_title(record), "link": record_link(kind, key),
+                                  "release": self.git.release(dates.changed), "new": dates.is_new})
+            return sorted(found, key=lambda item: (item["dates"].changed.when, item["kind"], item["key"]),
+                          reverse=True)
+        return self.cat.cached(f"whats_new:{id(self.git)}", compute)
+
+    def whats_new_groups(self) -> list[dict]:
+        """The same, grouped by the release that first held each change (newest first); the
+        changes not yet released first, under no tag. One group, untagged, without releases."""
+        groups: dict = {}
+        for item in self.whats_new()[:NEWS_ON_PAGE]:
+            groups.setdefault(item["release"], []).append(item)
+        ordered = [None] + [release.tag for release in self.git.releases]  # newest first
+        by_tag = {release.tag: release for release in self.git.releases}
+        def by_day(items):  # most recent day first, as the items come
+            days: dict = {}
+            for item in items:
+                days.setdefault(item["dates"].changed.day, []).append(item)
+            return list(days.items())
+        return [{"release": by_tag.get(tag), "items": groups[tag], "days": by_day(groups[tag])}
+                for tag in ordered if tag in groups]
 
     @staticmethod
     def schema_files() -> list[str]:
@@ -293,6 +359,25 @@ class Views:
 
 
 
+# the records a reader has a link to, as the "What's new" page and its feed list them
+NEWS_ON_PAGE = 300  # the most recent changes on the page (a record's latest change only); the rest are older
+NEWS_KINDS = ("sites", "events", "resources", "history", "phases", "contacts")
+NEWS_LABELS = {"sites": "news_site", "events": "news_event", "resources": "news_resource",
+               "history": "news_history", "phases": "news_phase", "contacts": "news_contact"}
+
+
+def record_title(record) -> Text:
+    value = getattr(record, "title", None) or getattr(record, "name", None)
+    return value if isinstance(value, Text) else Text(fr=str(value), en=str(value))  # a name: the same in both
+
+
+def record_link(kind: str, key: str) -> str:
+    """Where a record is shown, from a language's root (no leading slash)."""
+    return {"sites": f"sites/{key}/", "events": f"calendrier/#evenement-{key}",
+            "resources": f"ressources/#ressource-{key}", "history": f"histoire/#histoire-{key}",
+            "phases": f"histoire/#phase-{key}", "contacts": f"contacts/#contact-{key}"}[kind]
+
+
 INDEX_PAGES = {  # generated page -> template
     "sites/index.md": "sites_index.html.j2",
     "ressources/index.md": "resources.html.j2",
@@ -301,7 +386,13 @@ INDEX_PAGES = {  # generated page -> template
     "histoire/index.md": "history.html.j2",
     "donnees/index.md": "data.html.j2",
     "recherche/index.md": "search.html.j2",
+    "nouveautes/index.md": "whats_new.html.j2",
 }
+# the records an index page shows: its date in the sitemap is their last change
+INDEX_KINDS = {"sites/index.md": ("sites",), "ressources/index.md": ("resources",),
+               "calendrier/index.md": ("events",), "contacts/index.md": ("contacts", "organisations"),
+               "histoire/index.md": ("history", "phases"), "nouveautes/index.md": NEWS_KINDS,
+               "donnees/index.md": ("sites", "events", "resources")}
 
 
 def page_root(path: str, directory_urls: bool = True) -> str:
@@ -313,24 +404,26 @@ def page_root(path: str, directory_urls: bool = True) -> str:
 
 
 def generated_pages(catalogue: Catalogue, lang: str, today: dt.date, permalink_title: str = "",
-                    directory_urls: bool = True) -> list[GeneratedPage]:
+                    directory_urls: bool = True, history: History | None = None) -> list[GeneratedPage]:
     """Every page that exists because of the content, rendered to HTML.
 
     `permalink_title` is the title of the heading anchors (the toc extension's
     setting in mkdocs.yml), so that these pages match the hand-written ones.
     """
     renderer = rendering.renderer(lang)
-    views = Views(catalogue, lang, today)
+    views = Views(catalogue, lang, today, history)
 
-    def page(path: str, template: str, source: Path | None, **context) -> GeneratedPage:
+    def page(path: str, template: str, source: Path | None, updated: dt.date | None, **context) -> GeneratedPage:
         headings = Headings()
         module = renderer.module(template, v=views, headings=headings, permalink_title=permalink_title,
                                  root=page_root(path, directory_urls), **context)
-        return GeneratedPage(path, module.title, module.description, str(module), headings, source)
+        return GeneratedPage(path, module.title, module.description, str(module), headings, source, updated)
 
-    pages = [page(path, template, None) for path, template in INDEX_PAGES.items()]
+    pages = [page(path, template, None, views.kind_updated(*INDEX_KINDS.get(path, ())))
+             for path, template in INDEX_PAGES.items()]
     for key, entry in catalogue.entries["sites"].items():
-        pages.append(page(f"sites/{key}.md", "site.html.j2", entry.file, key=key, site=entry.record))
+        pages.append(page(f"sites/{key}.md", "site.html.j2", entry.file, views.page_updated("sites", key),
+                          key=key, site=entry.record))
     return pages
 
 

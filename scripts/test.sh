@@ -22,15 +22,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 # The validators of tests/test_validators.py, pinned, in a project-local folder
 # (git-ignored): the Nu HTML Checker (vnu-jar, run with the machine's Java)
-# and ical.js, a second iCalendar and vCard parser (run with Node.js).
+# ical.js, a second iCalendar and vCard parser, and @rowanmanning/feed-parser, a
+# second Atom parser (both run with Node.js).
 VNU_JAR=vnu-jar@26.9.27
 ICAL_JS=ical.js@2.2.1
+FEED_PARSER=@rowanmanning/feed-parser@2.1.5
 if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f .tools/node_modules/ical.js/dist/ical.js ] \
    || ! grep -q '"version": "2.2.1"' .tools/node_modules/ical.js/package.json \
-   || ! grep -q '"version": "26.9.27"' .tools/node_modules/vnu-jar/package.json; then
+   || ! grep -q '"version": "26.9.27"' .tools/node_modules/vnu-jar/package.json \
+   || ! grep -q '"version": "2.1.5"' .tools/node_modules/@rowanmanning/feed-parser/package.json 2>/dev/null; then
   if command -v npm >/dev/null 2>&1; then
-    echo "Installation des validateurs ($VNU_JAR, $ICAL_JS) dans .tools/…"
-    npm install --prefix .tools --no-save --ignore-scripts --no-audit --no-fund --silent "$VNU_JAR" "$ICAL_JS"
+    echo "Installation des validateurs ($VNU_JAR, $ICAL_JS, $FEED_PARSER) dans .tools/…"
+    npm install --prefix .tools --no-save --ignore-scripts --no-audit --no-fund --silent "$VNU_JAR" "$ICAL_JS" "$FEED_PARSER"
   else
     echo "npm est absent : les tests des validateurs échoueront. Installez Node.js (sudo apt-get install npm)."
   fi

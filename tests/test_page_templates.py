@@ -17,16 +17,32 @@ import pytest
 from conftest import REPO
 
 from macros.content import load_catalogue
+from macros.history import Change, History, RecordDates, Release
 from macros.pages import generated_pages
 
 GOLDEN = REPO / "tests" / "golden"
 TODAY = dt.date(2026, 11, 30)
 
 
+def _at(day: str, commit: str, status: str = "M") -> Change:
+    return Change(commit, dt.datetime.fromisoformat(day + "T10:00:00+00:00"), status)
+
+
+# a fixed Git history of the fixture content (the dates, the « Nouveautés » page):
+# a release v1.0 holding commits a and b, then commit c, not released yet
+HISTORY = History(
+    records={("sites", "lievin"): RecordDates([_at("2026-11-20", "c"), _at("2026-10-01", "a", "A")]),
+             ("events", "immersion-montreal-2022"): RecordDates([_at("2026-10-05", "b", "A")]),
+             ("resources", "page-irev-territoire-impact-collectif"): RecordDates([_at("2026-10-01", "a", "A")]),
+             ("contacts", "christine-duval"): RecordDates([_at("2026-10-01", "a", "A")])},
+    releases=[Release("v1.0", "b", dt.datetime(2026, 10, 6, tzinfo=dt.timezone.utc))],
+    release_of={"a": "v1.0", "b": "v1.0"}, top=GOLDEN, prefix="content")
+
+
 def rendered(lang: str) -> dict[str, str]:
     catalogue = load_catalogue(GOLDEN / "content", GOLDEN, TODAY)
     return {page.path.removesuffix(".md") + ".html": page.html
-            for page in generated_pages(catalogue, lang, TODAY, "Lien permanent")}
+            for page in generated_pages(catalogue, lang, TODAY, "Lien permanent", history=HISTORY)}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

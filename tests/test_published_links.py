@@ -11,7 +11,8 @@ Two checks of each:
   writes, read with a parser for that format — HTML href/src/srcset (and any
   attribute holding an address under SITE_URL), iCalendar properties (URL and any
   text), vCard properties, JSON strings (datapackage `homepage`, resource `path`),
-  CSV cells, sitemap `loc` — resolved against the files of the build, with each
+  CSV cells, sitemap `loc`, Atom `<link href>` (relative ones against the feed's own
+  address, as RFC 4287 says) — resolved against the files of the build, with each
   #fragment on an HTML page checked against that page's ids.
 """
 from __future__ import annotations
@@ -132,6 +133,8 @@ def _xml_refs(path: Path, site_url: str) -> list[str]:
     for element in ET.parse(path).iter():
         if element.tag.endswith("}loc") or element.tag == "loc":
             refs.append((element.text or "").strip())
+        elif element.tag == "{http://www.w3.org/2005/Atom}link":
+            refs.append(element.get("href", ""))
         elif element.text:
             refs += _under(element.text, site_url)
     return refs
@@ -230,6 +233,9 @@ def test_every_published_address_leads_to_a_file_of_the_build(build, request):
     if build == "published":
         assert report.by_format.get(".ics", 0) > 0 and report.by_format.get(".xml", 0) > 0
         assert report.by_format.get(".json", 0) > 0
+    # the « Nouveautés » feeds' entries were read (relative links in the plain build)
+    feeds = {here for here, _ in report.addresses if here.endswith("nouveautes/feed.xml")}
+    assert len(feeds) == 2, feeds
 
 
 @pytest.mark.parametrize("build", BUILDS)
@@ -263,8 +269,13 @@ def test_our_check_finds_what_it_must(tmp_path):
     (site / "sitemap.xml").write_text(
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>' + SITE_URL +
         'en/calendrier/</loc></url><url><loc>https://example.org/sitemap.xml</loc></url></urlset>', "utf-8")
+    (site / "en" / "nouveautes").mkdir()
+    (site / "en" / "nouveautes" / "feed.xml").write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="../calendrier/#evenement-a"/></entry>'
+        '<entry><link href="../sites/absent/"/></entry></feed>', "utf-8")
     report = check_build(site, SITE_URL)
     assert sorted(report.broken) == sorted([
+        "en/nouveautes/feed.xml: ../sites/absent/ (aucun fichier)",
         "index.html: /elsewhere/ (hors du dossier du site)",
         "index.html: #nulle-part (aucune ancre)",
         "index.html: absent.png (aucun fichier)",

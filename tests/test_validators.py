@@ -262,7 +262,8 @@ def test_canonical_and_hreflang_links_agree_both_ways(published):
         if not there.is_file():
             problems.append(f"{name}: {alternates[other]} n'existe pas")
             continue
-        back = {link["hreflang"]: link["href"] for link in read(there).links if link.get("rel") == "alternate"}
+        back = {link["hreflang"]: link["href"] for link in read(there).links if link.get("rel") == "alternate"
+                and link.get("hreflang")}
         if back.get(lang) != url:
             problems.append(f"{name}: {alternates[other]} ne renvoie pas vers cette page ({back.get(lang)})")
     assert problems == [], "\n".join(problems)

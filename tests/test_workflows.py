@@ -218,3 +218,16 @@ def test_the_pull_request_runs_the_same_check_as_a_contributor():
     runs = [s.get("run", "") for s in steps(workflow("pr.yml"))]
     assert any(run.strip() == ".venv/bin/python -m macros.cli check" for run in runs)
     assert not any("COMPL" in run for run in runs)
+
+
+def test_release_checks_out_the_history_and_writes_the_release_notes():
+    """The records' dates and the release notes come from Git: the whole history and its
+    tags are checked out; the notes go to the run's summary, after the build."""
+    data = workflow("release.yml")
+    build_job = data["jobs"]["build"]
+    checkout = next(s for s in build_job["steps"] if action(s) == "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0 and checkout["with"]["persist-credentials"] is False
+    runs = [s.get("run", "") for s in build_job["steps"]]
+    build = next(i for i, run in enumerate(runs) if "scripts/build.sh" in run)
+    notes = next(i for i, run in enumerate(runs) if "macros.cli release-notes" in run)
+    assert build < notes and '>> "$GITHUB_STEP_SUMMARY"' in runs[notes]
