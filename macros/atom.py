@@ -74,7 +74,7 @@ def feed(views: Views, site_url: str = "") -> bytes:
         sub(root, "link", rel="self", type="application/atom+xml", href=base + FEED_PATH)
     sub(root, "link", rel="alternate", type="text/html", href=base + "nouveautes/")
     newest = items[0]["dates"].changed.when if items else \
-        dt.datetime(views.today.year, views.today.month, views.today.day, tzinfo=dt.timezone.utc)
+        dt.datetime(views.today.year, views.today.month, views.today.day, tzinfo=dt.UTC)
     sub(root, "updated", _time(newest))
     author = sub(root, "author")
     sub(author, "name", ui("news_feed_title").split(" — ", 1)[1])

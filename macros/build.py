@@ -198,7 +198,7 @@ def _build(out: Path, content: Path, quiet: bool, only: str | None) -> int:
         print(notice)
     # MkDocs stamps the sitemap with the build time: the build date instead, for
     # reproducible output (two builds of the same content and date are identical)
-    epoch = int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc).timestamp())
+    epoch = int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC).timestamp())
     with output.staging(out) as tmp, \
             _environment({"NO_MKDOCS_2_WARNING": "1",  # read by Material and MkDocs themselves
                           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(epoch))}):
@@ -223,7 +223,8 @@ def _build(out: Path, content: Path, quiet: bool, only: str | None) -> int:
     steps = " ; ".join(f"{lang} : " + ", ".join(f"{STEP_WORDS[step]} {value:.1f} s"
                                                 for step, value in results[lang][2].items())
                        for lang in results)
-    print(f"Durées : vérification {checked:.1f} s, dates Git {dated * 1000:.0f} ms ; {steps}{'' if only else ' (les deux langues en parallèle)'}.")
+    both = "" if only else " (les deux langues en parallèle)"
+    print(f"Durées : vérification {checked:.1f} s, dates Git {dated * 1000:.0f} ms ; {steps}{both}.")
     return 0
 
 

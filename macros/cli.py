@@ -44,7 +44,8 @@ def schemas(target: Path, verify: bool = False) -> int:
     changed = write_schemas(target)
     for file in changed:
         print(f"écrit : {display_path(file, REPO)}")
-    print(f"Schémas à jour dans {display_path(target, REPO)}/ ({len(changed)} modifié{'s' if len(changed) > 1 else ''}).")
+    plural = "s" if len(changed) > 1 else ""
+    print(f"Schémas à jour dans {display_path(target, REPO)}/ ({len(changed)} modifié{plural}).")
     return 0
 
 

@@ -398,8 +398,8 @@ def _as_written(data, loc: tuple) -> tuple:
     """`loc` cut where the file wrote a plain value: a citation written `- irev` is
     `sources[0]` in the file, although the model reads it as `sources[0].source`."""
     for depth, part in enumerate(loc):
-        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) \
-                and part < len(data):
+        if (isinstance(data, dict) and part in data) or (isinstance(data, list) and isinstance(part, int) \
+                and part < len(data)):
             data = data[part]
         else:
             return loc[:depth]

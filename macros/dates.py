@@ -31,12 +31,12 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
 
-    def __lt__(self, other: "PartialDate") -> bool:
+    def __lt__(self, other: PartialDate) -> bool:
         # a year sorts before its months, a month before its days
         return (self.year, self.month or 0, self.day or 0) < (other.year, other.month or 0, other.day or 0)
 
     @classmethod
-    def parse(cls, value) -> "PartialDate":
+    def parse(cls, value) -> PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, bool) or value is None:
@@ -98,7 +98,7 @@ class DateSpan:
     end: PartialDate | None = None
 
     @classmethod
-    def parse(cls, value) -> "DateSpan":
+    def parse(cls, value) -> DateSpan:
         if isinstance(value, DateSpan):
             return value
         if isinstance(value, dict):

@@ -117,7 +117,7 @@ def datapackage(today: dt.date, site_url: str = "", licence: dict | None = None)
         "title": "Quartiers à Impact Collectif — données ouvertes",
         "description": "Sites, événements et ressources de l'approche impact collectif dans les quartiers "
                        "prioritaires (ANCT), tirés des documents sources cités dans chaque fiche.",
-        "created": dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+        "created": dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
                      .isoformat().replace("+00:00", "Z"),
         "keywords": ["impact collectif", "politique de la ville", "ANCT"],
     }
@@ -147,7 +147,7 @@ def sitemap_index(site_url: str, today: dt.date) -> bytes:
                       for path in SITEMAPS)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            f"{entries}</sitemapindex>\n").encode("utf-8")
+            f"{entries}</sitemapindex>\n").encode()
 
 
 def robots(site_url: str) -> bytes | None:
@@ -156,7 +156,7 @@ def robots(site_url: str) -> bytes | None:
     crawlers would never read it (they read /robots.txt of the domain only)."""
     if urlsplit(site_url).path.strip("/"):
         return None
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap_index.xml\n".encode("utf-8")
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap_index.xml\n".encode()
 
 
 def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
@@ -176,8 +176,8 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
                              sources=catalogue.sources))]
     for key, site in catalogue.sites.items():
         files.append((f"calendrier/sites/{key}.ics",
-                      feeds.calendar(views.site_events(key), lang, f"{title} — {site.name.get(lang)}", today, organisations,
-                                     timezone=site_timezone(site), page_url=calendar_page,
+                      feeds.calendar(views.site_events(key), lang, f"{title} — {site.name.get(lang)}", today,
+                                     organisations, timezone=site_timezone(site), page_url=calendar_page,
                                      sources=catalogue.sources)))
     files.append((atom.FEED_PATH, atom.feed(views, site_url)))
     for key, contact in exports.published(catalogue, "contacts"):
@@ -219,4 +219,4 @@ def form_data(catalogue: Catalogue) -> bytes:
             "records": {kind: names(kind) for kind in model.KINDS},
             "labels": vocabularies}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f"window.QIC_FORM = {text};\n".encode("utf-8")
+    return f"window.QIC_FORM = {text};\n".encode()

@@ -55,7 +55,7 @@ def uid(key: str, lang: str) -> str:
 
 def _stamp(today: dt.date) -> dt.datetime:
     # DTSTAMP from the build date, not the clock: two builds give the same file
-    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
 
 
 _made: dict[tuple, bytes] = {}

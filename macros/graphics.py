@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import math
 import re
@@ -220,7 +221,7 @@ def _spread_numbers(entries: list[dict], left: float, right: float) -> None:
         limit = min(spread[i], limit)
         spread[i] = limit
         limit -= STEP_GAP
-    for e, label_x in zip(entries, spread):
+    for e, label_x in zip(entries, spread, strict=True):
         e["label_x"] = round(label_x, 1)
 
 
@@ -326,7 +327,7 @@ def timeline_narrow(catalogue: Catalogue, lang: str) -> dict:
         y += 8
     # the axis runs within each phase (its heading is never struck through)
     links = [{"y1": a["y"], "y2": b["y"], "dotted": b["first_year"] - a["first_year"] > 1}
-             for a, b in zip(steps, steps[1:]) if a["group"] == b["group"]]
+             for a, b in itertools.pairwise(steps) if a["group"] == b["group"]]
     return {"width": NARROW_WIDTH, "height": y, "axis": axis, "phases": phases, "steps": steps, "links": links,
             "line": NARROW_LINE}
 

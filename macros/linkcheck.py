@@ -165,7 +165,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return new
 
 
-class _Retry(Exception):
+class _RetryError(Exception):
     def __init__(self, result: Result):
         self.result = result
 
@@ -193,7 +193,7 @@ class Checker:
                     outcome = self._request(url, "HEAD")
                     if outcome.status in (403, 405):  # some servers refuse HEAD only
                         outcome = self._request(url, "GET")
-            except _Retry as retry:
+            except _RetryError as retry:
                 outcome = retry.result
                 result.status, result.error = outcome.status, outcome.error
                 continue
@@ -219,17 +219,17 @@ class Checker:
             if 300 <= error.code < 400:  # urllib gives up after 10 hops
                 result.error = f"trop de redirections (boucle ?), dernière réponse HTTP {error.code}"
             if error.code in RETRY_STATUSES:
-                raise _Retry(result) from None
+                raise _RetryError(result) from None
             return result
         except urllib.error.URLError as error:
             if not isinstance(error.reason, TimeoutError):
                 result.error = _network_error(error.reason)
                 return result
             result.error = f"délai dépassé ({self.timeout:g} s sans réponse)"
-            raise _Retry(result) from None
+            raise _RetryError(result) from None
         except TimeoutError:  # while reading the answer
             result.error = f"délai dépassé ({self.timeout:g} s sans réponse)"
-            raise _Retry(result) from None
+            raise _RetryError(result) from None
         except (OSError, ValueError, http.client.HTTPException) as error:  # connection reset, bad answer…
             result.error = f"erreur réseau ({type(error).__name__} : {error})"
         result.redirects = redirects.hops
@@ -249,7 +249,7 @@ def _network_error(reason) -> str:
 def check_all(urls: list[str], checker: Checker, concurrency: int = 8) -> dict[str, Result]:
     unique = sorted(set(urls))
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        return dict(zip(unique, pool.map(checker.check, unique)))
+        return dict(zip(unique, pool.map(checker.check, unique), strict=True))
 
 
 # --- reporting ----------------------------------------------------------------------------------
@@ -260,7 +260,7 @@ def report(links: list[Link], results: dict[str, Result], today: dt.date | None 
     moved = [link for link in links if results[link.url].redirected]
     lines = [f"# Vérification des liens externes — {today.isoformat()}", "",
              f"{len(results)} adresses vérifiées ({len(links)} liens) : "
-             f"{len({l.url for l in broken})} cassée(s), {len({l.url for l in moved})} redirigée(s).", ""]
+             f"{len({link.url for link in broken})} cassée(s), {len({link.url for link in moved})} redirigée(s).", ""]
 
     def grouped(title: str, chosen: list[Link], describe) -> None:
         lines.extend([f"## {title}", ""])
@@ -290,8 +290,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, default=Path("linkcheck-report.md"), help="rapport Markdown")
     parser.add_argument("--timeout", type=float, default=10, help="secondes d'attente par requête")
     parser.add_argument("--concurrency", type=int, default=8, help="requêtes simultanées")
-    parser.add_argument("--retries", type=int, default=2, help="nouveaux essais après un délai dépassé ou une erreur 5xx")
-    parser.add_argument("--backoff", type=float, default=1.0, help="attente avant le premier nouvel essai (doublée ensuite)")
+    parser.add_argument("--retries", type=int, default=2,
+                        help="nouveaux essais après un délai dépassé ou une erreur 5xx")
+    parser.add_argument("--backoff", type=float, default=1.0,
+                        help="attente avant le premier nouvel essai (doublée ensuite)")
     args = parser.parse_args(argv)
     try:
         catalogue = load_catalogue(args.content, REPO)

@@ -25,9 +25,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .dates import DateFormatError, DateSpan, PartialDate
-
 from . import values
+from .dates import DateFormatError, DateSpan, PartialDate
 
 SLUG = re.compile(values.ID_PATTERN)  # an id: kept under this name for the schemas and the form
 SOURCE_FILE = re.compile(r"^(\d{3}_[0-9a-f]{16})\.txt$")
@@ -74,7 +73,7 @@ def _ref_kind(annotation) -> str | None:
     return next((kind for arg in get_args(annotation) if (kind := _ref_kind(arg))), None)
 
 
-def references(record: "Record", loc: tuple = ()):
+def references(record: Record, loc: tuple = ()):
     """(loc, kind, id) of every id a record names, at any depth (a citation's source
     inside `sources` too), found from the fields' declared types."""
     for name, info in type(record).model_fields.items():
@@ -93,7 +92,7 @@ def references(record: "Record", loc: tuple = ()):
                     yield from references(item, loc + (name, index))
 
 
-def written_references(model: type["Record"], data, loc: tuple = ()):
+def written_references(model: type[Record], data, loc: tuple = ()):
     """(loc, kind, id) of the ids a document names, read from what was written where the
     model could not read the record whole: a file with other errors still has its
     references checked in the same run. Only well-formed ids are yielded (a malformed
@@ -419,14 +418,18 @@ class SourceDocument(Record):
     file_name: ClassVar[str] = "source"  # schemas/source.schema.json, starters/source.yml
     label: ClassVar[str] = 'document source'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Document source'
-    schema_description: ClassVar[str] = ('Un document dont le contenu du site est tiré (dossier content/sources/). Le nom du fichier est '
-                          'son identifiant lisible (ex. anct-approche-impacts-collectifs.yml), que les autres fiches citent '
-                          'avec les extraits qui appuient chaque fait ; « file » nomme le texte déposé, où ces extraits '
+    schema_description: ClassVar[str] = ('Un document dont le contenu du site est tiré (dossier '
+                                         'content/sources/). Le nom du fichier est '
+                          'son identifiant lisible (ex. anct-approche-impacts-collectifs.yml), que les '
+                          'autres fiches citent '
+                          'avec les extraits qui appuient chaque fait ; « file » nomme le texte déposé, '
+                          'où ces extraits '
                           'sont vérifiés.')
 
     title: Text = Field(description="Titre du document, tel qu'il se présente (ou titre descriptif).")
     description: Text = Field(description="Ce que contient le document.")
-    publisher: Ref("organisations") = Field(description="Organisation qui le publie (identifiant de content/organisations/).")
+    publisher: Ref("organisations") = Field(description="Organisation qui le publie (identifiant de "
+                                                        "content/organisations/).")
     date: When | None = Field(None, description="Date de publication, si le document la donne ; "
                               "sinon laissez vide : la page indique « date inconnue ».")
     url: Url | None = Field(None, description="Adresse publique, si une source la donne.")
@@ -440,8 +443,10 @@ class Organisation(Sourced):
     file_name: ClassVar[str] = "organisation"  # schemas/organisation.schema.json, starters/organisation.yml
     label: ClassVar[str] = 'organisation'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Organisation'
-    schema_description: ClassVar[str] = ('Une organisation nommée par les sources : agence, réseau, centre de ressources, association… '
-                          '(dossier content/organisations/). Le nom du fichier est son identifiant, cité par les autres '
+    schema_description: ClassVar[str] = ('Une organisation nommée par les sources : agence, réseau, '
+                                         'centre de ressources, association… '
+                          '(dossier content/organisations/). Le nom du fichier est son identifiant, cité '
+                          'par les autres '
                           'fiches.')
 
     name: Name = Field(description="Nom de l'organisation.")
@@ -459,12 +464,14 @@ class Contact(Sourced):
     file_name: ClassVar[str] = "contact"  # schemas/contact.schema.json, starters/contact.yml
     label: ClassVar[str] = 'contact'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Contact'
-    schema_description: ClassVar[str] = ('Une personne à contacter, publiée sur le site seulement avec « public: true » (dossier '
+    schema_description: ClassVar[str] = ('Une personne à contacter, publiée sur le site seulement avec « '
+                                         'public: true » (dossier '
                           'content/contacts/). Le nom du fichier est son identifiant (prenom-nom).')
 
     name: NonEmpty = Field(description="Prénom et nom.")
     role: Text | None = Field(None, description="Fonction ou service.")
-    organisation: Ref("organisations") = Field(description="Organisation (identifiant d'un fichier de content/organisations/).")
+    organisation: Ref("organisations") = Field(description="Organisation (identifiant d'un fichier de "
+                                                           "content/organisations/).")
     email: Email | None = Field(None, description="Adresse e-mail, si une source la donne (sans accents).",
                                 examples=["prenom.nom@anct.gouv.fr"])
     phone: Phone | None = Field(None, description="Téléphone, si une source le donne : 10 chiffres ou "
@@ -495,8 +502,10 @@ class Site(Sourced):
     file_name: ClassVar[str] = "site"  # schemas/site.schema.json, starters/site.yml
     label: ClassVar[str] = 'site'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Site'
-    schema_description: ClassVar[str] = ('Un territoire ou un quartier engagé dans la démarche : site pilote, site du programme ou '
-                          "quartier d'inspiration (dossier content/sites/). Le nom du fichier donne l'adresse de sa page.")
+    schema_description: ClassVar[str] = ('Un territoire ou un quartier engagé dans la démarche : site '
+                                         'pilote, site du programme ou '
+                          "quartier d'inspiration (dossier content/sites/). Le nom du fichier donne "
+                          "l'adresse de sa page.")
 
     name: Name = Field(description="Nom du site (commune ou quartier).")
     kind: _labels(SITE_KINDS) = Field(description="pilote, programme ou inspiration.")
@@ -514,7 +523,8 @@ class Site(Sourced):
     challenge: Text | None = Field(None, description="Défi prioritaire choisi, si connu.")
     organisations: list[Ref("organisations")] = Field(default_factory=list,
                                       description="Organisations engagées (identifiants de content/organisations/).")
-    contacts: list[Ref("contacts")] = Field(default_factory=list, description="Contacts (identifiants de content/contacts/).")
+    contacts: list[Ref("contacts")] = Field(default_factory=list, description="Contacts (identifiants de "
+                                                                              "content/contacts/).")
     continuum: list[ContinuumStep] = Field(default_factory=list,
                                            description="Positions du collectif sur le continuum, datées.")
     last_checked: Day = Field(description="Date de dernière vérification (AAAA-MM-JJ).")
@@ -525,7 +535,8 @@ class Resource(Sourced):
     file_name: ClassVar[str] = "resource"  # schemas/resource.schema.json, starters/resource.yml
     label: ClassVar[str] = 'ressource'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Ressource'
-    schema_description: ClassVar[str] = ("Un article, un guide, une vidéo, une boîte à outils… sur l'approche impact collectif (dossier "
+    schema_description: ClassVar[str] = ("Un article, un guide, une vidéo, une boîte à outils… sur "
+                                         "l'approche impact collectif (dossier "
                           'content/resources/).')
 
     title: Text = Field(description="Titre de la ressource, tel qu'il est publié.")
@@ -546,7 +557,8 @@ class Event(Sourced):
     file_name: ClassVar[str] = "event"  # schemas/event.schema.json, starters/event.yml
     label: ClassVar[str] = 'événement'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Événement'
-    schema_description: ClassVar[str] = ('Une formation, une rencontre ou un temps fort, avec sa date ou sa période (dossier '
+    schema_description: ClassVar[str] = ('Une formation, une rencontre ou un temps fort, avec sa date ou '
+                                         'sa période (dossier '
                           'content/events/).')
 
     title: Text = Field(description="Titre de l'événement.")
@@ -568,7 +580,8 @@ class Phase(Sourced):
     file_name: ClassVar[str] = "phase"  # schemas/phase.schema.json, starters/phase.yml
     label: ClassVar[str] = 'phase'  # one record, as messages name it
     schema_title: ClassVar[str] = 'Phase du programme'
-    schema_description: ClassVar[str] = ('Une période de la démarche : expérimentation, programme, formation… (dossier content/phases/).')
+    schema_description: ClassVar[str] = ('Une période de la démarche : expérimentation, programme, '
+                                         'formation… (dossier content/phases/).')
 
     name: Text = Field(description="Nom de la phase, avec ses années.")
     period: When = Field(description="Période : {start: 2022-04, end: 2023-06}, ou une année seule.")
@@ -591,7 +604,8 @@ class HistoryEntry(Sourced):
     file_name: ClassVar[str] = "history"  # schemas/history.schema.json, starters/history.yml
     label: ClassVar[str] = "entrée d'histoire"  # one record, as messages name it
     schema_title: ClassVar[str] = "Entrée de l'histoire apprenante"
-    schema_description: ClassVar[str] = ("Un moment de l'histoire de la démarche, raconté d'après les sources, avec ses enseignements et "
+    schema_description: ClassVar[str] = ("Un moment de l'histoire de la démarche, raconté d'après les "
+                                         "sources, avec ses enseignements et "
                           'ses témoignages (dossier content/history/).')
 
     date: When = Field(description="Date ou période : 2022, 2022-04, 2022-04-15 ou {start: 2022-05, end: 2023-02}.")
@@ -601,7 +615,8 @@ class HistoryEntry(Sourced):
     lessons: list[Lesson] = Field(default_factory=list, description="Enseignements tirés de cette étape.")
     testimonials: list[Testimonial] = Field(default_factory=list,
                                             description="Témoignages cités par les sources.")
-    sites: list[Ref("sites")] = Field(default_factory=list, description="Sites concernés (identifiants de content/sites/).")
+    sites: list[Ref("sites")] = Field(default_factory=list, description="Sites concernés (identifiants "
+                                                                        "de content/sites/).")
 
 
 

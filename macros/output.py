@@ -33,7 +33,8 @@ _OS_ERRORS = {
     errno.ENOSPC: "disque plein", errno.EDQUOT: "quota de disque dépassé",
     errno.ENAMETOOLONG: "nom de fichier trop long pour le système de fichiers",
     errno.EROFS: "système de fichiers en lecture seule", errno.ENOTDIR: "un fichier porte le nom d'un dossier",
-    errno.EISDIR: "un dossier porte le nom d'un fichier", errno.EEXIST: "un fichier porte déjà ce nom", errno.EXDEV: "dossier sur un autre disque",
+    errno.EISDIR: "un dossier porte le nom d'un fichier", errno.EEXIST: "un fichier porte déjà ce nom",
+    errno.EXDEV: "dossier sur un autre disque",
 }
 
 

@@ -34,7 +34,7 @@ class GeneratedPage:
     title: str           # plain text
     description: str     # plain text
     html: str            # the page's content, rendered straight from its template
-    headings: "Headings"
+    headings: Headings
     source: Path | None  # the YAML file the page comes from, for its edit link
     updated: dt.date | None = None  # the last change of what it shows, from Git (the sitemap's lastmod)
 

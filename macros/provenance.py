@@ -89,9 +89,10 @@ def _find_whole(text: str, part: str, start: int) -> int:
     index = text.find(part, start)
     while index >= 0:
         end = index + len(part)
-        if not (part[0].isalnum() or part[0] == "_") or index == 0 or not _word_char(text[index - 1]):
-            if not (part[-1].isalnum() or part[-1] == "_") or end == len(text) or not _word_char(text[end]):
-                return index
+        starts_clean = not (part[0].isalnum() or part[0] == "_") or index == 0 or not _word_char(text[index - 1])
+        ends_clean = not (part[-1].isalnum() or part[-1] == "_") or end == len(text) or not _word_char(text[end])
+        if starts_clean and ends_clean:
+            return index
         index = text.find(part, index + 1)
     return -1
 
@@ -337,7 +338,7 @@ def refresh_fingerprints(content: Path, folder: Path, write: bool = True) -> tup
     sources = Path(content) / "sources"
     for record_file in sorted(sources.glob("*.yml")):
         shown = f"content/sources/{record_file.name}"
-        _, record, problems = read_record(record_file, shown, SourceDocument)
+        _, record, _problems = read_record(record_file, shown, SourceDocument)
         if record is None:
             trouble.append(f"{shown} : fiche invalide, empreinte non écrite (lancez python -m macros.cli check)")
             continue

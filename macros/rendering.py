@@ -80,7 +80,7 @@ compiled_templates = _compiled_templates()
 
 
 @functools.cache
-def renderer(lang: str) -> "Renderer":
+def renderer(lang: str) -> Renderer:
     """One Renderer per language and process: Jinja compiles each template once."""
     return Renderer(lang)
 

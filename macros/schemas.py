@@ -127,10 +127,8 @@ def _frenchify(node) -> None:
     if pattern in PATTERN_MESSAGES:
         node["patternErrorMessage"] = PATTERN_MESSAGES[pattern]
     for key, value in node.items():
-        if key == "properties":  # a dict of field name -> schema: "title" there is a field, not a keyword
-            for sub in value.values():
-                _frenchify(sub)
-        elif key in ("$defs",):
+        # a dict of field name -> schema: "title" there is a field, not a keyword
+        if key in ("properties", "$defs"):
             for sub in value.values():
                 _frenchify(sub)
         elif isinstance(value, (dict, list)) and key not in ("enum", "examples", "default", "required"):

@@ -133,7 +133,8 @@ def check_text(value) -> str:
 def check_id(value: str) -> str:
     """An id: a file name without « .yml », a reference to it, an address of the site."""
     if not isinstance(value, str) or not ID.fullmatch(value):
-        raise ValueError(f"identifiant « {quoted(visible(str(value)))} » invalide : minuscules sans accents (a-z), chiffres "
+        raise ValueError(f"identifiant « {quoted(visible(str(value)))} » invalide : minuscules sans "
+                         f"accents (a-z), chiffres "
                          "et tirets simples (ex. chateau-thierry)")
     return limit(value, MAX_ID, "identifiant")
 

@@ -97,7 +97,8 @@ _SYNTAX_MESSAGES = [
     ("found unexpected end of stream",
      "guillemet ou crochet ouvert jamais refermé", "refermez le guillemet ou le crochet ouvert plus haut"),
     ("found unknown escape character",
-     "séquence d'échappement inconnue entre guillemets doubles", "utilisez des guillemets simples ou doublez la barre oblique"),
+     "séquence d'échappement inconnue entre guillemets doubles", "utilisez des guillemets simples ou "
+                                                                 "doublez la barre oblique"),
     ("mapping values are not allowed here",
      "deux-points inattendu : structure (imbrication) incorrecte",
      "vérifiez l'indentation, ou mettez la valeur entre guillemets si elle contient « : »"),
