@@ -381,6 +381,23 @@ def test_approach_pages_link_to_the_resources_instead_of_repeating_cards(site):
         assert 'href="../ressources/?topic=fondements"' in markup
 
 
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_the_five_conditions_are_one_card_each_in_both_formulations(site, lang, prefix):
+    """Not a wall of text: each formulation (the classic one, the ANCT's) is a group of five
+    cards, each named by its own heading (in the table of contents) and holding the
+    sources' words in quotation marks."""
+    markup = article(page(site, prefix + "approche/conditions/index.html"))
+    groups = re.findall(r'<div class="qic-conditions">(.*?)</div>\s*<p>', markup, re.S)
+    assert len(groups) == 2
+    for group in groups:
+        cards = re.findall(r'<section class="qic-condition">(.*?)</section>', group, re.S)
+        assert len(cards) == 5
+        for number, card in enumerate(cards, 1):
+            headings = re.findall(r'<h3 id="[^"]+">(.*?)<a class="headerlink"', card, re.S)
+            assert len(headings) == 1 and headings[0].startswith(f"{number}. "), card[:120]
+            assert re.search("«|“|\"", text_of(card)), card[:120]  # the source's words, quoted
+
+
 # --- about the site: who publishes it ------------------------------------------------
 
 ABOUT_PAGES = ["a-propos/index.html", "a-propos/mentions-legales/index.html", "a-propos/accessibilite/index.html"]
