@@ -24,7 +24,7 @@ from macros.pages import GeneratedPage, Views, generated_pages, site_order
 from macros.paths import REPO
 from macros.problems import ContentError, inert
 from macros.rendering import compiled_templates
-from macros.typography import french_html
+from macros.typography import english_html, french_html
 
 log = logging.getLogger("mkdocs.hooks.qic")
 
@@ -268,8 +268,9 @@ _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?
 
 def _finished(output: str, config) -> str:
     output = _TOGGLE_AUTOCOMPLETE.sub(r"\1>", output)
-    # French typography on the whole French page (title, menu, content, footer)
-    return french_html(output) if config.theme["language"] == "fr" else output
+    # French typography on the whole French page (title, menu, content, footer); the
+    # typographic apostrophe on the English one
+    return french_html(output) if config.theme["language"] == "fr" else english_html(output)
 
 
 def on_post_page(output, page, config):

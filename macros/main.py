@@ -4,11 +4,19 @@ Declared in mkdocs.yml as `module_name: macros/main`.
 """
 from __future__ import annotations
 
-from macros import glue, pages
+from mkdocs.exceptions import PluginError
+
+from macros import glue, pages, publisher, rendering
 
 
 def define_env(env):
     lang = env.conf["theme"]["language"]
+    try:
+        # who publishes the site (mkdocs.yml: extra.publisher), read once per build; the
+        # legal notice, accessibility statement and « À propos » page test its values
+        env.variables["publisher"] = publisher.read(env.conf["extra"])
+    except publisher.PublisherError as error:
+        raise PluginError(str(error)) from None
 
     def root() -> str:
         return "../" * (env.page.url.count("/") if env.page else 0)
@@ -39,3 +47,16 @@ def define_env(env):
         """True when a resource is tagged with `topic` (or one of its sub-topics):
         a page leaves out its « related resources » section otherwise."""
         return bool(pages.Views(glue.current(), lang, glue.build_date()).resources(topic=topic))
+
+    @env.macro
+    def publisher_block() -> str:
+        """Who publishes the site: each value of extra.publisher that is set, then one
+        sentence naming those not yet designated (said once per page)."""
+        who = env.variables["publisher"]
+        return rendering.renderer(lang).render("publisher.html.j2", facts=who.facts(lang),
+                                               missing=who.missing_sentence(lang))
+
+    @env.macro
+    def site_address() -> str:
+        """The published site's address (SITE_URL, its French root); "" when not set."""
+        return env.conf["extra"].get("site_root", "")

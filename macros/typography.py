@@ -1,4 +1,5 @@
-"""French typography, applied to the final HTML of the French pages.
+"""French typography, applied to the final HTML of the French pages; and the one rule
+English shares with it, the typographic apostrophe (France’s), on the English pages.
 
 The rules (Lexique des règles typographiques en usage à l'Imprimerie nationale):
   - a narrow no-break space (U+202F) before ; ! ? and inside « »;
@@ -20,6 +21,12 @@ region and every text without a sign the rules change. The pages are valid
 HTML (the Nu HTML Checker reads every one in the tests), which is what this
 reading needs; on the built site it gives the same result as the standard
 library's HTML parser, at a fifth of its cost.
+
+English pages get only the apostrophe, and only between two letters (France's,
+Condé-sur-l'Escaut), where it can be nothing else: a straight quote opening or
+closing a quotation is left alone. The same reading of the page is used, so tags,
+attributes and code are never touched; French quoted there (lang="fr") gets the
+same apostrophe, text in any other language none.
 
 Spaces are only ever made unbreakable where one already stands (a space typed
 before « : » becomes U+00A0): none is added before ; ! ? : where the text has
@@ -107,27 +114,36 @@ _RAW_TEXT = {"script", "style"}  # their content ends at the first end tag
 def french_html(source: str) -> str:
     """The page with French typography in its prose, and nothing else changed."""
     out: list[str] = []
-    _rewrite(source, 0, len(source), True, out)
+    _rewrite(source, 0, len(source), True, out, "fr")
     return "".join(out)
 
 
-def _rewrite(source: str, start: int, stop: int, markup: bool, out: list[str]) -> None:
-    """Appends source[start:stop] to out, its prose in French typography; `markup`
-    says whether <sup> may be added (not in <title>, <option>, SVG)."""
+def english_html(source: str) -> str:
+    """The English page with the typographic apostrophe in its prose (between two
+    letters), and nothing else changed."""
+    out: list[str] = []
+    _rewrite(source, 0, len(source), False, out, "en")
+    return "".join(out)
+
+
+def _rewrite(source: str, start: int, stop: int, markup: bool, out: list[str], lang: str) -> None:
+    """Appends source[start:stop] to out, its prose in the typography of `lang`;
+    `markup` says whether <sup> may be added (not in <title>, <option>, SVG)."""
+    node = _french_node if lang == "fr" else _english_node
     at = copied = start
     while at < stop and (match := _SCAN.match(source, at, stop)):
         at = match.end()
         if match["text"] is not None:
-            text = _french_node(source, match.start("text"), match["text"], markup)
+            text = node(source, match.start("text"), match["text"], markup)
             if text is not None:
                 out += [source[copied:match.start("text")], text]
                 copied = at
-        elif match["tag"] is not None and (region := _region(match["tag"])):
+        elif match["tag"] is not None and (region := _region(match["tag"], _APPLIES_TO[lang])):
             name, skip = region
             inner, at = _region_end(source, name, at, stop)
             if not skip:  # text only: rewritten without markup
                 out.append(source[copied:match.end()])
-                _rewrite(source, match.end(), inner, False, out)
+                _rewrite(source, match.end(), inner, False, out, lang)
                 copied = inner
     out.append(source[copied:stop])
 
@@ -150,15 +166,41 @@ def _french_node(source: str, start: int, raw: str, markup: bool) -> str | None:
     return None if text == raw else text
 
 
-def _region(tag: str) -> tuple[str, bool] | None:
-    """(name, skipped?) if the start tag opens an element whose text is skipped or
-    takes no markup; None otherwise."""
+# the languages whose text each pass changes: French rules only in French; the apostrophe
+# between two letters in English, and in French quoted on an English page
+_APPLIES_TO = {"fr": ("fr",), "en": ("en", "fr")}
+_LETTER = r"[^\W\d_]"
+_APOSTROPHE = re.compile(rf"(?<={_LETTER})'(?={_LETTER})")
+
+
+def _english_node(source: str, start: int, raw: str, markup: bool) -> str | None:
+    """The text node with ’ for each ' between two letters (one of them may end the
+    text before, or begin the text after: <strong>Tamarack</strong>'s), or None."""
+    data = html.unescape(raw)
+    if "'" not in data:
+        return None
+    text = _APOSTROPHE.sub("’", data)
+    if text.startswith("'") and _LETTER_AT.match(text, 1) and _LETTER_AT.match(_previous_character(source, start)):
+        text = "’" + text[1:]
+    if text.endswith("'") and _LETTER_AT.match(text, len(text) - 2) and _LETTER_AT.match(
+            _next_character(source, start + len(raw))):
+        text = text[:-1] + "’"
+    text = html.escape(text, quote=False)
+    return None if text == html.escape(data, quote=False) else text
+
+
+_LETTER_AT = re.compile(_LETTER)
+
+
+def _region(tag: str, langs: tuple[str, ...]) -> tuple[str, bool] | None:
+    """(name, skipped?) if the start tag opens an element whose text is skipped (code,
+    or a language not among `langs`) or takes no markup; None otherwise."""
     name = _NAME.match(tag)[1].lower()
     if name in VOID or tag.endswith("/>"):
         return None
-    lang = next((value or single or bare for key, value, single, bare in _ATTRIBUTE.findall(tag, len(name) + 1)
-                 if key.lower() == "lang"), None)
-    skip = name in SKIPPED or (lang is not None and not html.unescape(lang).lower().startswith("fr"))
+    value = next((double or single or bare for key, double, single, bare in _ATTRIBUTE.findall(tag, len(name) + 1)
+                  if key.lower() == "lang"), None)
+    skip = name in SKIPPED or (value is not None and not html.unescape(value).lower().startswith(langs))
     return (name, skip) if skip or name in TEXT_ONLY else None
 
 
@@ -190,4 +232,13 @@ def _previous_character(source: str, start: int) -> str:
         text = html.unescape(text)
         if text.strip():
             return NNBSP if text.endswith("«") else text[-1]
+    return " "
+
+
+def _next_character(source: str, stop: int) -> str:
+    """The first character of the text after `stop` (blank texts passed over)."""
+    for text in _MARKUP.split(source[stop:stop + 4000]):
+        text = html.unescape(text)
+        if text.strip():
+            return text[0]
     return " "

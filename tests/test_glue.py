@@ -7,11 +7,13 @@ test_build.py.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
+from mkdocs.structure.pages import Page
 
 from conftest import REPO
 
@@ -114,3 +116,44 @@ def test_compiled_templates_are_kept_in_a_private_folder_or_not_at_all(tmp_path,
     folder.rmdir()
     folder.write_text("")
     assert rendering._compiled_templates() is None
+
+
+PUBLISHER_PAGES = ["a-propos/index.md", "a-propos/mentions-legales.md", "a-propos/accessibilite.md"]
+
+
+def rendered_markdown(name: str, paths: list[str], publisher: dict) -> dict[str, str]:
+    """The pages' Markdown after the macros, under a configuration whose extra.publisher
+    sets these values (the rest of mkdocs.yml as it is)."""
+    extra = dict(load_config(str(REPO / name)).extra)
+    config = load_config(str(REPO / name), extra={**extra, "publisher": {**extra["publisher"], **publisher}})
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+    pages = {}
+    for path in paths:
+        page = Page(None, files.get_file_from_path(path), config)
+        page.read_source(config)
+        pages[path] = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+    return pages
+
+
+@pytest.mark.parametrize("name, sentence, publisher", [("mkdocs.yml", "ne sont pas encore désignés", "l&#39;éditeur"),
+                                                       ("mkdocs.en.yml", "have not yet been designated", "publisher")])
+def test_a_publisher_value_set_in_the_configuration_shows_and_leaves_the_sentence(monkeypatch, name, sentence,
+                                                                                   publisher):
+    monkeypatch.setattr(glue, "_given", {})
+    pages = rendered_markdown(name, PUBLISHER_PAGES, {"name": "Éditeur Exemple", "email": "contact@example.org"})
+    for path, markdown in pages.items():
+        assert "Éditeur Exemple" in markdown and "mailto:contact@example.org" in markdown, path
+        missing = re.findall(r'<p class="qic-publisher-missing">(.*?)</p>', markdown)
+        assert len(missing) == 1 and sentence in missing[0], path
+        assert publisher not in missing[0].lower() and "contact" not in missing[0], path
+    # every value set: no sentence at all
+    everything = {"name": "E", "address": "A", "director": "D", "email": "e@example.org", "host": "H",
+                  "licence": "L"}
+    for path, markdown in rendered_markdown(name, PUBLISHER_PAGES, everything).items():
+        assert "qic-publisher-missing" not in markdown, path
+    # a mistyped key stops the build, naming it
+    with pytest.raises(PluginError, match="clé inconnue « nom »"):
+        rendered_markdown(name, [], {"nom": "X"})

@@ -381,6 +381,53 @@ def test_approach_pages_link_to_the_resources_instead_of_repeating_cards(site):
         assert 'href="../ressources/?topic=fondements"' in markup
 
 
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_the_five_conditions_are_one_card_each_in_both_formulations(site, lang, prefix):
+    """Not a wall of text: each formulation (the classic one, the ANCT's) is a group of five
+    cards, each named by its own heading (in the table of contents) and holding the
+    sources' words in quotation marks."""
+    markup = article(page(site, prefix + "approche/conditions/index.html"))
+    groups = re.findall(r'<div class="qic-conditions">(.*?)</div>\s*<p>', markup, re.S)
+    assert len(groups) == 2
+    for group in groups:
+        cards = re.findall(r'<section class="qic-condition">(.*?)</section>', group, re.S)
+        assert len(cards) == 5
+        for number, card in enumerate(cards, 1):
+            headings = re.findall(r'<h3 id="[^"]+">(.*?)<a class="headerlink"', card, re.S)
+            assert len(headings) == 1 and headings[0].startswith(f"{number}. "), card[:120]
+            assert re.search("«|“|\"", text_of(card)), card[:120]  # the source's words, quoted
+
+
+# --- about the site: who publishes it ------------------------------------------------
+
+ABOUT_PAGES = ["a-propos/index.html", "a-propos/mentions-legales/index.html", "a-propos/accessibilite/index.html"]
+NOT_DESIGNATED = {"fr": "ne sont pas encore désignés", "en": "have not yet been designated"}
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_about_pages_say_once_what_the_publisher_has_not_chosen_and_hold_no_placeholder(site, lang, prefix):
+    """mkdocs.yml leaves extra.publisher empty (the sources name no publisher): each page
+    says so in one sentence, never « à compléter » where a value would go."""
+    for path in ABOUT_PAGES:
+        words = text_of(article(page(site, prefix + path)))
+        assert not re.search(r"à compléter|to be (completed|confirmed)|à confirmer", words, re.I), path
+        assert words.count(NOT_DESIGNATED[lang]) == 1, path
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_the_about_section_opens_on_the_about_page_which_leads_to_sources_and_contributing(site, lang, prefix):
+    home = page(site, prefix + "index.html")
+    tabs = re.findall(r'<a href="([^"]+)" class="md-tabs__link">', home)
+    assert tabs[-1] == "a-propos/"  # the « À propos » tab: the about page, no longer the open data
+    markup = article(page(site, prefix + "a-propos/index.html"))
+    for publisher in ("IREV", "RésO Villes", "ANCT", "Dynamo", "Tamarack"):
+        assert publisher in markup
+    hrefs = re.findall(r'href="([^"]+)"', markup)
+    assert "../proposer/" in hrefs and "https://github.com/exemple/qic/blob/main/CONTRIBUTING.md" in hrefs
+    for href in (h for h in hrefs if not h.startswith(("http", "mailto:"))):
+        assert resolves(site, prefix + "a-propos/index.html", href), href
+
+
 # --- in the browser ---------------------------------------------------------------
 
 def phone(browser):

@@ -84,3 +84,18 @@ def test_translations_refuses_invalid_content_with_the_check_messages(content):
     result = translations(content)
     assert result.returncode == 1
     assert "content/sites/lievin.yml" in result.stderr and "kind" in result.stderr
+
+
+def test_french_shown_on_an_english_page_says_so_in_a_word_and_is_marked_french():
+    from macros.model import RichText, Text
+    from macros.rendering import Renderer
+    english = Renderer("en")
+    assert str(english.text(Text(fr="Quartier l'Épinette"))) == (
+        '<span class="qic-untranslated"><span class="qic-untranslated__label">(in French)</span> '
+        '<span lang="fr">Quartier l&#39;Épinette</span></span>')
+    block = str(english.rich(RichText(fr="Un *quartier*.")))
+    assert block.startswith('<div class="qic-untranslated"><p class="qic-untranslated__label">(in French)</p>'
+                            '<div lang="fr"><p>Un <em>quartier</em>.</p>')
+    # translated, or on a French page: the text alone
+    assert str(english.text(Text(fr="a", en="b"))) == "b"
+    assert str(Renderer("fr").text(Text(fr="a"))) == "a"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.typography import NBSP, NNBSP, french_html, french_text
+from macros.typography import NBSP, NNBSP, english_html, french_html, french_text
 
 
 # --- the filter ----------------------------------------------------------------------
@@ -56,6 +56,27 @@ def test_quotation_marks_across_elements():
 def test_a_page_without_french_prose_is_unchanged():
     page = '<html><body><pre>a : b</pre><p lang="en">Hello : world ?</p></body></html>'
     assert french_html(page) == page
+
+
+def test_english_gets_the_apostrophe_between_two_letters_and_nothing_else():
+    page = ('<html lang="en"><head><title>France\'s sites</title>'
+            '<meta name="description" content="France\'s &#39;sites&#39;"></head>'
+            '<body><p title="it\'s" data-x=\'a"b\'>Condé-sur-l\'Escaut &amp; \'quoted\' rock&#39;n&#39;roll '
+            '<strong>Tamarack</strong>\'s l\'<em>Escaut</em> 1990\'s programmes\' end</p>'
+            '<a href="/x?a=b\'c">don\'t</a><code>it\'s</code><pre>l\'x</pre>'
+            '<script>var a = \'b\'c\';</script><div lang="fr">l\'ANCT : x</div><q lang="de">Rock\'n</q>'
+            '</body></html>')
+    assert english_html(page) == (
+        '<html lang="en"><head><title>France’s sites</title>'
+        '<meta name="description" content="France\'s &#39;sites&#39;"></head>'
+        '<body><p title="it\'s" data-x=\'a"b\'>Condé-sur-l’Escaut &amp; \'quoted\' rock’n’roll '
+        '<strong>Tamarack</strong>’s l’<em>Escaut</em> 1990\'s programmes\' end</p>'
+        '<a href="/x?a=b\'c">don’t</a><code>it\'s</code><pre>l\'x</pre>'
+        '<script>var a = \'b\'c\';</script><div lang="fr">l’ANCT : x</div><q lang="de">Rock\'n</q>'
+        '</body></html>')
+    # only the apostrophe: no French space or mark; a page without one is returned as it is
+    plain = '<p>Why? Note: « x » 1er</p>'
+    assert english_html(plain) == plain
 
 
 # --- the built site --------------------------------------------------------------------
@@ -135,7 +156,7 @@ def test_no_breakable_space_where_french_typography_forbids_one(site):
     assert "1<sup>er</sup>" in (site / "calendrier" / "index.html").read_text("utf-8")
 
 
-def test_english_pages_are_untouched(site):
+def test_english_pages_get_no_french_spaces_or_marks(site):
     for path in english_pages(site):
         text = path.read_text("utf-8")
         assert NNBSP not in text and NBSP + ":" not in text, path
@@ -147,8 +168,44 @@ def test_english_pages_are_untouched(site):
         problems += [f"{path.relative_to(site)}: …{text[max(0, m.start() - 30):m.end() + 10]!r}"
                      for m in re.finditer(r"\w[ \u00a0\u202f][:;](?=\s)", text)]
     assert problems == [], "\n".join(problems[:20])
-    # the English text keeps its own apostrophes, as written in the content
-    assert "Montréal's" in html.unescape((site / "en" / "histoire" / "index.html").read_text("utf-8"))
+    # the apostrophe is the typographic one, as on the French pages
+    assert "Montréal’s" in html.unescape((site / "en" / "histoire" / "index.html").read_text("utf-8"))
+
+
+class _Attributes(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.attributes: list = []
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes.append((tag, attrs))
+
+
+def attributes(markup: str) -> list:
+    parser = _Attributes()
+    parser.feed(markup)
+    parser.close()
+    return parser.attributes
+
+
+def test_english_prose_has_no_straight_apostrophe_between_letters_and_attributes_keep_theirs(site):
+    pages = english_pages(site)
+    assert len(pages) > 20 and site / "en" / "404.html" in pages
+    problems = []
+    for path in pages:
+        # every text node outside code (French quoted there included), each on its own
+        # and joined to its neighbours: <strong>Tamarack</strong>'s
+        prose_nodes = read(path, ("en", "fr")).texts
+        for text in prose_nodes + ["".join(prose_nodes)]:
+            problems += [f"{path.relative_to(site)}: …{text[max(0, m.start() - 30):m.end() + 10]!r}"
+                         for m in re.finditer(r"[^\W\d_]'[^\W\d_]", text)]
+    assert problems == [], "\n".join(problems[:20])
+    # attributes are never changed: the built page with its apostrophes put back straight,
+    # passed through the rule again, keeps every attribute as it was
+    for path in pages:
+        straight = path.read_text("utf-8").replace("’", "'")
+        assert attributes(english_html(straight)) == attributes(straight), path
+    assert "All the site&#39;s records" in (site / "en" / "donnees" / "index.html").read_text("utf-8")  # a meta
 
 
 def test_json_ld_and_meta_stay_valid(site):
