@@ -19,7 +19,8 @@ class Parser(argparse.ArgumentParser):
     """argparse with French usage, help option and error messages."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # our own -h, in French, below
+        super().__init__(*args, **kwargs)
         self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
 
     def format_usage(self) -> str:

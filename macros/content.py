@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,7 +98,7 @@ class Catalogue:
             self._views[index_key] = index
         return self._views[index_key].get(key, [])
 
-    def cached(self, name: str, compute):
+    def cached(self, name: Hashable, compute):
         """A value derived from the records, computed once (site order, indexes…)."""
         if name not in self._views:
             self._views[name] = compute()
@@ -153,7 +154,7 @@ def _check_record(raw: bytes, shown: str, model: type[Record]) -> tuple:
     try:
         record = model.model_validate(document.data)
     except ValidationError as error:
-        errors = [{**item, "loc": error_loc(item), "file": Path(shown).stem} for item in error.errors()]
+        errors: list[dict] = [{**item, "loc": error_loc(item), "file": Path(shown).stem} for item in error.errors()]
         for item in errors:
             loc = item["loc"]
             if any(loc[:len(place)] == place for place in explained):
@@ -266,6 +267,7 @@ def _read_kind(catalogue: Catalogue, kind: str, folder: Path, repo_root: Path) -
                 catalogue.refused.append((kind, document))
             problems.extend(found)
             continue
+        assert document is not None  # a record is only ever read from a document
         catalogue.entries[kind][file.stem] = Entry(file.stem, kind, record, document, file)
     if kind == "sources":
         problems += _read_fingerprints(catalogue, prints, shown_folder)
@@ -362,7 +364,7 @@ def check_names(catalogue: Catalogue) -> list[Problem]:
         holders.setdefault((entry.kind, names.skeleton(french)), []).append(entry)
     for (kind, _), same in holders.items():
         for entry in same if len(same) > 1 else ():
-            attr = "name" if "name" in entry.document.data else "title"
+            attr = "name" if "name" in entry.record.model_fields_set else "title"
             others = ", ".join(other.path for other in same if other is not entry)
             line, column = entry.document.where((attr,))
             problems.append(Problem(entry.path, line, column, attr,

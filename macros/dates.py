@@ -48,12 +48,13 @@ class PartialDate:
         if not match:
             raise DateFormatError(
                 f"date « {text} » mal écrite : utilisez AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2022-10 pour octobre 2022)")
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year = int(match.group(1))
+        month, day = (int(g) if g else None for g in match.groups()[1:])
         if not 1900 <= year <= 2100:
             raise DateFormatError(f"année {year} hors de la période plausible (1900–2100)")
         if month is not None and not 1 <= month <= 12:
             raise DateFormatError(f"mois {month} impossible dans « {text} » (1 à 12)")
-        if day is not None:
+        if day is not None and month is not None:  # the pattern gives no day without a month
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise DateFormatError(f"jour {day} impossible dans « {text} » : ce mois a {last} jours")
@@ -67,7 +68,7 @@ class PartialDate:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> dt.date:
-        if self.day:
+        if self.day and self.month:
             return dt.date(self.year, self.month, self.day)
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
@@ -141,10 +142,16 @@ class DateSpan:
             return self._days(lang)
         return self._months(lang)
 
+    def _end(self) -> PartialDate:
+        """The end of a span (only called on spans that have one)."""
+        if self.end is None:  # pragma: no cover - render() sends single dates elsewhere
+            raise ValueError("période sans fin")
+        return self.end
+
     def _days(self, lang: str) -> str:
         """Two days of one year: « 30 septembre et 1er octobre 2025 » (consecutive days),
         « du 4 au 8 mars 2024 », "4–8 March 2024", "30 September to 2 October 2025"."""
-        start, end = self.start, self.end
+        start, end = self.start, self._end()
         consecutive = (end.first_day() - start.first_day()).days == 1
         first = start.render(lang, with_year=False)
         if start.month == end.month:
@@ -158,7 +165,7 @@ class DateSpan:
     def _months(self, lang: str) -> str:
         """Spans of months or years: « de mai à septembre 2025 », « d’octobre 2025 à juin 2026 »,
         « du 4 mars 2024 au 8 mars 2025 », "May to September 2025"."""
-        start, end = self.start, self.end
+        start, end = self.start, self._end()
         first = start.render(lang, with_year=not (start.year == end.year and start.month and end.month))
         if lang == "en":
             return f"{first} to {end.render('en')}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections.abc import Mapping
 from typing import get_args
 
 from . import values
@@ -154,7 +155,7 @@ def _found(value, written: str | None = None) -> str:
 
 def _known_fields(model: type[Record], loc: tuple) -> list[str]:
     """Field names allowed at `loc` inside `model` (for "did you mean")."""
-    current = model
+    current: type[Record] | None = model
     for part in loc:
         if isinstance(part, int) or current is None:
             continue
@@ -174,6 +175,6 @@ def _classes_in(annotation):
         yield from _classes_in(arg)
 
 
-def error_loc(error: dict) -> tuple:
+def error_loc(error: Mapping) -> tuple:
     # pydantic adds the validator's name for Annotated/union branches: keep real fields only
     return tuple(p for p in error["loc"] if isinstance(p, int) or not str(p).startswith("function-"))

@@ -230,6 +230,7 @@ Excerpt = Annotated[str, AfterValidator(_excerpt),
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    label: ClassVar[str] = "fiche"  # one record, as messages name it (each kind says its own)
 
     def is_published(self) -> bool:
         """Whether readers see this record (a contact only with `public: true`)."""
@@ -255,7 +256,7 @@ class Citation(Record):
     checked to contain each excerpt: macros/provenance.py); `url` is an outside
     web page, whose excerpts cannot be checked here."""
 
-    source: Ref("sources") | None = Field(None, description="Identifiant d'une fiche de content/sources/ "
+    source: Ref("sources") | None = Field(None, description="Identifiant d'une fiche de content/sources/ "  # type: ignore[valid-type]
                                 "(nom du fichier sans « .yml »).")
     url: Url | None = Field(None, description="Adresse d'une page web publique (à la place de source).")
     excerpts: list[Excerpt] = Field(default_factory=list, description=(
@@ -384,8 +385,11 @@ TIMEZONES = ("Europe/Paris", "America/Toronto", "Indian/Mayotte")
 OLD_ZONE_NAMES = {"America/Montreal": "America/Toronto"}
 
 
-def _labels(vocabulary: dict) -> Literal:  # type: ignore[valid-type]
-    return Literal[tuple(vocabulary)]  # type: ignore[return-value]
+def _labels(vocabulary: dict):
+    """The type whose values are a vocabulary's keys. Types built from data (these, and
+    `Ref(kind)`) are read by pydantic; mypy cannot, hence `type: ignore[valid-type]` on
+    the fields that use them."""
+    return Literal[tuple(vocabulary)]
 
 
 # --- records ---------------------------------------------------------------------------
@@ -428,7 +432,7 @@ class SourceDocument(Record):
 
     title: Text = Field(description="Titre du document, tel qu'il se présente (ou titre descriptif).")
     description: Text = Field(description="Ce que contient le document.")
-    publisher: Ref("organisations") = Field(description="Organisation qui le publie (identifiant de "
+    publisher: Ref("organisations") = Field(description="Organisation qui le publie (identifiant de "  # type: ignore[valid-type]
                                                         "content/organisations/).")
     date: When | None = Field(None, description="Date de publication, si le document la donne ; "
                               "sinon laissez vide : la page indique « date inconnue ».")
@@ -451,7 +455,7 @@ class Organisation(Sourced):
 
     name: Name = Field(description="Nom de l'organisation.")
     short_name: NonEmpty | None = Field(None, description="Sigle (ANCT, IREV…).", examples=["ANCT"])
-    kind: _labels(ORGANISATION_KINDS) | None = Field(None, description="Nature de l'organisation, si les "
+    kind: _labels(ORGANISATION_KINDS) | None = Field(None, description="Nature de l'organisation, si les "  # type: ignore[valid-type]
                                                      "sources la disent.")
     country: Literal["FR", "CA", "US", "NZ", "AU"] | None = Field(
         None, description="Pays (code ISO à deux lettres), si les sources le disent.")
@@ -470,7 +474,7 @@ class Contact(Sourced):
 
     name: NonEmpty = Field(description="Prénom et nom.")
     role: Text | None = Field(None, description="Fonction ou service.")
-    organisation: Ref("organisations") = Field(description="Organisation (identifiant d'un fichier de "
+    organisation: Ref("organisations") = Field(description="Organisation (identifiant d'un fichier de "  # type: ignore[valid-type]
                                                            "content/organisations/).")
     email: Email | None = Field(None, description="Adresse e-mail, si une source la donne (sans accents).",
                                 examples=["prenom.nom@anct.gouv.fr"])
@@ -494,7 +498,7 @@ class Coordinates(Record):
 
 class ContinuumStep(Record):
     date: When
-    level: ContinuumLevel = Field(description="Position sur le continuum de la coopération.")
+    level: ContinuumLevel = Field(description="Position sur le continuum de la coopération.")  # type: ignore[valid-type]
     source: Cited
 
 
@@ -508,7 +512,7 @@ class Site(Sourced):
                           "l'adresse de sa page.")
 
     name: Name = Field(description="Nom du site (commune ou quartier).")
-    kind: _labels(SITE_KINDS) = Field(description="pilote, programme ou inspiration.")
+    kind: _labels(SITE_KINDS) = Field(description="pilote, programme ou inspiration.")  # type: ignore[valid-type]
     region: NonEmpty = Field(description="Région (ou province).", examples=["Hauts-de-France"])
     departement: NonEmpty | None = Field(None, description="Département (connaissance publique).",
                                          examples=["Aisne"])
@@ -517,13 +521,13 @@ class Site(Sourced):
     neighbourhood: Name | None = Field(None, description="Quartier prioritaire concerné, si la source le nomme.")
     coordinates: Coordinates = Field(description="Point sur la carte : {lat: 49.0464, lon: 3.4030, "
                                                  "precision: commune}.")
-    phases: list[Ref("phases")] = Field(default_factory=list, description="Phases du programme (content/phases/).")
+    phases: list[Ref("phases")] = Field(default_factory=list, description="Phases du programme (content/phases/).")  # type: ignore[valid-type]
     summary: RichText | None = Field(None, description="Présentation, d'après les sources (Markdown permis).")
     collective: Text | None = Field(None, description="Composition du collectif local, si connue.")
     challenge: Text | None = Field(None, description="Défi prioritaire choisi, si connu.")
-    organisations: list[Ref("organisations")] = Field(default_factory=list,
+    organisations: list[Ref("organisations")] = Field(default_factory=list,  # type: ignore[valid-type]
                                       description="Organisations engagées (identifiants de content/organisations/).")
-    contacts: list[Ref("contacts")] = Field(default_factory=list, description="Contacts (identifiants de "
+    contacts: list[Ref("contacts")] = Field(default_factory=list, description="Contacts (identifiants de "  # type: ignore[valid-type]
                                                                               "content/contacts/).")
     continuum: list[ContinuumStep] = Field(default_factory=list,
                                            description="Positions du collectif sur le continuum, datées.")
@@ -541,15 +545,15 @@ class Resource(Sourced):
 
     title: Text = Field(description="Titre de la ressource, tel qu'il est publié.")
     url: Url | None = Field(None, description="Lien ; laissez vide si la source ne le donne pas.")
-    type: _labels(RESOURCE_TYPES) | None = Field(None, description="Nature de la ressource, si elle est connue.")
+    type: _labels(RESOURCE_TYPES) | None = Field(None, description="Nature de la ressource, si elle est connue.")  # type: ignore[valid-type]
     language: Literal["fr", "en"] | None = Field(None, description="Langue de la ressource, si elle est connue.")
-    publisher: Ref("organisations") | None = Field(None, description="Éditeur (identifiant d'organisation).")
+    publisher: Ref("organisations") | None = Field(None, description="Éditeur (identifiant d'organisation).")  # type: ignore[valid-type]
     year: Integer | None = Field(None, ge=1900, le=2100, description="Année de publication, si connue.")
     summary: RichText = Field(description="Résumé (Markdown permis).")
-    sites: list[Ref("sites")] = Field(default_factory=list, description=(
+    sites: list[Ref("sites")] = Field(default_factory=list, description=(  # type: ignore[valid-type]
         "Sites concernés (identifiants de content/sites/) : la page de chaque site et son calendrier la listent "
         "d'eux-mêmes ; rien à ajouter dans la fiche du site."))
-    topics: list[Topic] = Field(default_factory=list, description="Notions de l'approche abordées.")
+    topics: list[Topic] = Field(default_factory=list, description="Notions de l'approche abordées.")  # type: ignore[valid-type]
 
 
 
@@ -565,11 +569,11 @@ class Event(Sourced):
     date: When = Field(description="Date ou période : 2022-10, 2025-09-30, {start: 2025-10, end: 2026-06}.")
     timezone: Literal[TIMEZONES] = Field("Europe/Paris", description="Fuseau horaire du lieu.")  # type: ignore[valid-type]
     place: Name | None = Field(None, description="Lieu, si la source le donne.")
-    organisers: list[Ref("organisations")] = Field(default_factory=list,
+    organisers: list[Ref("organisations")] = Field(default_factory=list,  # type: ignore[valid-type]
                                    description="Organisateurs (identifiants de content/organisations/).")
-    phase: Ref("phases") | None = Field(None, description="Phase du programme (identifiant de content/phases/).")
+    phase: Ref("phases") | None = Field(None, description="Phase du programme (identifiant de content/phases/).")  # type: ignore[valid-type]
     summary: RichText | None = Field(None, description="Présentation, d'après les sources (Markdown permis).")
-    sites: list[Ref("sites")] = Field(default_factory=list, description=(
+    sites: list[Ref("sites")] = Field(default_factory=list, description=(  # type: ignore[valid-type]
         "Sites concernés (identifiants de content/sites/) : la page de chaque site et son calendrier le listent "
         "d'eux-mêmes ; rien à ajouter dans la fiche du site."))
     url: Url | None = Field(None, description="Page de l'événement, si une source la donne.")
@@ -591,13 +595,13 @@ class Phase(Sourced):
 
 class Lesson(Record):
     text: Text = Field(description="L'enseignement, formulé comme dans la source.")
-    topic: Topic = Field(description="Condition ou notion de l'approche qu'elle illustre.")
+    topic: Topic = Field(description="Condition ou notion de l'approche qu'elle illustre.")  # type: ignore[valid-type]
 
 
 class Testimonial(Record):
     quote: Text = Field(description="Paroles des participants, citées telles quelles (français) et traduites.")
     speaker: Text = Field(description="Qui parle (sans inventer de nom).")
-    topic: Topic | None = Field(None, description="Notion de l'approche qu'il illustre, s'il y a lieu.")
+    topic: Topic | None = Field(None, description="Notion de l'approche qu'il illustre, s'il y a lieu.")  # type: ignore[valid-type]
 
 
 class HistoryEntry(Sourced):
@@ -609,13 +613,13 @@ class HistoryEntry(Sourced):
                           'ses témoignages (dossier content/history/).')
 
     date: When = Field(description="Date ou période : 2022, 2022-04, 2022-04-15 ou {start: 2022-05, end: 2023-02}.")
-    phase: Ref("phases") = Field(description="Phase du programme (identifiant de content/phases/).")
+    phase: Ref("phases") = Field(description="Phase du programme (identifiant de content/phases/).")  # type: ignore[valid-type]
     title: Text = Field(description="Titre de l'étape.")
     story: RichText = Field(description="Le récit, d'après les sources (Markdown permis).")
     lessons: list[Lesson] = Field(default_factory=list, description="Enseignements tirés de cette étape.")
     testimonials: list[Testimonial] = Field(default_factory=list,
                                             description="Témoignages cités par les sources.")
-    sites: list[Ref("sites")] = Field(default_factory=list, description="Sites concernés (identifiants "
+    sites: list[Ref("sites")] = Field(default_factory=list, description="Sites concernés (identifiants "  # type: ignore[valid-type]
                                                                         "de content/sites/).")
 
 

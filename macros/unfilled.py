@@ -57,9 +57,8 @@ def unfilled(document: Document, fields: frozenset[str]) -> list[tuple[tuple, Pr
         if value is None:
             add(loc, "valeur vide", "écrivez la valeur après « : », ou supprimez la ligne (ou remettez le « # » "
                 "devant) si la source n'en dit rien")
-        elif isinstance(value, str) and PLACEHOLDERS.search(value):
-            example = "adresse d'exemple" if "example" in PLACEHOLDERS.search(value).group().lower() else \
-                "texte du modèle"
+        elif isinstance(value, str) and (placeholder := PLACEHOLDERS.search(value)):
+            example = "adresse d'exemple" if "example" in placeholder.group().lower() else "texte du modèle"
             add(loc, f"{example} encore à remplacer : « {quoted(value)} »",
                 "c'est la valeur du modèle : remplacez-la par l'information tirée d'une source, ou supprimez ce "
                 "champ s'il est facultatif et que la source n'en dit rien")

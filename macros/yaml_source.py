@@ -371,13 +371,13 @@ def _fast_compose(text: str) -> list | None:
         return None
 
 
-if getattr(yaml, "__with_libyaml__", False):
-    class _CLoader(yaml.CSafeLoader):
-        """libyaml's parser with the same resolvers as _Loader (dates stay text)."""
+class _LibyamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser with the same resolvers as _Loader (dates stay text)."""
 
-    _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-else:  # pragma: no cover - PyYAML without libyaml: the pure-Python reader does it all
-    _CLoader = None
+
+_LibyamlLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+# without libyaml (pragma: no cover) the pure-Python reader does it all
+_CLoader: type | None = _LibyamlLoader if getattr(yaml, "__with_libyaml__", False) else None
 
 
 # characters no text of a record needs, whether typed raw (YAML refuses most of them)
