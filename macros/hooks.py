@@ -227,7 +227,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = compiled_templates
+    env.bytecode_cache = compiled_templates()
     return env
 
 

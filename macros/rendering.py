@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -26,10 +27,16 @@ ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "br", "blockquote", 
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
 
 
-@functools.cache
-def strings() -> dict[str, dict[str, str]]:
-    """Interface wording in both languages (macros/templates/strings.yml)."""
-    with open(TEMPLATES / "strings.yml", encoding="utf-8") as handle:
+def strings(path: Path = TEMPLATES / "strings.yml") -> dict[str, dict[str, str]]:
+    """Interface wording in both languages (macros/templates/strings.yml), read again
+    whenever the file changes: the live preview shows an edited label at the next save."""
+    info = path.stat()
+    return _read_strings(path, info.st_mtime_ns, info.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_strings(path: Path, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
+    with open(path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when there
 
 
@@ -76,7 +83,10 @@ def _compiled_templates() -> jinja2.BytecodeCache | None:
         return None
 
 
-compiled_templates = _compiled_templates()
+@functools.cache
+def compiled_templates() -> jinja2.BytecodeCache | None:
+    """The cache of compiled templates, made when a first template is rendered (not on import)."""
+    return _compiled_templates()
 
 
 @functools.cache
@@ -97,7 +107,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            bytecode_cache=compiled_templates,
+            bytecode_cache=compiled_templates(),
         )
         self.env.filters.update(t=self.text, rich=self.rich, date=self.date, day=self.day,
                                 phone=phone_display)

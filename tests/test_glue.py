@@ -157,3 +157,28 @@ def test_a_publisher_value_set_in_the_configuration_shows_and_leaves_the_sentenc
     # a mistyped key stops the build, naming it
     with pytest.raises(PluginError, match="clé inconnue « nom »"):
         rendered_markdown(name, [], {"nom": "X"})
+
+
+def test_an_edited_label_is_read_at_the_next_build(tmp_path):
+    """strings.yml is read again when it changes: the preview shows an edited label."""
+    import os
+
+    from macros import rendering
+    labels = tmp_path / "strings.yml"
+    labels.write_text('title: {fr: "Avant", en: "Before"}\n', encoding="utf-8")
+    assert rendering.strings(labels)["title"]["fr"] == "Avant"
+    labels.write_text('title: {fr: "Après", en: "After"}\n', encoding="utf-8")
+    stamp = labels.stat().st_mtime_ns + 1_000_000_000
+    os.utime(labels, ns=(stamp, stamp))
+    assert rendering.strings(labels)["title"]["fr"] == "Après"
+
+
+def test_importing_the_renderer_makes_no_folder(tmp_path):
+    """No cache folder is made by importing the code: only when a template is first compiled."""
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-c", "import macros.rendering, macros.hooks"], cwd=REPO,
+                            env={**__import__("os").environ, "TMPDIR": str(tmp_path)}, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert list(tmp_path.iterdir()) == []
