@@ -39,7 +39,7 @@ def form_links(markup: str) -> list[dict[str, str]]:
 
 def counts(markup: str) -> tuple[int, int, int]:
     """(sites, items, items for the whole programme) as the page's first lines say them."""
-    said = text_of(re.search(r'<p class="qic-missing-count">(.*?)</p>', markup, re.S).group(1))
+    said = text_of(re.search(r'<p class="qic-gaps-count">(.*?)</p>', markup, re.S).group(1))
     numbers = [int(n) for n in re.findall(r"\d+", said)]
     return numbers[0], numbers[1], numbers[2] if len(numbers) > 2 else 0
 
