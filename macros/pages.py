@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from markdown.extensions.toc import slugify, unique
 
@@ -37,6 +38,31 @@ class GeneratedPage:
     headings: Headings
     source: Path | None  # the YAML file the page comes from, for its edit link
     updated: dt.date | None = None  # the last change of what it shows, from Git (the sitemap's lastmod)
+
+
+class Fact(NamedTuple):
+    """One fact a record may give: its field in the YAML, the key of its label in
+    strings.yml, and its value (empty when the sources do not say it)."""
+
+    field: str
+    label: str
+    value: object
+
+
+# the optional fields the sources are asked for, by kind, with their labels in
+# strings.yml: what the « Ce qui manque » page lists when unknown (a site's depend
+# on its kind: Views.applicable_facts; a history step's fields are its story, not asked)
+ASKED_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "events": (("place", "place"), ("organisers", "organisers"), ("sites", "sites_concerned"),
+               ("url", "web_address"), ("summary", "presentation")),
+    "resources": (("url", "web_address"), ("type", "format"), ("language", "language"),
+                  ("publisher", "publisher"), ("year", "year")),
+    "organisations": (("kind", "kind"), ("country", "country"), ("website", "website"),
+                      ("description", "presentation")),
+    "contacts": (("role", "role"), ("email", "email"), ("phone", "phone")),
+}
+# the kinds of records the page lists beside the sites, in this order
+MISSING_KINDS = ("events", "resources", "history", "organisations", "contacts")
 
 
 class Headings:
@@ -287,11 +313,11 @@ class Views:
         """What a site page shows: the facts that apply to its kind and are known,
         the unknown ones (for one "to be completed" line), and its events and
         history split into its own (told in full) and the programme's (listed)."""
-        applicable = self._applicable_facts(site)
+        applicable = self.applicable_facts(site)
         events, history = self.site_events(key), self.history(key)
         return {
-            "known": [name for name, value in applicable if value],
-            "unknown": [name for name, value in applicable if not value],
+            "known": [fact.label for fact in applicable if fact.value],
+            "unknown": [fact.label for fact in applicable if not fact.value],
             "own_events": [(k, e) for k, e in events if not self.shared("events", k)],
             "own_history": [(k, h) for k, h in history if not self.shared("history", k)],
             "programme": self._programme_moments(events, history),
@@ -309,27 +335,78 @@ class Views:
         first, last = min(d.first_day().year for d in days), max(d.last_day().year for d in days)
         return {"phases": [], "years": str(first) if first == last else f"{first}–{last}"}
 
-    def _applicable_facts(self, site) -> list[tuple[str, object]]:
-        """(label key, value) of the facts that apply to a site's kind, in reading order.
+    def applicable_facts(self, site) -> list["Fact"]:
+        """The facts that apply to a site's kind, known or not, in reading order: the
+        one place this rule lives (the site page's « À compléter » line and the
+        « Ce qui manque » page both read it).
 
         A site of the French programme can be asked for all of them. A place in
         Québec is itself a neighbourhood or a territory, outside the programme: no
         département, neighbourhood, programme phase, local collective, priority
         challenge nor continuum position is asked of it (one given is still shown),
-        and its municipality only when known (Kahnawà:ke is a territory, not one)."""
+        and its municipality only when known (Kahnawà:ke is a territory, not one).
+        Only public contacts count: a private one is neither shown nor a known fact."""
         french = site.kind != "inspiration"
         facts = [
-            ("departement", site.departement) if french else None,
-            ("commune", site.commune) if french or site.commune else None,
-            ("neighbourhood", site.neighbourhood) if french or site.neighbourhood else None,
-            ("phases", site.phases) if french else None,
-            ("collective", site.collective) if french or site.collective else None,
-            ("challenge", site.challenge) if french or site.challenge else None,
-            ("organisations", site.organisations),
-            ("contacts", self.contacts(site.contacts)),
-            ("continuum_short", site.continuum) if french or site.continuum else None,
+            Fact("departement", "departement", site.departement) if french else None,
+            Fact("commune", "commune", site.commune) if french or site.commune else None,
+            Fact("neighbourhood", "neighbourhood", site.neighbourhood) if french or site.neighbourhood else None,
+            Fact("phases", "phases", site.phases) if french else None,
+            Fact("collective", "collective", site.collective) if french or site.collective else None,
+            Fact("challenge", "challenge", site.challenge) if french or site.challenge else None,
+            Fact("organisations", "organisations", site.organisations),
+            Fact("contacts", "contacts", self.contacts(site.contacts)),
+            Fact("continuum", "continuum_short", site.continuum) if french or site.continuum else None,
         ]
         return [fact for fact in facts if fact]
+
+    def unknown_facts(self, kind: str, record) -> list["Fact"]:
+        """What the sources do not yet say of a record: the facts that apply to it and
+        are unknown (a site's depend on its kind; the other kinds' are ASKED_FIELDS).
+        A private contact is never asked about: readers do not see it."""
+        if kind == "sites":
+            return [fact for fact in self.applicable_facts(record) if not fact.value]
+        if not record.is_published():
+            return []
+        return [Fact(field, label_key, getattr(record, field)) for field, label_key in ASKED_FIELDS.get(kind, ())
+                if not getattr(record, field)]
+
+    def missing(self) -> dict:
+        """The « Ce qui manque » page: for each site (in the sites' order) its own
+        unknown facts, then those of the events, resources and history steps that
+        name it alone; then, for the whole programme, those of the records that name
+        several sites or none, by kind. Records with nothing unknown are left out;
+        `count` is the number of (record, field) items listed."""
+        def item(kind, key, record):
+            facts = self.unknown_facts(kind, record)
+            return {"kind": kind, "key": key, "record": record, "title": record_title(record),
+                    "link": record_link(kind, key) if kind in LINKED_KINDS else None,
+                    "facts": facts} if facts else None
+
+        by_site: dict[str, list] = {key: [] for key in site_order(self.cat)}
+        programme: dict[str, list] = {kind: [] for kind in MISSING_KINDS}
+        listed = {"events": self.events(), "resources": self.resources(), "history": self.history(),
+                  "organisations": sorted(((k, e.record) for k, e in self.cat.entries["organisations"].items()),
+                                          key=lambda pair: fold(pair[1].name.get(self.lang))),
+                  "contacts": sorted(self.contacts(), key=lambda pair: fold(pair[1].name))}
+        for kind in MISSING_KINDS:
+            for key, record in listed[kind]:
+                found = item(kind, key, record)
+                if not found:
+                    continue
+                sites = getattr(record, "sites", [])
+                (by_site[sites[0]] if len(sites) == 1 else programme[kind]).append(found)
+        sites = []
+        for key, others in by_site.items():
+            own = item("sites", key, self.cat.sites[key])
+            if own or others:
+                sites.append({"key": key, "site": self.cat.sites[key], "items": ([own] if own else []) + others})
+        groups = [(kind, items) for kind, items in programme.items() if items]
+        everything = [i for s in sites for i in s["items"]] + [i for _, items in groups for i in items]
+        return {"sites": sites, "programme": groups,
+                "count": sum(len(i["facts"]) for i in everything),
+                "site_count": sum(len(i["facts"]) for s in sites for i in s["items"]),
+                "programme_count": sum(len(i["facts"]) for _, items in groups for i in items)}
 
     def _programme_moments(self, events, history) -> list[dict]:
         """The programme's shared moments, once each: an event and a history step over
@@ -371,6 +448,9 @@ def record_title(record) -> Text:
     return value if isinstance(value, Text) else Text(fr=str(value), en=str(value))  # a name: the same in both
 
 
+LINKED_KINDS = ("sites", "events", "resources", "history", "phases", "contacts")  # record_link's kinds
+
+
 def record_link(kind: str, key: str) -> str:
     """Where a record is shown, from a language's root (no leading slash)."""
     return {"sites": f"sites/{key}/", "events": f"calendrier/#evenement-{key}",
@@ -387,12 +467,14 @@ INDEX_PAGES = {  # generated page -> template
     "donnees/index.md": "data.html.j2",
     "recherche/index.md": "search.html.j2",
     "nouveautes/index.md": "whats_new.html.j2",
+    "a-completer/index.md": "missing.html.j2",
 }
 # the records an index page shows: its date in the sitemap is their last change
 INDEX_KINDS = {"sites/index.md": ("sites",), "ressources/index.md": ("resources",),
                "calendrier/index.md": ("events",), "contacts/index.md": ("contacts", "organisations"),
                "histoire/index.md": ("history", "phases"), "nouveautes/index.md": NEWS_KINDS,
-               "donnees/index.md": ("sites", "events", "resources")}
+               "donnees/index.md": ("sites", "events", "resources"),
+               "a-completer/index.md": ("sites", "events", "resources", "history", "organisations", "contacts")}
 
 
 def page_root(path: str, directory_urls: bool = True) -> str:

@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 
 PAGES = ["", "sites/", "sites/chateau-thierry/", "sites/peter-mcgill/", "ressources/", "calendrier/",
          "contacts/", "histoire/", "approche/", "approche/conditions/", "approche/continuum-cooperation/",
-         "nouveautes/"]
+         "nouveautes/", "a-completer/"]
 PRINTED = ["sites/chateau-thierry/", "histoire/"]  # also shot as printed (print style sheet, A4 width)
 WIDTHS = {"phone": 375, "desktop": 1280}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

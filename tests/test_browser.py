@@ -22,6 +22,7 @@ PAGES = {
     "histoire": "histoire/",
     "approche": "approche/conditions/",
     "continuum": "approche/continuum-cooperation/",
+    "a-completer": "a-completer/",
     "recherche": "recherche/?q=cooperation",
 }
 

@@ -420,7 +420,7 @@ def test_datapackage_licence_comes_from_one_setting():
 
 AXE_PAGES = ["", "approche/", "approche/conditions/", "approche/continuum-cooperation/", "sites/",
              "sites/chateau-thierry/", "sites/kahnawake/", "ressources/", "calendrier/", "contacts/", "histoire/",
-             "a-propos/", "a-propos/accessibilite/", "a-propos/mentions-legales/", "donnees/",
+             "a-propos/", "a-propos/accessibilite/", "a-propos/mentions-legales/", "donnees/", "a-completer/",
              "recherche/?q=cooperation", "404.html"]
 
 
