@@ -6,7 +6,6 @@ every problem found in every file, each at its file, line and field.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from pydantic import ValidationError
 
 from . import names
 from .files import list_folder, read_regular
-from .messages import error_loc, translate
+from .messages import Suggestions, closest, error_loc, translate
 from .model import (
     KINDS,
     MAX_ID,
@@ -155,11 +154,11 @@ def _misspelled(missing: dict, errors: list[dict], document: Document) -> str:
     like it (`regoin` for `region`), say both: the cause is the misspelling."""
     name, parent = missing["loc"][-1], missing["loc"][:-1]
     unknown = [e["loc"] for e in errors if e["type"] == "extra_forbidden" and e["loc"][:-1] == parent]
-    close = difflib.get_close_matches(str(name), [str(loc[-1]) for loc in unknown], n=1, cutoff=0.6)
+    close = closest(str(name), [str(loc[-1]) for loc in unknown])
     if not close:
         return ""
-    line = document.where(parent + (close[0],))[0]
-    return f"« {close[0]} », ligne {line}, est sans doute ce champ mal écrit : corrigez son nom en « {name} »"
+    line = document.where(parent + (close,))[0]
+    return f"« {close} », ligne {line}, est sans doute ce champ mal écrit : corrigez son nom en « {name} »"
 
 
 def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | None = None) -> Catalogue:
@@ -336,6 +335,7 @@ def check_references(catalogue: Catalogue) -> list[Problem]:
     """Every id a record names (model.references: the fields typed `Ref(kind)`) must be
     the file name of a record of that kind."""
     problems = []
+    suggestions = {kind: Suggestions(entries) for kind, entries in catalogue.entries.items()}
     for entries in catalogue.entries.values():
         for entry in entries.values():
             for loc, target, ref in references(entry.record):
@@ -343,8 +343,8 @@ def check_references(catalogue: Catalogue) -> list[Problem]:
                     continue
                 loc = _as_written(entry.document.data, loc)
                 line, column = entry.document.where(loc)
-                close = difflib.get_close_matches(ref, list(catalogue.entries[target]), n=1, cutoff=0.6)
-                hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
+                close = suggestions[target].closest(ref)
+                hint = f"vouliez-vous dire « {close} » ?" if close else \
                     f"créez content/{target}/{ref}.yml ou corrigez l'identifiant"
                 problems.append(Problem(entry.path, line, column, dotted(loc),
                                         f"« {ref} » ne correspond à aucun fichier de content/{target}/", hint))

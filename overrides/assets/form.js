@@ -29,7 +29,9 @@
      ; ! ? and a no-break space (U+00A0) before : where a space already stands, U+202F
      inside « », the typographic apostrophe ’. Web addresses in the text are kept. */
   var NNBSP = "\u202f", NBSP = "\u00a0";
-  var TEXT_URL = /((?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:)[^\s<>«»"]*[^\s<>«».,;:!?)"'])/i;
+  // a scheme of at most 64 characters, as in typography.py: unbounded, « a.a.a.… » would be
+  // read again to its end from each of its letters (quadratic time)
+  var TEXT_URL = /((?:\b[a-z][a-z0-9+.-]{0,63}:\/\/|\bwww\.|\bmailto:)[^\s<>«»"]*[^\s<>«».,;:!?)"'])/i;
   var TYPOGRAPHY = [
     [/(?<![ \t\r\n])[ \t\r\n]+(?=[;!?])/g, NNBSP],
     [/(?<![ \t\r\n])[ \t\r\n]+(?=:)/g, NBSP],
