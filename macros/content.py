@@ -26,7 +26,7 @@ from .model import (
     walk,
 )
 from .places import check_place
-from .problems import ContentError, Problem, display_path
+from .problems import ContentError, Problem, display_path, shown
 from .provenance import check_excerpts
 from .yaml_source import Document, dotted, parse_document
 
@@ -345,9 +345,9 @@ def check_references(catalogue: Catalogue) -> list[Problem]:
                 line, column = entry.document.where(loc)
                 close = suggestions[target].closest(ref)
                 hint = f"vouliez-vous dire « {close} » ?" if close else \
-                    f"créez content/{target}/{ref}.yml ou corrigez l'identifiant"
+                    f"créez content/{target}/{shown(ref)}.yml ou corrigez l'identifiant"
                 problems.append(Problem(entry.path, line, column, dotted(loc),
-                                        f"« {ref} » ne correspond à aucun fichier de content/{target}/", hint))
+                                        f"« {shown(ref)} » ne correspond à aucun fichier de content/{target}/", hint))
     return problems
 
 

@@ -10,6 +10,7 @@ import math
 from typing import get_args
 
 from .model import OLD_ZONE_NAMES, Record
+from .problems import shown
 
 _MESSAGES = {
     "missing": "champ obligatoire manquant",
@@ -106,7 +107,7 @@ MOVED = {
 
 
 def _unknown_field(error, model, written):
-    name = str(error["loc"][-1])
+    name = shown(error["loc"][-1])
     if len(error["loc"]) == 1 and (model.__name__, name) in MOVED:
         return f"champ inconnu « {name} »", MOVED[(model.__name__, name)].format(file=error.get("file", "ce site"))
     known = _known_fields(model, error["loc"][:-1])
@@ -140,12 +141,15 @@ def _not_a_boolean(error, model, written):
 
 
 def _not_a_number(error, model, written):
-    hint = "écrivez les décimales avec un point, pas une virgule" if "," in str(error.get("input")) else ""
+    hint = "écrivez les décimales avec un point, pas une virgule" if "," in shown(error.get("input")) else ""
     return _MESSAGES["float_parsing"], hint
 
 
 def _own_words(error, model, written):
-    return str(error.get("ctx", {}).get("error", error["msg"])), ""
+    words = str(error.get("ctx", {}).get("error", error["msg"]))
+    if words.startswith("Exceeds the limit") and "digits" in words:  # Python's, on writing a huge number
+        return "nombre trop long (plus de 4\u202f300 chiffres)", ""
+    return words, ""
 
 
 def _out_of_bounds(error, model, written):
@@ -169,11 +173,7 @@ _SPECIAL = {
 
 def _as_written(value, written: str | None = None) -> str:
     """A YAML value as the contributor wrote it (`no`), else as YAML writes it (false)."""
-    if written is not None:
-        return written
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
+    return shown(written if written is not None else value)
 
 
 def _found(value, written: str | None = None) -> str:
