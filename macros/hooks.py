@@ -16,9 +16,9 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from macros import glue, rendering
+from macros import glue, output, rendering
 from macros.downloads import generated_downloads
-from macros.files import is_plain
+from macros.files import is_plain, unsafe_files
 from macros.pages import GeneratedPage, generated_pages, site_order
 from macros.paths import REPO
 from macros.problems import ContentError, inert
@@ -36,7 +36,29 @@ def on_startup(command, dirty):
     _command = command
 
 
+def on_pre_build(config):
+    """Refusals that must come before MkDocs empties site_dir (which it does right after
+    this event, when not --dirty): a target that is not a site (`mkdocs build -d content`
+    would delete every YAML file), and links or special files among the pages and the
+    theme (refused again, file by file, in on_files)."""
+    if _command != "build" or glue.run_by_our_build():
+        return  # `mkdocs serve` builds in a temporary folder of its own, macros.build checked its own
+    try:
+        output.check_target(Path(config.site_dir), REPO, part_of_site=True)
+    except output.OutputError as error:
+        raise PluginError(f"Construction refusée : {error}. Rien n'a été supprimé.") from None
+    folders = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    unsafe = [problem for folder in folders if folder.is_relative_to(REPO) and folder.exists()
+              for problem in unsafe_files(folder, REPO)]
+    if unsafe:
+        raise PluginError("fichiers refusés (liens symboliques ou fichiers spéciaux : seuls les fichiers "
+                          "ordinaires du dépôt sont publiés) : " + ", ".join(p.path for p in unsafe)
+                          + f". Rien n'a été supprimé de {config.site_dir}.")
+
+
 def on_post_build(config):
+    if _command == "build" and not glue.run_by_our_build():  # a later `mkdocs build` may replace it
+        Path(config.site_dir, output.MARKER).write_text(output.MARKER_TEXT, encoding="utf-8")
     if not config.site_url:
         # a sitemap lists absolute addresses: without the site's address (SITE_URL) MkDocs
         # writes an empty one, which the sitemaps.org schema refuses; none is published

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import BUILD_DATE, REPO
+from test_hostile import repo_copy  # noqa: F401 - a fixture: a copy of what a build reads
 
-from macros import messages, provenance, typography
+from macros import messages, output, provenance, typography
 from macros.content import load_catalogue
 from macros.problems import ContentError
 
@@ -225,3 +228,149 @@ def test_thousands_of_unknown_references_are_checked_quickly_with_hints(content)
     assert len(unknown) == 3_001
     assert any(p.message.startswith("« ancd »") and p.hint == "vouliez-vous dire « anct » ?" for p in unknown)
     print(f"3,000 unknown ids against 1,520 organisations: {elapsed:.1f} s")
+
+
+# --- 2. no traceback --------------------------------------------------------------------------------
+
+def check(content: Path) -> subprocess.CompletedProcess:
+    """The check as CI runs it: GitHub annotations on, and output strictly in UTF-8."""
+    environment = {**os.environ, "BUILD_DATE": BUILD_DATE, "PYTHONIOENCODING": "utf-8", "GITHUB_ACTIONS": "true"}
+    return subprocess.run([sys.executable, "-m", "macros.cli", "check", "--content", str(content)], cwd=REPO,
+                          env=environment, capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def assert_told_in_french(result: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "Exceeds the limit" not in result.stdout + result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr, f"« {fragment} » missing from:\n{result.stderr[-3000:]}"
+    for line in result.stdout.splitlines():
+        assert len(line) < 1_000, line[:200]  # values quoted with a cap
+
+
+@pytest.mark.parametrize("name", [b"caf\xe9.yml", b"\xff\xfe.yml", b"a\x80b.yml"])
+def test_a_file_name_that_is_not_utf8_is_named_readably(content, name):
+    target = os.path.join(os.fsencode(content / "sites"), name)
+    with open(target, "wb") as handle:
+        handle.write((content / "sites" / "lievin.yml").read_bytes().replace(b'name: "Li\xc3\xa9vin"', b'name: "Cafe"'))
+    result = check(content)
+    shown = name.decode("ascii", "backslashreplace")
+    assert_told_in_french(result, f"content/sites/{shown}:1:1: nom de fichier « {shown} » invalide")
+    assert f"file=content/sites/{shown}," in result.stdout or f"/sites/{shown}," in result.stdout
+
+
+HUGE = "0x" + "f" * 4000  # 4,817 digits once read: Python refuses to write it out (over 4,300)
+
+
+@pytest.mark.parametrize("field,value,words", [
+    ("last_checked", "99999999999999999999-01-01", "last_checked: date « 99999999999999999999-01-01 » mal écrite"),
+    ("last_checked", HUGE, "last_checked: date attendue (AAAA, AAAA-MM ou AAAA-MM-JJ), pas un nombre de 4\u202f817 chiffres"),
+    ("last_checked", '"' + "9" * 19_000 + '"', "… (19\u202f000 caractères) » mal écrite"),
+    ("kind", HUGE, "kind: valeur « nombre de 4\u202f817 chiffres » non reconnue"),
+    ("country", HUGE, "country: valeur « nombre de 4\u202f817 chiffres » non reconnue"),
+    ("region", HUGE, "region: texte attendu, pas un nombre"),
+    ("kind", '"' + "x" * 5_000 + '"', "… (5\u202f000 caractères) » non reconnue"),
+])
+def test_huge_values_are_told_in_french(content, field, value, words):
+    text = (content / "sites" / "lievin.yml").read_text(encoding="utf-8")
+    text = re.sub(rf"(?m)^{field}:.*$", lambda _: f"{field}: {value}", text).replace('name: "Liévin"', 'name: "Grand"')
+    (content / "sites" / "grand.yml").write_text(text, encoding="utf-8")
+    assert_told_in_french(check(content), "content/sites/grand.yml:", words)
+
+
+def test_a_huge_event_date_is_told_in_french(content):
+    text = (content / "events" / "appel-candidatures-qic-2024.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^date:.*$", f"date: {HUGE}", text).replace("Appel à candidatures", "Très grand appel")
+    (content / "events" / "enorme.yml").write_text(text.replace("Call for", "Huge call"), encoding="utf-8")
+    assert_told_in_french(check(content), "content/events/enorme.yml:", "date: date attendue", "4\u202f817 chiffres")
+
+
+def test_messages_quote_with_a_cap_and_never_write_a_huge_number():
+    assert messages.shown(int("f" * 4000, 16)) == "nombre de 4\u202f817 chiffres"
+    assert messages.shown(10 ** 200) == "nombre de 201 chiffres" and messages.shown(2024) == "2024"
+    assert messages.shown("é" * 81) == "é" * 79 + "… (81 caractères)"
+    assert messages.shown(True) == "true" and messages.shown(None) == ""
+    assert messages._own_words({"msg": "", "ctx": {"error": ValueError(
+        "Exceeds the limit (4300 digits) for integer string conversion")}}, None, None)[0].startswith("nombre trop long")
+
+
+# --- 3. nothing destroyed --------------------------------------------------------------------------
+
+def snapshot(root: Path) -> dict[str, int]:
+    """Every file under `root` (site folders left out) and its size."""
+    return {p.relative_to(root).as_posix(): p.stat().st_size for p in root.rglob("*")
+            if p.is_file() and not p.relative_to(root).parts[0].startswith(("site", ".site"))
+            and "__pycache__" not in p.parts}
+
+
+def plain_mkdocs(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", *args], cwd=repo, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "BUILD_DATE": BUILD_DATE})
+
+
+@pytest.mark.parametrize("target", ["content", "overrides", "docs", ".", "macros", "docs/en", "content/sites"])
+def test_mkdocs_build_into_a_source_folder_deletes_nothing(repo_copy, target):
+    before = snapshot(repo_copy)
+    result = plain_mkdocs(repo_copy, "-d", target)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert snapshot(repo_copy) == before
+
+
+def test_mkdocs_build_into_a_folder_that_is_no_site_deletes_nothing(repo_copy, tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "mes-notes.txt").write_text("à garder", encoding="utf-8")
+    result = plain_mkdocs(repo_copy, "-d", str(notes))
+    assert result.returncode != 0 and "Construction refusée" in result.stderr, result.stderr
+    assert "n'est ni vide ni un site construit" in result.stderr and "Rien n'a été supprimé" in result.stderr
+    assert [p.name for p in notes.iterdir()] == ["mes-notes.txt"]
+
+
+@pytest.mark.parametrize("refused", ["link in docs", "broken content", "special file in overrides"])
+def test_a_plain_build_that_refuses_a_file_leaves_the_built_site(repo_copy, tmp_path, refused):
+    assert plain_mkdocs(repo_copy).returncode == 0  # site/, as `mkdocs build` writes it
+    assert (repo_copy / "site" / "index.html").is_file() and (repo_copy / "site" / output.MARKER).is_file()
+    assert plain_mkdocs(repo_copy).returncode == 0, "its own site is replaced"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret", encoding="utf-8")
+    if refused == "link in docs":
+        (repo_copy / "docs" / "fr" / "secret.md").symlink_to(secret)
+    elif refused == "broken content":
+        (repo_copy / "content" / "sites" / "casse.yml").write_text("name: [\n", encoding="utf-8")
+    else:
+        os.mkfifo(repo_copy / "overrides" / "assets" / "tube.css")
+    before = snapshot(repo_copy / "site")
+    result = plain_mkdocs(repo_copy)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert snapshot(repo_copy / "site") == before and (repo_copy / "site" / "index.html").is_file()
+
+
+def default_build(repo: Path, *extra: str) -> subprocess.CompletedProcess:
+    """`python -m macros.build` run in the copy, as a contributor runs it (site/ by default)."""
+    return subprocess.run([sys.executable, "-m", "macros.build", "--quiet", *extra], cwd=repo, capture_output=True,
+                          text=True, timeout=600, env={**os.environ, "BUILD_DATE": BUILD_DATE})
+
+
+def test_a_site_named_like_a_temporary_folder_is_kept(repo_copy):
+    assert default_build(repo_copy, "--out", ".site-tmp-abc").returncode == 0
+    result = default_build(repo_copy)
+    assert result.returncode == 0, result.stderr
+    assert (repo_copy / ".site-tmp-abc" / "index.html").is_file(), result.stdout
+    assert (repo_copy / "site" / "index.html").is_file()
+
+
+def test_another_build_keeps_the_temporary_folder_of_a_running_build(repo_copy):
+    """A build running into site-tmp-x holds its lock and its temporary folder
+    (.site-tmp-x-tmp-…, whose name begins like site/'s); a build of site/ starts."""
+    running_target = repo_copy / "site-tmp-x"
+    with output.locked(running_target), output.staging(running_target) as running:
+        (running / "fr").mkdir()
+        (running / "fr" / "index.html").write_text("en cours", encoding="utf-8")
+        result = default_build(repo_copy)
+        assert result.returncode == 0, result.stderr
+        assert (running / "fr" / "index.html").read_text(encoding="utf-8") == "en cours"
+    killed = repo_copy / ".site-tmp-tue"  # a build of site/ killed earlier: its folder is removed
+    killed.mkdir()
+    (killed / output.STAGING_MARKER).write_text("site", encoding="utf-8")
+    assert default_build(repo_copy).returncode == 0 and not killed.exists()
