@@ -16,7 +16,10 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from macros import glue, output, rendering
+import mkdocs_macros.plugin
+from mkdocs.plugins import event_priority
+
+from macros import glue, output, rendering, sandbox
 from macros.downloads import generated_downloads
 from macros.files import is_plain, unsafe_files
 from macros.pages import GeneratedPage, generated_pages, site_order
@@ -26,6 +29,11 @@ from macros.rendering import compiled_templates
 from macros.typography import french_html
 
 log = logging.getLogger("mkdocs.hooks.qic")
+
+# The hand-written pages are rendered by mkdocs-macros in a Jinja sandbox (see sandbox.py):
+# the plugin builds its environment in its on_config, from this name, after MkDocs has
+# loaded these hooks. on_page_markdown checks that it did.
+mkdocs_macros.plugin.Environment = sandbox.PageSandbox
 
 
 _command = ""
@@ -140,6 +148,26 @@ def lists_sites(config, catalogue) -> bool:
 
 
 _ID = re.compile(r'(?<![\w-])id="([^"]+)"')
+
+
+def on_pre_page(page, config, files):
+    sandbox.refused.clear()
+    return page
+
+
+@event_priority(-100)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown, page, config, files):
+    macros = config.plugins.get("macros")
+    if macros is not None and not isinstance(macros.env, sandbox.PageSandbox):
+        raise PluginError("les pages écrites à la main doivent être rendues dans le bac à sable Jinja "
+                          "(macros/sandbox.py) : mkdocs-macros a changé, vérifiez macros/hooks.py")
+    if sandbox.refused:
+        where = f"docs/{Path(config.docs_dir).name}/{page.file.src_uri}"
+        reached = ", ".join(dict.fromkeys(sandbox.refused))
+        raise PluginError(f"{inert(where)} : code refusé dans la page ({inert(reached)}) : une page écrite à la "
+                          "main n'appelle que les macros du projet (picture, related_resources, sources) et "
+                          "config.repo_url ou config.edit_uri. Retirez ce code de la page.")
+    return markdown
 
 
 def on_files(files, config):

@@ -374,3 +374,42 @@ def test_another_build_keeps_the_temporary_folder_of_a_running_build(repo_copy):
     killed.mkdir()
     (killed / output.STAGING_MARKER).write_text("site", encoding="utf-8")
     assert default_build(repo_copy).returncode == 0 and not killed.exists()
+
+
+# --- 6. hand-written pages cannot run code -------------------------------------------------------
+
+PAYLOADS = [
+    '{{ cycler.__init__.__globals__.os.popen("touch MARK").read() }}',
+    '{{ lipsum.__globals__["os"].popen("touch MARK").read() }}',
+    '{% for name, hook in config.hooks.items() %}{{ hook.os.popen("touch MARK").read() }}{% endfor %}',
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}{{ config['plugins']['macros'].render('x') }}",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_code_in_a_hand_written_page_is_refused_and_never_runs(repo_copy, tmp_path, payload):
+    mark = tmp_path / "ran"
+    page = repo_copy / "docs" / "fr" / "a-propos" / "accessibilite.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + payload.replace("MARK", str(mark)) + "\n",
+                    encoding="utf-8")
+    plain = plain_mkdocs(repo_copy, "-d", str(tmp_path / "plain"))
+    built = default_build(repo_copy, "--out", str(tmp_path / "site"))
+    for result in (plain, built):
+        assert result.returncode != 0
+        assert "docs/fr/a-propos/accessibilite.md : code refusé dans la page" in result.stderr, result.stderr[-2000:]
+        assert "Traceback" not in result.stderr
+    assert not mark.exists() and not (tmp_path / "site").exists()
+
+
+def test_the_sandbox_leaves_what_pages_use():
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from macros import sandbox
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "repo_url": "https://github.com/exemple/qic"})
+    sandbox.refused.clear()
+    template = sandbox.PageSandbox().from_string(
+        "{% set ns = namespace(n=0) %}{% for x in items %}{% set ns.n = ns.n + x %}{{ loop.index }}"
+        "{{ cycler('a', 'b').next() }}{% endfor %}{{ ns.n }} {{ config.repo_url or '' }} {{ text.upper() }}")
+    assert template.render(items=[1, 2], config=config, text="é") == "1a2a3 https://github.com/exemple/qic É"
+    assert sandbox.refused == []
