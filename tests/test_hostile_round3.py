@@ -413,3 +413,33 @@ def test_the_sandbox_leaves_what_pages_use():
         "{{ cycler('a', 'b').next() }}{% endfor %}{{ ns.n }} {{ config.repo_url or '' }} {{ text.upper() }}")
     assert template.render(items=[1, 2], config=config, text="é") == "1a2a3 https://github.com/exemple/qic É"
     assert sandbox.refused == []
+
+
+# --- 4. the maintainers' link report is inert ------------------------------------------------------
+
+EVIL_ADDRESSES = [
+    "https://nonexistent.invalid/x>![pixel](https://evil.example/p.png)[cliquez-ici](https://evil.example/phish)<b>",
+    "https://x.invalid/``a`<img src=https://evil.example/p.png>`",
+    "https://x.invalid/a\n\n<b>gras</b>\n![p](https://evil.example/p.png)",
+    "https://x.invalid/<a href=\"https://evil.example/phish\">ici</a>*_[x]_*|%0A",
+    "`https://x.invalid/` <b>",
+]
+
+
+@pytest.mark.parametrize("address", EVIL_ADDRESSES)
+def test_the_link_report_is_inert_markdown(address):
+    from markdown_it import MarkdownIt
+
+    from macros.linkcheck import Link, Result, report
+    links = [Link("content/sites/`<b>x</b>`.yml", 3, "url", address),
+             Link("content/sites/b.yml", 4, "website[<b>]", "https://ok.example/moved")]
+    results = {address: Result(address, error=f"erreur réseau (<b>{address}</b>)", final_url=address,
+                               redirects=[(301, address)], attempts=3),
+               "https://ok.example/moved": Result("https://ok.example/moved", status=200, final_url=address,
+                                                  redirects=[(302, address)])}
+    text = report(links, results, today=TODAY)
+    for renderer in (MarkdownIt("commonmark", {"html": True}), MarkdownIt("gfm-like", {"html": True, "linkify": False})):
+        rendered = renderer.render(text)
+        assert "<img" not in rendered and "<a href" not in rendered, rendered
+        assert "<b>" not in rendered, rendered
+    assert text.count("\n## ") == 2 and "\n\n<b>" not in text  # a newline in an address breaks nothing
