@@ -1006,7 +1006,13 @@
 
   /* --- the page ------------------------------------------------------------------ */
   var params = new URLSearchParams(window.location.search);
-  var editing = params.get("id") && KINDS.concat(["phases"]).indexOf(params.get("kind")) !== -1 ? params.get("id") : null;
+  // ?kind=…&id=… (the « Proposer une modification » link of each record): only a known kind
+  // and an id the model accepts (SLUG, at most 80 characters) are taken; anything else (an
+  // id like ../../../other/repo/blob/main/README.md%23, which would make the GitHub button
+  // open another repository) is ignored, and the form starts empty
+  var askedId = params.get("id") || "";
+  var editing = SLUG.test(askedId) && askedId.length <= 80 && KINDS.concat(["phases"]).indexOf(params.get("kind")) !== -1
+    ? askedId : null;
   var current = {kind: null, widgets: [], idEdited: false};
 
   var chooser = el("fieldset", {"class": "qic-kinds"}, [el("legend", {text: t("Quel type de fiche ?", "What kind of record?")})]);
