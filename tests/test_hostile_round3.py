@@ -18,11 +18,13 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, REPO
+from conftest import BUILD_DATE, REPO, run_build
 from test_hostile import repo_copy  # noqa: F401 - a fixture: a copy of what a build reads
 
 from macros import messages, output, provenance, typography
@@ -132,10 +134,17 @@ CHECK_SHAPES = {**SHAPES, "spaces before a gap": lambda n: "x" + " " * (2 * n) +
 
 
 @pytest.mark.parametrize("shape", CHECK_SHAPES)
-def test_the_check_grows_linearly(content, shape):
+def test_the_check_grows_linearly(content, shape, tmp_path, monkeypatch):
     """Forty files, each with the shape in a text and in an excerpt (texts of about 4,500
     and 18,000 characters, under the 20,000 limit); the cost of the rest of the
-    content is taken away."""
+    content is taken away. The excerpts are looked for in a source text of our own
+    (the documents of ../shared/seeds may be absent: the excerpts would go unread)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    source = re.search(r"(?m)^file: *(\S+)", (content / "sources" / "irev-territoire-impact-collectif.yml")
+                       .read_text(encoding="utf-8"))[1]
+    (seeds / source).write_text("Un texte source. " * 1_000, encoding="utf-8")
+    monkeypatch.setenv("QIC_SEEDS", str(seeds))
     write_worst_resources(content, "x")
     check_in_process(content)
     base = min(_timed(check_in_process, content) for _ in range(3))
@@ -374,6 +383,54 @@ def test_another_build_keeps_the_temporary_folder_of_a_running_build(repo_copy):
     killed.mkdir()
     (killed / output.STAGING_MARKER).write_text("site", encoding="utf-8")
     assert default_build(repo_copy).returncode == 0 and not killed.exists()
+
+
+# --- 7. smaller ------------------------------------------------------------------------------------
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.ids += [value for name, value in attrs if name == "id" and value is not None]
+
+    handle_startendtag = handle_starttag
+
+
+def duplicate_ids(site: Path) -> dict[str, list[str]]:
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        parser = _Ids()
+        parser.feed(page.read_text(encoding="utf-8"))
+        repeated = sorted(name for name, count in Counter(parser.ids).items() if count > 1)
+        if repeated:
+            found[page.relative_to(site).as_posix()] = repeated
+    return found
+
+
+def test_every_built_page_has_unique_ids(site):
+    assert len(list(site.rglob("*.html"))) > 40
+    assert duplicate_ids(site) == {}
+
+
+def test_ids_stay_unique_when_records_are_named_like_headings(content, tmp_path):
+    """A history entry content/history/apprenante.yml beside the page's heading
+    « Histoire apprenante », an organisation named like its contact's card."""
+    entry = (content / "history" / "2022-neuf-collectifs.yml").read_text(encoding="utf-8")
+    (content / "history" / "apprenante.yml").write_text(
+        entry.replace("Neuf collectifs locaux dans trois régions", "Une entrée nommée comme la page")
+        .replace("Nine local collectives in three regions", "An entry named like the page"), encoding="utf-8")
+    organisation = (content / "organisations" / "anct.yml").read_text(encoding="utf-8")
+    (content / "organisations" / "anct.yml").write_text(organisation.replace(
+        'fr: "Agence nationale de la cohésion des territoires"', 'fr: "Contact Christine Duval"', 1), encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_build(content, out)
+    assert result.returncode == 0, result.stderr
+    history = (out / "histoire" / "index.html").read_text(encoding="utf-8")
+    assert 'id="histoire-apprenante"' in history and 'id="contact-christine-duval"' in \
+        (out / "contacts" / "index.html").read_text(encoding="utf-8")
+    assert duplicate_ids(out) == {}
 
 
 # --- 6. hand-written pages cannot run code -------------------------------------------------------
