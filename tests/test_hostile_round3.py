@@ -433,6 +433,25 @@ def test_ids_stay_unique_when_records_are_named_like_headings(content, tmp_path)
     assert duplicate_ids(out) == {}
 
 
+@pytest.mark.parametrize("text", [
+    "\u200b=HYPERLINK(\"http://x\")", "\ufeff=1+1", "\u200b\ufeff\u2060@SUM(A1)", "＝1+1", "\u200b＋1", "－2", "＠x",
+    "|cmd", "%0A=1+1", "\t=1", "\r=1", "\n=1", " =1+1", "\u00a0-1+1", "\u3164=1", "\u0301=1", "\u202e=1", "｜cmd",
+])
+def test_formulas_hidden_behind_invisible_or_wide_characters_are_neutralised(text):
+    import csv
+    import io
+
+    from macros import exports
+    rows = list(csv.reader(io.StringIO(exports._csv(["a", "b"], [[text, -73.69]]).decode("utf-8"), newline="")))
+    assert rows[1] == ["'" + text, "-73.69"]
+
+
+@pytest.mark.parametrize("text", ["Liévin", "1er site", "a=b", "\u200bLiévin", "«=» dans un titre", ""])
+def test_ordinary_texts_are_left_as_they_are(text):
+    from macros import exports
+    assert exports.neutralise(text) == text and exports.neutralise(-2) == -2
+
+
 # --- 6. hand-written pages cannot run code -------------------------------------------------------
 
 PAYLOADS = [
