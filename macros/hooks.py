@@ -49,19 +49,23 @@ def on_pre_build(config):
     this event, when not --dirty): a target that is not a site (`mkdocs build -d content`
     would delete every YAML file), and links or special files among the pages and the
     theme (refused again, file by file, in on_files)."""
-    if _command != "build" or glue.run_by_our_build():
-        return  # `mkdocs serve` builds in a temporary folder of its own, macros.build checked its own
-    try:
-        output.check_target(Path(config.site_dir), REPO, part_of_site=True)
-    except output.OutputError as error:
-        raise PluginError(f"Construction refusée : {error}. Rien n'a été supprimé.") from None
+    if glue.run_by_our_build():
+        return  # macros.build checked its target and these files before
+    if _command == "build":  # `mkdocs serve` builds in a temporary folder of its own
+        try:
+            output.check_target(Path(config.site_dir), REPO, part_of_site=True)
+        except output.OutputError as error:
+            raise PluginError(f"Construction refusée : {error}. Rien n'a été supprimé.") from None
+    # also in the live preview: MkDocs lists the pages following links (os.walk(followlinks=True)),
+    # and a link to / kept it walking the whole disk for minutes, answering no request
     folders = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
     unsafe = [problem for folder in folders if folder.is_relative_to(REPO) and folder.exists()
               for problem in unsafe_files(folder, REPO)]
     if unsafe:
+        kept = f"Rien n'a été supprimé de {config.site_dir}." if _command == "build" else \
+            "Retirez-les : l'aperçu reprend dès qu'ils ne sont plus là."
         raise PluginError("fichiers refusés (liens symboliques ou fichiers spéciaux : seuls les fichiers "
-                          "ordinaires du dépôt sont publiés) : " + ", ".join(p.path for p in unsafe)
-                          + f". Rien n'a été supprimé de {config.site_dir}.")
+                          "ordinaires du dépôt sont publiés) : " + ", ".join(p.path for p in unsafe) + ". " + kept)
 
 
 def on_post_build(config):

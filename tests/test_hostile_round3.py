@@ -519,3 +519,44 @@ def test_the_link_report_is_inert_markdown(address):
         assert "<img" not in rendered and "<a href" not in rendered, rendered
         assert "<b>" not in rendered, rendered
     assert text.count("\n## ") == 2 and "\n\n<b>" not in text  # a newline in an address breaks nothing
+
+
+def test_the_preview_refuses_a_link_at_once_and_answers_again_once_it_is_gone(repo_copy, tmp_path):
+    """A link to / in docs/fr: MkDocs listed the pages following it (the whole disk), and
+    its watcher walked the disk at each poll: no page for minutes. Now the link is
+    refused before the listing, and the watcher does not enter it."""
+    import socket
+    import urllib.request
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "preview.log"
+    url = f"http://127.0.0.1:{port}/"
+
+    def answered(seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    return response.status == 200
+            except OSError:
+                time.sleep(0.5)
+        return False
+
+    with open(log, "w", encoding="utf-8") as terminal:
+        server = subprocess.Popen([sys.executable, "-m", "macros.preview", "--port", str(port)], cwd=repo_copy,
+                                  env={**os.environ, "BUILD_DATE": BUILD_DATE}, stdout=terminal,
+                                  stderr=subprocess.STDOUT)
+        try:
+            assert answered(120)
+            (repo_copy / "docs" / "fr" / "racine").symlink_to("/", target_is_directory=True)
+            deadline = time.monotonic() + 60
+            while "fichiers refusés" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert "docs/fr/racine" in log.read_text(encoding="utf-8")
+            (repo_copy / "docs" / "fr" / "racine").unlink()
+            assert answered(60)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
