@@ -23,14 +23,19 @@ fi
 # The validators of tests/test_validators.py, pinned, in a project-local folder
 # (git-ignored): the Nu HTML Checker (vnu-jar, run with the machine's Java)
 # and ical.js, a second iCalendar and vCard parser (run with Node.js).
+# Also recheck, a ReDoS analyser (tests/test_redos.py), used through its pure JavaScript
+# backend: no native binary, no Java.
 VNU_JAR=vnu-jar@26.9.27
 ICAL_JS=ical.js@2.2.1
+RECHECK=recheck@4.5.0
 if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f .tools/node_modules/ical.js/dist/ical.js ] \
+   || [ ! -f .tools/node_modules/recheck/package.json ] \
    || ! grep -q '"version": "2.2.1"' .tools/node_modules/ical.js/package.json \
+   || ! grep -q '"version": "4.5.0"' .tools/node_modules/recheck/package.json \
    || ! grep -q '"version": "26.9.27"' .tools/node_modules/vnu-jar/package.json; then
   if command -v npm >/dev/null 2>&1; then
-    echo "Installation des validateurs ($VNU_JAR, $ICAL_JS) dans .tools/…"
-    npm install --prefix .tools --no-save --ignore-scripts --no-audit --no-fund --silent "$VNU_JAR" "$ICAL_JS"
+    echo "Installation des validateurs ($VNU_JAR, $ICAL_JS, $RECHECK) dans .tools/…"
+    npm install --prefix .tools --no-save --ignore-scripts --no-audit --no-fund --silent "$VNU_JAR" "$ICAL_JS" "$RECHECK"
   else
     echo "npm est absent : les tests des validateurs échoueront. Installez Node.js (sudo apt-get install npm)."
   fi

@@ -161,6 +161,30 @@ def test_the_check_grows_linearly(content, shape, tmp_path, monkeypatch):
     assert ratio < LINEAR, f"{shape}: ×{ratio:.1f}"
 
 
+def test_a_long_web_address_is_checked_in_linear_time(content):
+    """A host of thousands of letters followed by a space: the address pattern tried
+    each split of the host (4 s for 20,000 characters)."""
+    def write(n: int) -> None:
+        for index in range(40):
+            (content / "resources" / f"adresse-{index}.yml").write_text(
+                f'title: {{fr: "Adresse {index}"}}\ntype: article\nlanguage: fr\n'
+                f'url: "http://p{"t" * n} x"\nsources: [irev-territoire-impact-collectif]\n', encoding="utf-8")
+
+    write(1)
+    base = min(_timed(check_in_process, content) for _ in range(3))
+
+    def cost(n: int) -> float:
+        write(n)
+        return min(_timed(check_in_process, content) for _ in range(3)) - base
+
+    ratio = float("inf")
+    for _ in range(3):
+        ratio = min(ratio, cost(9_000) / max(cost(2_250), 2e-3))
+        if ratio < LINEAR:
+            break
+    assert ratio < LINEAR, f"×{ratio:.1f}"
+
+
 def _timed(function, *args) -> float:
     started = time.perf_counter()
     function(*args)

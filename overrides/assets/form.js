@@ -12,7 +12,8 @@
   if (!root || !window.QIC_FORM) return;
   var DATA = window.QIC_FORM;
   var LANG = root.getAttribute("data-lang") === "en" ? "en" : "fr";
-  var REPO = (root.getAttribute("data-repo") || "").replace(/\/+$/, "");
+  var REPO = root.getAttribute("data-repo") || "";
+  while (REPO.slice(-1) === "/") REPO = REPO.slice(0, -1);  // not /\/+$/: quadratic on many slashes
   var BRANCH = ((root.getAttribute("data-edit-uri") || "").match(/^\/?edit\/([^/]+)\//) || [])[1] || "main";
   var CONTENT_URL = root.getAttribute("data-content") || "";
   var KINDS = ["sites", "events", "resources", "contacts", "organisations", "history"];
@@ -278,7 +279,7 @@
     var lower = value.toLowerCase();
     var bad = ["javascript:", "data:", "vbscript:", "file:"].filter(function (s) { return lower.indexOf(s) === 0; })[0];
     if (bad) return M.scheme(bad.slice(0, -1));
-    var m = /^https?:\/\/([^/\s?#]+)\S*$/.exec(value);
+    var m = /^https?:\/\/([^/\s?#]+)(?:[/?#]\S*)?$/.exec(value);  // as model.py: linear
     if (!m) return M.url(value);
     var host = m[1].split("@").pop().split(":")[0];
     if (host.indexOf(".") === -1 || host[0] === "." || host[host.length - 1] === ".") return M.host(host);
@@ -956,7 +957,7 @@
     var pad = new Array(indent + 3).join(" ");
     if (text.indexOf("\n") !== -1 && !/[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029]/.test(text)
         && !/^\s/.test(text)) {
-      return ["|"].concat(text.split("\n").map(function (line) { return line.trim() ? pad + line.replace(/\s+$/, "") : ""; }));
+      return ["|"].concat(text.split("\n").map(function (line) { return line.trim() ? pad + line.trimEnd() : ""; }));
     }
     return [quote(text)];
   }
