@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from collections.abc import Hashable
@@ -21,7 +20,7 @@ from .files import list_folder, read_regular
 from .fingerprints import MAX_BYTES as FINGERPRINT_BYTES
 from .fingerprints import SUFFIX, Fingerprint
 from .fingerprints import parse as parse_fingerprint
-from .messages import error_loc, translate
+from .messages import Suggestions, closest, error_loc, translate
 from .model import (
     KINDS,
     MAX_ID,
@@ -33,7 +32,7 @@ from .model import (
     written_references,
 )
 from .places import check_place
-from .problems import ContentError, Problem, display_path
+from .problems import ContentError, Problem, display_path, shown
 from .provenance import check_excerpts
 from .unfilled import unfilled
 from .yaml_source import Document, dotted, parse_document
@@ -182,11 +181,11 @@ def _misspelled(missing: dict, errors: list[dict], document: Document) -> str:
     like it (`regoin` for `region`), say both: the cause is the misspelling."""
     name, parent = missing["loc"][-1], missing["loc"][:-1]
     unknown = [e["loc"] for e in errors if e["type"] == "extra_forbidden" and e["loc"][:-1] == parent]
-    close = difflib.get_close_matches(str(name), [str(loc[-1]) for loc in unknown], n=1, cutoff=0.6)
+    close = closest(str(name), [str(loc[-1]) for loc in unknown])
     if not close:
         return ""
-    line = document.where(parent + (close[0],))[0]
-    return f"« {close[0]} », ligne {line}, est sans doute ce champ mal écrit : corrigez son nom en « {name} »"
+    line = document.where(parent + (close,))[0]
+    return f"« {close} », ligne {line}, est sans doute ce champ mal écrit : corrigez son nom en « {name} »"
 
 
 def load_catalogue(root: Path, repo_root: Path | None = None, today: dt.date | None = None) -> Catalogue:
@@ -383,16 +382,17 @@ def check_references(catalogue: Catalogue) -> list[Problem]:
     named += [(document, loc, target, ref) for kind, document in catalogue.refused
               for loc, target, ref in written_references(KINDS[kind], document.data)]
     problems = []
+    suggestions = {kind: Suggestions(entries) for kind, entries in catalogue.entries.items()}
     for document, loc, target, ref in named:
         if ref in catalogue.entries[target] or ref in catalogue.invalid[target]:
             continue
         loc = _as_written(document.data, loc)
         line, column = document.where(loc)
-        close = difflib.get_close_matches(ref, list(catalogue.entries[target]), n=1, cutoff=0.6)
-        hint = f"vouliez-vous dire « {close[0]} » ?" if close else \
-            f"créez content/{target}/{ref}.yml ou corrigez l'identifiant"
+        close = suggestions[target].closest(ref)
+        hint = f"vouliez-vous dire « {close} » ?" if close else \
+            f"créez content/{target}/{shown(ref)}.yml ou corrigez l'identifiant"
         problems.append(Problem(document.path, line, column, dotted(loc),
-                                f"« {ref} » ne correspond à aucun fichier de content/{target}/", hint))
+                                f"« {shown(ref)} » ne correspond à aucun fichier de content/{target}/", hint))
     return problems
 
 

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .problems import shown
+
 MONTHS = {
     "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
            "septembre", "octobre", "novembre", "décembre"],
@@ -43,11 +45,15 @@ class PartialDate:
             raise DateFormatError("date attendue (AAAA, AAAA-MM ou AAAA-MM-JJ)")
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
+        # a huge number (`0xfff…` read by YAML 1.1) is never written out (Python refuses beyond
+        # 4,300 digits); a long text is quoted in part
+        if isinstance(value, int) and value.bit_length() > 128:
+            raise DateFormatError(f"date attendue (AAAA, AAAA-MM ou AAAA-MM-JJ), pas un {shown(value)}")
         text = str(value).strip()
         match = _PATTERN.match(text)
         if not match:
-            raise DateFormatError(
-                f"date « {text} » mal écrite : utilisez AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2022-10 pour octobre 2022)")
+            raise DateFormatError(f"date « {shown(text)} » mal écrite : utilisez AAAA, AAAA-MM ou AAAA-MM-JJ "
+                                  "(ex. 2022-10 pour octobre 2022)")
         year = int(match.group(1))
         month, day = (int(g) if g else None for g in match.groups()[1:])
         if not 1900 <= year <= 2100:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 import pydantic_core
 
@@ -41,16 +42,27 @@ def content_json(catalogue: Catalogue, build_date: str) -> bytes:
     return pydantic_core.to_json(data, indent=1, exclude_none=True) + b"\n"
 
 
-# A cell a spreadsheet would read as a formula (OWASP "CSV Injection"): text that starts
-# with = + - @, a tab or a carriage return. Numbers stay numbers (-73.69 is a longitude).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell a spreadsheet would read as a formula (OWASP "CSV Injection"): text whose first
+# visible character is = + - @ | or % (%0A), in any width (＝ is =), or that starts with a
+# tab, a carriage return or a line feed. Invisible characters and spaces before it
+# (U+200B, U+FEFF, U+2060, U+00A0…) do not hide it. Numbers stay numbers (-73.69 is a
+# longitude).
+FORMULA_START = ("=", "+", "-", "@", "|", "%")
+_INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"}  # controls, format characters, spaces, lone marks
+_BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}  # fillers shown as nothing
 
 
 def neutralise(cell):
     """A text cell made inert for spreadsheets: prefixed with an apostrophe, which
     spreadsheets show as text and do not display, as OWASP recommends."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
-        return "'" + cell
+    if not isinstance(cell, str):
+        return cell
+    for char in cell:
+        if char in "\t\r\n":
+            return "'" + cell
+        if unicodedata.category(char) in _INVISIBLE or char in _BLANK_LETTERS:
+            continue
+        return "'" + cell if unicodedata.normalize("NFKC", char).startswith(FORMULA_START) else cell
     return cell
 
 

@@ -11,15 +11,17 @@ import os
 import re
 from pathlib import Path
 
+import mkdocs_macros.plugin
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from macros import glue, rendering, structured
+from macros import glue, output, rendering, sandbox, structured
 from macros.downloads import generated_downloads
-from macros.files import is_plain
+from macros.files import is_plain, unsafe_files
 from macros.pages import GeneratedPage, Views, generated_pages, site_order
 from macros.paths import REPO
 from macros.problems import ContentError, inert
@@ -27,6 +29,11 @@ from macros.rendering import compiled_templates
 from macros.typography import english_html, french_html
 
 log = logging.getLogger("mkdocs.hooks.qic")
+
+# The hand-written pages are rendered by mkdocs-macros in a Jinja sandbox (see sandbox.py):
+# the plugin builds its environment in its on_config, from this name, after MkDocs has
+# loaded these hooks. on_page_markdown checks that it did.
+mkdocs_macros.plugin.Environment = sandbox.PageSandbox
 
 
 _command = ""
@@ -40,12 +47,38 @@ def on_startup(command, dirty):
 _written_after: list[tuple[str, bytes]] = []  # published files MkDocs must not read as pages (Markdown)
 
 
+def on_pre_build(config):
+    """Refusals that must come before MkDocs empties site_dir (which it does right after
+    this event, when not --dirty): a target that is not a site (`mkdocs build -d content`
+    would delete every YAML file), and links or special files among the pages and the
+    theme (refused again, file by file, in on_files)."""
+    if glue.run_by_our_build():
+        return  # macros.build checked its target and these files before
+    if _command == "build":  # `mkdocs serve` builds in a temporary folder of its own
+        try:
+            output.check_target(Path(config.site_dir), REPO, part_of_site=True)
+        except output.OutputError as error:
+            raise PluginError(f"Construction refusée : {error}. Rien n'a été supprimé.") from None
+    # also in the live preview: MkDocs lists the pages following links (os.walk(followlinks=True)),
+    # and a link to / kept it walking the whole disk for minutes, answering no request
+    folders = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    unsafe = [problem for folder in folders if folder.is_relative_to(REPO) and folder.exists()
+              for problem in unsafe_files(folder, REPO)]
+    if unsafe:
+        kept = f"Rien n'a été supprimé de {config.site_dir}." if _command == "build" else \
+            "Retirez-les : l'aperçu reprend dès qu'ils ne sont plus là."
+        raise PluginError("fichiers refusés (liens symboliques ou fichiers spéciaux : seuls les fichiers "
+                          "ordinaires du dépôt sont publiés) : " + ", ".join(p.path for p in unsafe) + ". " + kept)
+
+
 def on_post_build(config):
     for path, data in _written_after:
         target = Path(config.site_dir, path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     _written_after.clear()
+    if _command == "build" and not glue.run_by_our_build():  # a later `mkdocs build` may replace it
+        Path(config.site_dir, output.MARKER).write_text(output.MARKER_TEXT, encoding="utf-8")
     if not config.site_url:
         # a sitemap lists absolute addresses: without the site's address (SITE_URL) MkDocs
         # writes an empty one, which the sitemaps.org schema refuses; none is published
@@ -133,6 +166,21 @@ def lists_sites(config, catalogue) -> bool:
 _ID = re.compile(r'(?<![\w-])id="([^"]+)"')
 
 
+@event_priority(-100)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown, page, config, files):
+    macros = config.plugins.get("macros")
+    if macros is not None and not isinstance(macros.env, sandbox.PageSandbox):
+        raise PluginError("les pages écrites à la main doivent être rendues dans le bac à sable Jinja "
+                          "(macros/sandbox.py) : mkdocs-macros a changé, vérifiez macros/hooks.py")
+    if sandbox.refused:
+        where = f"docs/{Path(config.docs_dir).name}/{page.file.src_uri}"
+        reached = ", ".join(dict.fromkeys(sandbox.refused))
+        raise PluginError(f"{inert(where)} : code refusé dans la page ({inert(reached)}) : une page écrite à la "
+                          "main n'appelle que les macros du projet (picture, related_resources, sources) et "
+                          "config.repo_url ou config.edit_uri. Retirez ce code de la page.")
+    return markdown
+
+
 def on_files(files, config):
     refuse_unsafe_files(files)
     _written_after.clear()
@@ -176,7 +224,8 @@ def refuse_unsafe_files(files) -> None:
 
 def on_pre_page(page, config, files):
     """A hand-written page's date in the sitemap: its file's last change in Git (the build
-    date without history, as MkDocs gives)."""
+    date without history, as MkDocs gives). The sandbox's refusals are counted per page."""
+    sandbox.refused.clear()
     if not isinstance(page, YamlPage) and page.file.abs_src_path:
         change = glue.history().file_changed(Path(page.file.abs_src_path))
         if change:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
+import re
 import socket
 import ssl
 import sys
@@ -47,7 +48,7 @@ from .arguments import Parser
 from .content import Catalogue, load_catalogue
 from .model import Citation, RichText
 from .paths import CONTENT, REPO
-from .problems import ContentError
+from .problems import ContentError, inert
 from .rendering import markdown_html
 from .yaml_source import dotted
 
@@ -144,10 +145,13 @@ class Result:
     def redirected(self) -> bool:
         return not self.broken and bool(self.redirects) and self.final_url != self.url
 
-    def describe(self) -> str:
-        text = self.error or f"HTTP {self.status}"
+    def describe(self, markdown: bool = False) -> str:
+        """What happened, in French; with `markdown`, every value from the content or the
+        network (the error's words, the address redirected to) as an inert code span."""
+        shown = code if markdown else str
+        text = shown(self.error) if self.error else f"HTTP {self.status}"
         if self.redirects and self.final_url and self.final_url != self.url:
-            text += f" (après redirection vers <{self.final_url}>)"
+            text += f" (après redirection vers {shown(self.final_url) if markdown else f'<{self.final_url}>'})"
         return text
 
 
@@ -254,6 +258,18 @@ def check_all(urls: list[str], checker: Checker, concurrency: int = 8) -> dict[s
 
 # --- reporting ----------------------------------------------------------------------------------
 
+def code(text) -> str:
+    """`text` as a Markdown code span, whatever it holds: on one line (controls escaped, see
+    problems.inert), fenced by more backticks than its longest run, padded by a space
+    that Markdown takes off. Inside, nothing is a link, an image or HTML: an address
+    written `https://x.invalid/>![pixel](https://evil.example/p.png)` stays text in the
+    report and in the job summary that GitHub renders."""
+    text = inert(str(text))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
+
+
 def report(links: list[Link], results: dict[str, Result], today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     broken = [link for link in links if results[link.url].broken]
@@ -271,15 +287,17 @@ def report(links: list[Link], results: dict[str, Result], today: dt.date | None 
         for link in chosen:
             by_file[link.file].append(link)
         for file in sorted(by_file):
-            lines.extend([f"### `{file}`", ""])
+            lines.extend([f"### {code(file)}", ""])
             for link in sorted(by_file[file]):
-                lines.append(f"- ligne {link.line}, `{link.field}` : <{link.url}> — {describe(results[link.url])}")
+                lines.append(f"- ligne {link.line}, {code(link.field)} : {code(link.url)} — "
+                             f"{describe(results[link.url])}")
             lines.append("")
 
-    grouped("Liens cassés", broken, lambda r: f"**{r.describe()}**"
+    grouped("Liens cassés", broken, lambda r: f"**{r.describe(markdown=True)}**"
             + (f" (après {r.attempts} essais)" if r.attempts > 1 else ""))
-    grouped("Liens redirigés", moved, lambda r: f"redirigé ({', '.join(str(code) for code, _ in r.redirects)}) "
-            f"vers <{r.final_url}> : mettez l'adresse à jour")
+    grouped("Liens redirigés", moved,
+            lambda r: f"redirigé ({', '.join(str(int(status)) for status, _ in r.redirects)}) "
+                      f"vers {code(r.final_url)} : mettez l'adresse à jour")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -312,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(results)} adresses vérifiées en {time.perf_counter() - started:.1f} s : "
           f"{len(broken)} cassée(s), {len(moved)} redirigée(s). Rapport : {args.report}")
     for url in broken:
-        print(f"  cassé : {url} — {results[url].describe()}", file=sys.stderr)
+        print(inert(f"  cassé : {url} — {results[url].describe()}"), file=sys.stderr)
     return 1 if broken else 0
 
 

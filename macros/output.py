@@ -7,7 +7,11 @@
   put in place by two renames: the old site into the temporary folder, the new
   one in its place. A build killed between the two leaves the old site in
   `.site-tmp-…/previous`: the next build puts it back before anything else, and
-  removes the temporary folders that killed builds left behind.
+  removes the temporary folders that killed builds left behind. A temporary
+  folder holds STAGING_MARKER naming its target: a build removes only those made
+  for its own target (never `--out .site-tmp-abc`, a site a contributor asked
+  for, nor the folder of a build running for `site-tmp-x`, whose names also
+  begin with `.site-tmp-`).
 - Errors of the file system (no right to write, a full disk, a name too long)
   are told in French.
 """
@@ -23,6 +27,7 @@ from pathlib import Path
 
 MARKER = ".qic-site"  # written at the root of every built site
 MARKER_TEXT = "Site construit par python -m macros.build : ce dossier est remplacé à chaque construction.\n"
+STAGING_MARKER = ".qic-staging"  # in each temporary folder of a build: the name of its target
 
 # the repository's own folders: a site is never written inside them
 PROJECT_FOLDERS = {"content", "docs", "overrides", "macros", "tests", "templates", "starters", "schemas", "scripts",
@@ -49,8 +54,10 @@ def os_error_message(error: OSError) -> str:
     return f"écriture impossible ({what}){where}"
 
 
-def check_target(out: Path, repo: Path) -> None:
-    """Refuse a target that is not a site folder (see the module's docstring)."""
+def check_target(out: Path, repo: Path, part_of_site: bool = False) -> None:
+    """Refuse a target that is not a site folder (see the module's docstring); with
+    `part_of_site`, a folder of a built site is taken too (`mkdocs build -f
+    mkdocs.en.yml` writes site/en/)."""
     out = Path(os.path.abspath(out))
     if out == repo or repo.is_relative_to(out):
         raise OutputError(f"dossier de sortie refusé : {out} contient le dépôt")
@@ -60,6 +67,8 @@ def check_target(out: Path, repo: Path) -> None:
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise OutputError(f"dossier de sortie refusé : {out} n'est pas un dossier")
     if not out.exists() or not any(out.iterdir()) or (out / MARKER).is_file() or _built_before_marker(out):
+        return
+    if part_of_site and ((out.parent / MARKER).is_file() or _built_before_marker(out.parent)):
         return
     raise OutputError(f"dossier de sortie refusé : {out} n'est ni vide ni un site construit "
                       f"(il ne contient pas {MARKER}) ; la construction le remplacerait en entier. "
@@ -92,7 +101,7 @@ def recover(out: Path) -> list[str]:
     """Put back a site a killed build left aside, then remove what killed builds left.
     Called with the lock held: no other build is using these folders. Returns what was done."""
     done = []
-    leftovers = sorted(folder for folder in out.parent.glob(f"{_temporary(out)}*") if folder.is_dir())
+    leftovers = sorted(folder for folder in out.parent.glob(f"{_temporary(out)}*") if _staging_of(folder) == out.name)
     if not out.exists():
         previous = next((folder / "previous" for folder in leftovers if (folder / "previous").is_dir()), None)
         if previous is not None:
@@ -108,10 +117,23 @@ def _temporary(out: Path) -> str:
     return f".{out.name}-tmp-"
 
 
+def _staging_of(folder: Path) -> str | None:
+    """The target a build's temporary folder was made for; None for any other folder."""
+    marker = folder / STAGING_MARKER
+    if folder.is_symlink() or not folder.is_dir() or marker.is_symlink() or not marker.is_file():
+        return None
+    try:
+        return marker.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+
+
 @contextlib.contextmanager
 def staging(out: Path):
-    """A temporary folder beside `out`, removed at the end whatever happens."""
+    """A temporary folder beside `out`, marked as made for `out`, removed at the end
+    whatever happens."""
     with tempfile.TemporaryDirectory(prefix=_temporary(out), dir=out.parent) as tmp:
+        (Path(tmp) / STAGING_MARKER).write_text(out.name, encoding="utf-8")
         yield Path(tmp)
 
 

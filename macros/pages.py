@@ -69,17 +69,33 @@ class Headings:
     """The headings a generated page declares, in order, for its table of contents.
 
     Ids are made as Python-Markdown's toc extension makes them (same slugs, `_1`
-    suffixes for repeats), so that links into the pages keep working.
+    suffixes for repeats), so that links into the pages keep working. The ids the
+    templates give the records' cards (`reserved`: histoire-<file>, contact-<file>…)
+    are never taken by a heading: a heading « Histoire apprenante » beside a card
+    for content/history/apprenante.yml gets histoire-apprenante_1, and the card,
+    which other pages link to, keeps its id.
     """
 
-    def __init__(self):
+    def __init__(self, reserved: frozenset[str] = frozenset()):
         self.items: list[tuple[int, str, str]] = []  # (level, id, text)
-        self._ids: set[str] = set()
+        self._ids: set[str] = set(reserved)
 
     def add(self, level: int, text: str, anchor: str | None = None) -> str:
         anchor = unique(anchor or slugify(str(text), "-"), self._ids)
         self.items.append((level, anchor, str(text)))
         return anchor
+
+
+# the ids the templates write besides the headings' (see Headings)
+CARD_PREFIXES = {"history": "histoire-", "contacts": "contact-", "events": "evenement-", "resources": "ressource-"}
+TEMPLATE_IDS = frozenset({"carte-titre", "carte-desc", "frise-titre", "frise-desc", "frise-etroite-titre",
+                          "qic-filters", "qic-resources", "qic-search"})
+
+
+def card_ids(catalogue: Catalogue) -> frozenset[str]:
+    """Every id a record's card may have on a generated page, and the templates' own."""
+    return TEMPLATE_IDS | frozenset(prefix + key for kind, prefix in CARD_PREFIXES.items()
+                                    for key in catalogue.entries[kind])
 
 
 def site_order(catalogue: Catalogue) -> list[str]:
@@ -335,7 +351,7 @@ class Views:
         first, last = min(d.first_day().year for d in days), max(d.last_day().year for d in days)
         return {"phases": [], "years": str(first) if first == last else f"{first}–{last}"}
 
-    def applicable_facts(self, site) -> list["Fact"]:
+    def applicable_facts(self, site) -> list[Fact]:
         """The facts that apply to a site's kind, known or not, in reading order: the
         one place this rule lives (the site page's « À compléter » line and the
         « Ce qui manque » page both read it).
@@ -360,7 +376,7 @@ class Views:
         ]
         return [fact for fact in facts if fact]
 
-    def unknown_facts(self, kind: str, record) -> list["Fact"]:
+    def unknown_facts(self, kind: str, record) -> list[Fact]:
         """What the sources do not yet say of a record: the facts that apply to it and
         are unknown (a site's depend on its kind; the other kinds' are ASKED_FIELDS).
         A private contact is never asked about: readers do not see it."""
@@ -494,9 +510,10 @@ def generated_pages(catalogue: Catalogue, lang: str, today: dt.date, permalink_t
     """
     renderer = rendering.renderer(lang)
     views = Views(catalogue, lang, today, history)
+    reserved = card_ids(catalogue)
 
     def page(path: str, template: str, source: Path | None, updated: dt.date | None, **context) -> GeneratedPage:
-        headings = Headings()
+        headings = Headings(reserved)
         module = renderer.module(template, v=views, headings=headings, permalink_title=permalink_title,
                                  root=page_root(path, directory_urls), **context)
         return GeneratedPage(path, module.title, module.description, str(module), headings, source, updated)

@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # read when the theme is first imported, just below
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
+    _watch_without_following_links()
 
     from .paths import REPO, content_dir
     handler = logging.StreamHandler(sys.stderr)
@@ -57,11 +58,27 @@ def main(argv: list[str] | None = None) -> int:
         serve(config_file=str(REPO / CONFIGS[args.lang]), livereload=True, dev_addr=f"127.0.0.1:{port}",
               watch=[str(content_dir())])  # also when QIC_CONTENT points elsewhere
     except MkDocsException as error:
-        print(f"Aperçu impossible : {error}", file=sys.stderr)
+        from mkdocs.exceptions import Abort
+        # MkDocs' own « Aborted with a BuildError! »: the reason is printed just above
+        reason = "la construction a échoué (voir ci-dessus)" if isinstance(error, Abort) else error
+        print(f"Aperçu impossible : {reason}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _watch_without_following_links() -> None:
+    """MkDocs watches the folders with watchdog's PollingObserver, which follows links
+    (os.stat): a link to / in docs/fr/ made it walk the whole disk at every poll. The
+    same observer, reading with os.lstat: a link is seen, never entered (it is refused
+    by the hooks anyway)."""
+    from watchdog.observers import polling
+
+    def observer(*, timeout: float = 1.0):
+        return polling.PollingObserverVFS(stat=os.lstat, listdir=os.scandir, polling_interval=timeout)
+
+    polling.PollingObserver = observer
 
 
 if __name__ == "__main__":

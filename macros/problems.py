@@ -19,18 +19,41 @@ from pathlib import Path
 SEVERITY_WORDS = {"error": "erreur", "warning": "avertissement"}
 
 # C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional
-# controls that reorder what a terminal shows ("Trojan Source")
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# controls that reorder what a terminal shows ("Trojan Source"); and lone surrogates:
+# a file name that is not UTF-8 reaches Python with its bytes as U+DC80–U+DCFF, which
+# no UTF-8 output can write (UnicodeEncodeError)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                     "\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def inert(text: str) -> str:
-    """`text` on one line, every control character written as an escape (\\n, \\x1b, \\u202e)."""
+    """`text` on one line, every control character written as an escape (\\n, \\x1b, \\u202e),
+    and the bytes of a file name that is not UTF-8 as \\xe9."""
     def escape(match: re.Match) -> str:
         char = match.group()
+        if 0xDC80 <= ord(char) <= 0xDCFF:  # the byte os.fsdecode could not read
+            return f"\\x{ord(char) - 0xDC00:02x}"
         return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
     text = _UNSAFE.sub(escape, str(text))
     return " " + text if text.startswith("::") else text
+
+
+QUOTE_LIMIT = 80  # characters of a contributor's value quoted in a message
+
+
+def shown(value, limit: int = QUOTE_LIMIT) -> str:
+    """A contributor's value as a message quotes it: at most `limit` characters, then
+    « … (N caractères) »; a whole number too long to write (Python refuses beyond
+    4,300 digits, and nobody reads 40) is told by its number of digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        digits = int((value.bit_length() - 1) * 0.30102999566398) + 1
+        digits += abs(value) >= 10 ** digits
+        return f"nombre de {digits:,} chiffres".replace(",", "\u202f")
+    text = "true" if value is True else "false" if value is False else "" if value is None else str(value)
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1] + "… (" + f"{len(text):,}".replace(",", "\u202f") + " caractères)"
 
 
 @dataclass(frozen=True, order=True)

@@ -46,7 +46,9 @@ from .problems import Problem
 from .yaml_source import dotted
 
 SEEDS_VARIABLE = "QIC_SEEDS"
-GAP = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
+# from the first space of a run only: else a long run not followed by « […] » is read
+# again from each of its spaces (quadratic time)
+GAP = re.compile(r"(?:(?<!\s)\s+)?\[(?:…|\.\.\.)\]\s*")
 
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼ′`"), "'")
@@ -288,7 +290,10 @@ def _short(text: str, size: int = 70) -> str:
 
 # --- what the pages show -------------------------------------------------------------------
 
-EMAIL = re.compile(r"([\w.%+-]+)@([\w-]+(?:\.[\w-]+)+)")
+# the part before @ is at most 64 characters (RFC 5321): unbounded, « a.a.a.… » with no @ is
+# read again to its end from each character (quadratic time); a longer run still has its @
+# replaced, since the characters before the 64 are written back as they are
+EMAIL = re.compile(r"([\w.%+-]{1,64})@([\w-]+(?:\.[\w-]+)+)")
 
 
 def cited(catalogue, refs: list[Citation], at_word: str = "arobase") -> list[dict]:

@@ -54,7 +54,10 @@ _BREAKABLE = "[ \t\r\n]+"  # the spaces a browser may break a line at (not U+00A
 # a run of them matched from its first space only: without the look-behind, a long run
 # not followed by the sign is tried again from each of its spaces (quadratic time)
 _RUN = "(?<![ \t\r\n])" + _BREAKABLE
-_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.|\bmailto:)[^\s<>«»\"]*[^\s<>«».,;:!?)\"']", re.I)
+# A scheme is at most 64 characters (the longest registered ones have about 30): unbounded,
+# a word like « a.a.a.… » with no « :// » is read again to its end from each of its letters
+# (quadratic time; 60,000 characters took 20 s).
+_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]{0,63}://|\bwww\.|\bmailto:)[^\s<>«»\"]*[^\s<>«».,;:!?)\"']", re.I)
 _RULES = [
     (re.compile(_RUN + r"(?=[;!?])"), NNBSP),
     (re.compile(_RUN + r"(?=:)"), NBSP),
@@ -91,21 +94,27 @@ def french_text(text: str) -> str:
 # --- the page ------------------------------------------------------------------------
 
 _REGIONS = "|".join(sorted(SKIPPED | TEXT_ONLY))
-_ATTRIBUTES = r"""[^>"']*+(?:(?:"[^"]*"|'[^']*')[^>"']*+)*+"""
+# A quotation, a tag or a comment left open runs to the end of the page, as in a browser
+# (which shows nothing of it): read as « not closed here », each of many open ones would
+# be read again to the end (quadratic time). Valid pages, ours, close them all.
+_QUOTED = r"""(?:"[^"]*+(?:"|\Z)|'[^']*+(?:'|\Z))"""
+_END = r"(?:>|\Z)"
+_COMMENT = r"<!--.*?(?:-->|\Z)"
+_ATTRIBUTES = rf"""[^>"']*+(?:{_QUOTED}[^>"']*+)*+"""
 # the same, with no lang attribute among them
-_ATTRIBUTES_NO_LANG = r"""[^>"'\s]*+(?:(?:\s(?!(?i:lang)\s*=)|"[^"]*"|'[^']*')[^>"'\s]*+)*+"""
+_ATTRIBUTES_NO_LANG = rf"""[^>"'\s]*+(?:(?:\s(?!(?i:lang)\s*=)|{_QUOTED})[^>"'\s]*+)*+"""
 # From where it starts: what needs no attention (comments, end tags, start tags that open
 # no region, texts without a sign the rules change or an entity), then one thing that
 # may: a start tag that opens a region, a text, or a lone « < ».
 _SCAN = re.compile(rf"""
-    (?: <!--.*?-->
-      | </[a-zA-Z][^>]*>
-      | <(?!(?i:{_REGIONS})[\s/>])[a-zA-Z!?]{_ATTRIBUTES_NO_LANG}>
+    (?: {_COMMENT}
+      | </[a-zA-Z][^>]*+{_END}
+      | <(?!(?i:{_REGIONS})[\s/>])[a-zA-Z!?]{_ATTRIBUTES_NO_LANG}{_END}
       | [^<;:!?«»'1&]++(?=<|\Z)
     )*+
-    (?: (?P<tag><[a-zA-Z]{_ATTRIBUTES}>) | (?P<text>[^<]+) | < )
+    (?: (?P<tag><[a-zA-Z]{_ATTRIBUTES}{_END}) | (?P<text>[^<]+) | < )
 """, re.S | re.X)
-_MARKUP = re.compile(rf"<!--.*?-->|<[a-zA-Z/!?]{_ATTRIBUTES}>", re.S)
+_MARKUP = re.compile(rf"{_COMMENT}|<[a-zA-Z/!?]{_ATTRIBUTES}{_END}", re.S)
 _NAME = re.compile(r"<([a-zA-Z][^\s/>]*)")
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _RAW_TEXT = {"script", "style"}  # their content ends at the first end tag
@@ -208,8 +217,8 @@ def _region(tag: str, langs: tuple[str, ...]) -> tuple[str, bool] | None:
 def _bounds(name: str) -> re.Pattern:
     """The element's end tags and, for nesting, its start tags."""
     if name in _RAW_TEXT:
-        return re.compile(rf"</{name}(?=[\s/>])[^>]*>", re.IGNORECASE)
-    return re.compile(rf"<(/?){re.escape(name)}(?=[\s/>]){_ATTRIBUTES}>", re.IGNORECASE)
+        return re.compile(rf"</{name}(?=[\s/>])[^>]*+{_END}", re.IGNORECASE)
+    return re.compile(rf"<(/?){re.escape(name)}(?=[\s/>]){_ATTRIBUTES}{_END}", re.IGNORECASE)
 
 
 def _region_end(source: str, name: str, start: int, stop: int) -> tuple[int, int]:

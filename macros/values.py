@@ -28,6 +28,8 @@ import unicodedata
 
 from confusable_homoglyphs import categories
 
+from .problems import shown
+
 MAX_TEXT = 20_000  # the longest real text is about 1,500 characters; far more is a mistake (or an attack)
 MAX_ID = 80  # characters of a file name (an id): it becomes a page's address and file names
 MAX_URL = 2_000  # the longest real address is about 120 characters; browsers and servers stop near 2,000
@@ -58,10 +60,7 @@ def limit(value: str, maximum: int, what: str) -> str:
     return value
 
 
-def quoted(value, maximum: int = 60) -> str:
-    """A contributor's value as a message quotes it: on one line, cut when long."""
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= maximum else text[:maximum] + "…"
+quoted = shown  # a contributor's value as a message quotes it (macros/problems.py)
 
 
 # letters that show nothing (Hangul fillers, Unicode category Lo): invisible in a file name too

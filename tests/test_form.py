@@ -297,6 +297,32 @@ def test_a_change_starts_from_the_record_and_opens_github_s_editor(page, server,
     assert yaml.safe_load((content / "sites" / "lievin.yml").read_text())["region"] == "Hauts-de-France (Pas-de-Calais)"
 
 
+@pytest.mark.parametrize("query", [
+    "kind=sites&id=../../../../../../attacker/phish/blob/main/README.md%23",
+    "kind=sites&id=lievin%2F..%2F..%2F..%2Fattacker",
+    "kind=sites&id=lievin%23attacker",
+    "kind=sites&id=Lievin",
+    "kind=sites&id=" + "a" * 81,
+    "kind=sites&id=lievin%0A",
+    "kind=__proto__&id=lievin",
+    "kind=..%2F..%2Fattacker&id=lievin",
+])
+def test_an_address_with_a_hostile_id_or_kind_is_ignored(page, server, query):
+    """Only a known kind and an id the model accepts are taken from the address: else the
+    form starts empty, and its GitHub button stays in the project's repository."""
+    page.goto(server.url + "proposer/?" + query)
+    page.wait_for_selector("#qic-kind-sites")
+    assert page.locator(".qic-editing").count() == 0
+    page.check("#qic-kind-sites")
+    page.wait_for_selector("#qic-yaml")
+    assert page.get_attribute("#qic-id", "readonly") is None and "attacker" not in page.input_value("#qic-id")
+    fill(page, RECIPES["sites"][0])
+    path, text, href = produced(page)
+    url = urlsplit(href)
+    assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO_URL}/new/main", href
+    assert parse_qs(url.query)["filename"] == [path] and path.startswith("content/sites/") and "attacker" not in path
+
+
 @pytest.mark.parametrize("kind", ["sites", "events", "resources", "contacts", "organisations", "history"])
 def test_every_published_record_comes_back_unchanged_through_the_form(page, server, kind):
     from macros.model import KINDS

@@ -339,9 +339,11 @@ def test_a_build_killed_between_the_renames_is_recovered_and_leftovers_removed(t
     assert run_build(REPO / "content", out).returncode == 0
     killed = tmp_path / ".site-tmp-tue"  # as a kill after the first rename leaves it
     killed.mkdir()
+    (killed / output.STAGING_MARKER).write_text("site", encoding="utf-8")  # made for site/
     out.rename(killed / "previous")
     stale = tmp_path / ".site-tmp-old"  # a build killed earlier, before any rename
     (stale / "fr").mkdir(parents=True)
+    (stale / output.STAGING_MARKER).write_text("site", encoding="utf-8")
     assert output.recover(out) and (out / "index.html").is_file()
     assert not killed.exists() and not stale.exists()
 

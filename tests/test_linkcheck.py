@@ -156,18 +156,18 @@ def test_broken_and_redirected_links_are_reported_by_file(server, tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     text = (tmp_path / "rapport.md").read_text(encoding="utf-8")
     broken, moved = section(text, "Liens cassés"), section(text, "Liens redirigés")
-    assert "content/resources/introuvable.yml`" in broken and f"<{server.base}/missing> — **HTTP 404**" in broken
-    assert f"<{server.base}/error> — **HTTP 500** (après 3 essais)" in broken
-    assert f"<{server.base}/hang> — **délai dépassé" in broken
+    assert "content/resources/introuvable.yml `" in broken and f"` {server.base}/missing ` — **HTTP 404**" in broken
+    assert f"` {server.base}/error ` — **HTTP 500** (après 3 essais)" in broken
+    assert f"` {server.base}/hang ` — **` délai dépassé" in broken
     # a link inside a Markdown text is found, with its field and line
-    assert f"- ligne 6, `summary.fr` : <{server.base}/missing> — **HTTP 404**" in broken
-    assert "content/resources/page-ok.yml`" in broken
+    assert f"- ligne 6, ` summary.fr ` : ` {server.base}/missing ` — **HTTP 404**" in broken
+    assert "content/resources/page-ok.yml `" in broken
     # HEAD refused → GET; a 503 once → retried; plain 200: none of them is broken
     for fine in ("/ok>", "/no-head>", "/flaky>", "/moved>"):
         assert fine not in broken, fine
     assert "mailto:" not in text
-    assert "content/organisations/anct.yml`" in moved
-    assert f"`website` : <{server.base}/moved> — redirigé (301) vers <{server.base}/ok>" in moved
+    assert "content/organisations/anct.yml `" in moved
+    assert f"` website ` : ` {server.base}/moved ` — redirigé (301) vers ` {server.base}/ok `" in moved
     assert "cassé : " in result.stderr and "/missing" in result.stderr
 
 
@@ -177,7 +177,7 @@ def test_only_redirects_do_not_fail(server, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     text = (tmp_path / "rapport.md").read_text(encoding="utf-8")
     assert "Aucun." in section(text, "Liens cassés")
-    assert "/moved>" in section(text, "Liens redirigés")
+    assert "/moved `" in section(text, "Liens redirigés")
     assert "0 cassée(s), 1 redirigée(s)" in result.stdout
 
 

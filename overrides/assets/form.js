@@ -12,7 +12,8 @@
   if (!root || !window.QIC_FORM) return;
   var DATA = window.QIC_FORM;
   var LANG = root.getAttribute("data-lang") === "en" ? "en" : "fr";
-  var REPO = (root.getAttribute("data-repo") || "").replace(/\/+$/, "");
+  var REPO = root.getAttribute("data-repo") || "";
+  while (REPO.slice(-1) === "/") REPO = REPO.slice(0, -1);  // not /\/+$/: quadratic on many slashes
   var BRANCH = ((root.getAttribute("data-edit-uri") || "").match(/^\/?edit\/([^/]+)\//) || [])[1] || "main";
   var CONTENT_URL = root.getAttribute("data-content") || "";
   var KINDS = ["sites", "events", "resources", "contacts", "organisations", "history"];
@@ -29,7 +30,9 @@
      ; ! ? and a no-break space (U+00A0) before : where a space already stands, U+202F
      inside « », the typographic apostrophe ’. Web addresses in the text are kept. */
   var NNBSP = "\u202f", NBSP = "\u00a0";
-  var TEXT_URL = /((?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:)[^\s<>«»"]*[^\s<>«».,;:!?)"'])/i;
+  // a scheme of at most 64 characters, as in typography.py: unbounded, « a.a.a.… » would be
+  // read again to its end from each of its letters (quadratic time)
+  var TEXT_URL = /((?:\b[a-z][a-z0-9+.-]{0,63}:\/\/|\bwww\.|\bmailto:)[^\s<>«»"]*[^\s<>«».,;:!?)"'])/i;
   var TYPOGRAPHY = [
     [/(?<![ \t\r\n])[ \t\r\n]+(?=[;!?])/g, NNBSP],
     [/(?<![ \t\r\n])[ \t\r\n]+(?=:)/g, NBSP],
@@ -276,7 +279,7 @@
     var lower = value.toLowerCase();
     var bad = ["javascript:", "data:", "vbscript:", "file:"].filter(function (s) { return lower.indexOf(s) === 0; })[0];
     if (bad) return M.scheme(bad.slice(0, -1));
-    var m = /^https?:\/\/([^/\s?#]+)\S*$/.exec(value);
+    var m = /^https?:\/\/([^/\s?#]+)(?:[/?#]\S*)?$/.exec(value);  // as model.py: linear
     if (!m) return M.url(value);
     var host = m[1].split("@").pop().split(":")[0];
     if (host.indexOf(".") === -1 || host[0] === "." || host[host.length - 1] === ".") return M.host(host);
@@ -954,7 +957,7 @@
     var pad = new Array(indent + 3).join(" ");
     if (text.indexOf("\n") !== -1 && !/[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029]/.test(text)
         && !/^\s/.test(text)) {
-      return ["|"].concat(text.split("\n").map(function (line) { return line.trim() ? pad + line.replace(/\s+$/, "") : ""; }));
+      return ["|"].concat(text.split("\n").map(function (line) { return line.trim() ? pad + line.trimEnd() : ""; }));
     }
     return [quote(text)];
   }
@@ -1004,7 +1007,13 @@
 
   /* --- the page ------------------------------------------------------------------ */
   var params = new URLSearchParams(window.location.search);
-  var editing = params.get("id") && KINDS.concat(["phases"]).indexOf(params.get("kind")) !== -1 ? params.get("id") : null;
+  // ?kind=…&id=… (the « Proposer une modification » link of each record): only a known kind
+  // and an id the model accepts (SLUG, at most 80 characters) are taken; anything else (an
+  // id like ../../../other/repo/blob/main/README.md%23, which would make the GitHub button
+  // open another repository) is ignored, and the form starts empty
+  var askedId = params.get("id") || "";
+  var editing = SLUG.test(askedId) && askedId.length <= 80 && KINDS.concat(["phases"]).indexOf(params.get("kind")) !== -1
+    ? askedId : null;
   var current = {kind: null, widgets: [], idEdited: false};
 
   var chooser = el("fieldset", {"class": "qic-kinds"}, [el("legend", {text: t("Quel type de fiche ?", "What kind of record?")})]);
