@@ -213,7 +213,7 @@ def _phase_bands(phases_sorted, axis: _Axis, lang: str, left: float, right: floa
 
 def _spread_numbers(entries: list[dict], left: float, right: float) -> None:
     """Numbers in reading order, at least STEP_GAP apart, inside the picture."""
-    spread = []
+    spread: list[float] = []
     for e in entries:
         spread.append(max(e["x"], spread[-1] + STEP_GAP) if spread else max(e["x"], left + 8))
     limit = right - 8
@@ -336,7 +336,7 @@ def continuum(catalogue: Catalogue, only: str | None = None) -> dict:
     """Each site's dated positions on the cooperation continuum, one row per site."""
     levels = list(CONTINUUM)
     left, column = 170, 90
-    rows = []
+    rows: list[dict] = []
     for key, site in catalogue.sites.items():
         if (only and key != only) or not site.continuum:
             continue

@@ -33,7 +33,7 @@ log = logging.getLogger("mkdocs.hooks.qic")
 # The hand-written pages are rendered by mkdocs-macros in a Jinja sandbox (see sandbox.py):
 # the plugin builds its environment in its on_config, from this name, after MkDocs has
 # loaded these hooks. on_page_markdown checks that it did.
-mkdocs_macros.plugin.Environment = sandbox.PageSandbox
+mkdocs_macros.plugin.Environment = sandbox.PageSandbox  # type: ignore[misc]
 
 
 _command = ""

@@ -231,6 +231,10 @@ Excerpt = Annotated[str, AfterValidator(_excerpt),
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     label: ClassVar[str] = "fiche"  # one record, as messages name it (each kind says its own)
+    # a kind of record (a folder of content/): its starter's and schema's file name, its schema's words
+    file_name: ClassVar[str] = ""
+    schema_title: ClassVar[str] = ""
+    schema_description: ClassVar[str] = ""
 
     def is_published(self) -> bool:
         """Whether readers see this record (a contact only with `public: true`)."""

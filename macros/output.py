@@ -48,7 +48,7 @@ class OutputError(Exception):
 
 
 def os_error_message(error: OSError) -> str:
-    what = _OS_ERRORS.get(error.errno, error.strerror or "erreur du système de fichiers")
+    what = _OS_ERRORS.get(error.errno or 0, error.strerror or "erreur du système de fichiers")
     # a full disk is not the file's fault: its name (often the copied one) would mislead
     where = f" : {error.filename}" if error.filename and error.errno not in (errno.ENOSPC, errno.EDQUOT) else ""
     return f"écriture impossible ({what}){where}"

@@ -204,7 +204,10 @@ _LETTER_AT = re.compile(_LETTER)
 def _region(tag: str, langs: tuple[str, ...]) -> tuple[str, bool] | None:
     """(name, skipped?) if the start tag opens an element whose text is skipped (code,
     or a language not among `langs`) or takes no markup; None otherwise."""
-    name = _NAME.match(tag)[1].lower()
+    found = _NAME.match(tag)
+    if found is None:  # pragma: no cover - the scanner only hands over tags that start with a name
+        return None
+    name = found[1].lower()
     if name in VOID or tag.endswith("/>"):
         return None
     value = next((double or single or bare for key, double, single, bare in _ATTRIBUTE.findall(tag, len(name) + 1)
