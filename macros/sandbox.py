@@ -9,13 +9,15 @@ project's macros (picture, related_resources, sources), `config.repo_url` and
 `PageSandbox` is Jinja's SandboxedEnvironment (no attribute starting with « _ », no
 internals of functions, frames or generators), made stricter: attributes are read
 only on plain values (texts, numbers, lists, dicts, dates, Jinja's loop, cycler and
-namespace) and on the MkDocs configuration, and there only its plain values (no
-module, such as a hook's `os`, no plugin, theme or method). A refused attribute is
+namespace), on the MkDocs configuration and on data classes given to the pages (the
+publisher, macros/publisher.py), and there only their plain values (no module, such
+as a hook's `os`, no plugin, theme or method). A refused attribute is
 recorded and gives an empty value that stays empty whatever is done with it; the
 hooks then stop the build with a French message naming the page (see hooks.py).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import types
 
@@ -66,6 +68,8 @@ class PageSandbox(SandboxedEnvironment):
             return True
         if isinstance(obj, Config):  # config.repo_url, config.extra.x: values, never the machinery
             return type(value) in PLAIN or isinstance(value, Config)
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):  # `publisher.name`: a field, plain
+            return attr in {field.name for field in dataclasses.fields(obj)} and type(value) in PLAIN
         return False
 
     def unsafe_undefined(self, obj, attribute):
