@@ -33,6 +33,10 @@ def inert(text: str) -> str:
     return " " + text if text.startswith("::") else text
 
 
+# a message and its hint, as every problem is written (the contribution form too)
+HINTED = "{message} — conseil : {hint}"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
@@ -53,7 +57,7 @@ class Problem:
         label = "" if self.is_error else f" {SEVERITY_WORDS[self.severity]}:"
         text = f"{where}:{label}{subject} {self.message}"
         if self.hint:
-            text += f" — conseil : {self.hint}"  # a dash, not parentheses: hints may hold some
+            text += HINTED.format(message="", hint=self.hint)  # a dash, not parentheses: hints may hold some
         return inert(text)
 
     def github_annotation(self) -> str:
@@ -66,7 +70,7 @@ class Problem:
         def esc_prop(value: str) -> str:
             return esc(value).replace(":", "%3A").replace(",", "%2C")
 
-        message = self.message + (f" — conseil : {self.hint}" if self.hint else "")
+        message = HINTED.format(message=self.message, hint=self.hint) if self.hint else self.message
         title = in_words(self.field) if self.field else "contenu"
         return (
             f"::{kind} file={esc_prop(self.path)},line={self.line},col={self.column},"

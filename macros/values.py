@@ -68,11 +68,14 @@ MESSAGES = {
     "mixed": "lettres de plusieurs alphabets mêlées dans « {word} » ({scripts}) : « {odd} » ({code}) "
              "ressemble à une lettre latine",
     "mixed_hint": "retapez le mot au clavier, avec les lettres de l'alphabet latin",
+    "deceptive": "{message} ; {hint}",
     "id": "identifiant « {value} » invalide : minuscules sans accents (a-z), chiffres et tirets simples "
           "(ex. chateau-thierry)",
     "url_scheme": "adresse refusée : le schéma « {scheme}: » n'est pas permis",
     "url": "adresse web « {value} » invalide : elle doit commencer par https:// (ou http://) et ne contenir "
            "ni espace ni aucun des signes < > \" {{ }} | \\ ^ `",
+    "url_hidden": "caractère invisible ({code}) dans l'adresse web ; recopiez l'adresse depuis la barre "
+                  "d'adresse du navigateur",
     "url_deceptive": "{message} ; recopiez l'adresse depuis la barre d'adresse du navigateur",
     "url_host": "nom de domaine « {host} » invalide dans l'adresse",
     "email_accent": "adresse e-mail « {value} » invalide : caractère accentué « {character} » "
@@ -161,7 +164,7 @@ def check_text(value) -> str:
         raise ValueError(MESSAGES["text_empty"])
     found = deceptive(value)
     if found:
-        raise ValueError(f"{found[0]} ; {found[1]}")
+        raise ValueError(MESSAGES["deceptive"].format(message=found[0], hint=found[1]))
     return value
 
 
@@ -201,9 +204,12 @@ def check_url(value: str) -> str:
     match = URL_START.match(value)
     if not match or _URL_FORBIDDEN.search(value):
         raise ValueError(MESSAGES["url"].format(value=quoted(value)))
-    found = deceptive(value)  # a zero-width space, or a Cyrillic « а » in « аnct.gouv.fr »
+    hidden = hidden_character(value)  # a zero-width space
+    if hidden:
+        raise ValueError(MESSAGES["url_hidden"].format(code=f"U+{ord(hidden):04X}"))
+    found = deceptive(value)  # a Cyrillic « а » in « аnct.gouv.fr »
     if found:
-        raise ValueError(MESSAGES["url_deceptive"].format(message=found[0].replace("le texte", "l'adresse web")))
+        raise ValueError(MESSAGES["url_deceptive"].format(message=found[0]))
     host = match.group(1).split("@")[-1].split(":")[0]
     if "." not in host or host.startswith(".") or host.endswith("."):
         raise ValueError(MESSAGES["url_host"].format(host=quoted(host)))
