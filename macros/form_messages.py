@@ -231,7 +231,11 @@ WORDS: dict[str, tuple[str, str]] = {
              "then “Propose changes”, then “Create pull request”. Without write access, GitHub first makes your copy "
              "of the repository (a fork). The check reads the record again and the team reviews it before "
              "publication."),
-    "guide": ("Le guide de contribution", "The contribution guide"),
+    "guide": ("Le guide de contribution (CONTRIBUTING.md)", "The contribution guide (CONTRIBUTING.md, in French)"),
+    "not_yet": ("Remplissez la fiche : chaque champ quitté est vérifié, et « Vérifier la fiche » montre tout ce qui "
+                "reste à corriger.",
+                "Fill in the record: each field is checked once you leave it, and “Check the record” shows all "
+                "that is left to fix."),
     "one_error": ("1 erreur à corriger.", "1 error to fix."),
     "errors": ("{count} erreurs à corriger.", "{count} errors to fix."),
     "messages_below": (" Les messages apparaissent sous chaque champ.", " Messages appear under each field."),

@@ -20,6 +20,7 @@
   var REPO = (root.getAttribute("data-repo") || "").replace(/\/+$/, "");
   var BRANCH = ((root.getAttribute("data-edit-uri") || "").match(/^\/?edit\/([^/]+)\//) || [])[1] || "main";
   var CONTENT_URL = root.getAttribute("data-content") || "";
+  var GUIDE = root.getAttribute("data-guide") || (REPO ? REPO + "/blob/" + BRANCH + "/CONTRIBUTING.md" : "");
   var KINDS = ["sites", "events", "resources", "contacts", "organisations", "history"];
   var SCHEMA_NAMES = {sites: "site", events: "event", resources: "resource", contacts: "contact",
                       organisations: "organisation", history: "history", phases: "phase", sources: "source"};
@@ -855,11 +856,20 @@
     } else {
       next.textContent = say("next");
     }
-    var said = errors
-      ? (errors === 1 ? say("one_error") : say("errors", {count: errors}))
-        + (showAll ? "" : say("messages_below"))
-      : say("no_error");
-    status.className = "qic-status" + (errors ? " qic-status--errors" : " qic-status--ok");
+    if (GUIDE) {  // the contribution guide, as a link
+      next.appendChild(document.createTextNode(" "));
+      next.appendChild(el("a", {href: GUIDE, text: say("guide")}));
+      next.appendChild(document.createTextNode("."));
+    }
+    // the form speaks when spoken to: it counts the messages it shows (a field once left,
+    // or every field after "check"), and says nothing of the fields not reached yet
+    var shown = Array.prototype.filter.call(root.querySelectorAll(".qic-error"), function (node) {
+      return !node.hidden && node.textContent;
+    }).length;
+    var said = shown
+      ? (shown === 1 ? say("one_error") : say("errors", {count: shown})) + (showAll ? "" : say("messages_below"))
+      : errors ? say("not_yet") : say("no_error");
+    status.className = "qic-status" + (shown ? " qic-status--errors" : errors ? "" : " qic-status--ok");
     if (status.textContent !== said) status.textContent = said;  // the same words are not read out again
     return errors;
   }
