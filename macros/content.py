@@ -38,6 +38,11 @@ from .unfilled import unfilled
 from .yaml_source import Document, dotted, parse_document
 
 STALE_AFTER = dt.timedelta(days=365)
+# messages the contribution form shows too (macros/form_messages.py)
+MESSAGES = {
+    "future": "date de vérification {value} dans le futur",
+    "future_hint": "indiquez le jour où l'information a été vérifiée",
+}
 
 
 @dataclass
@@ -474,8 +479,8 @@ def check_freshness(catalogue: Catalogue, today: dt.date) -> list[Problem]:
             line, column = entry.document.where(("last_checked",))
             if checked > today:
                 problems.append(Problem(entry.path, line, column, "last_checked",
-                                        f"date de vérification {checked.isoformat()} dans le futur",
-                                        "indiquez le jour où l'information a été vérifiée"))
+                                        MESSAGES["future"].format(value=checked.isoformat()),
+                                        MESSAGES["future_hint"]))
             else:
                 problems.append(Problem(entry.path, line, column, "last_checked",
                                         f"information vérifiée le {checked.isoformat()}, il y a plus d'un an",

@@ -21,6 +21,18 @@ MONTHS = {
 }
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the plausible period
+
+# the messages a contributor reads (the form gets them too: macros/form_messages.py)
+MESSAGES = {
+    "date_type": "date attendue (AAAA, AAAA-MM ou AAAA-MM-JJ)",
+    "date": "date « {value} » mal écrite : utilisez AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2022-10 pour octobre 2022)",
+    "year": "année {year} hors de la période plausible (1900–2100)",
+    "month": "mois {month} impossible dans « {value} » (1 à 12)",
+    "day": "jour {day} impossible dans « {value} » : ce mois a {last} jours",
+    "no_start": "période sans début : ajoutez « start: »",
+    "order": "la fin ({end}) précède le début ({start})",
+}
 
 
 class DateFormatError(ValueError):
@@ -42,7 +54,7 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, bool) or value is None:
-            raise DateFormatError("date attendue (AAAA, AAAA-MM ou AAAA-MM-JJ)")
+            raise DateFormatError(MESSAGES["date_type"])
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
         # a huge number (`0xfff…` read by YAML 1.1) is never written out (Python refuses beyond
@@ -52,18 +64,17 @@ class PartialDate:
         text = str(value).strip()
         match = _PATTERN.match(text)
         if not match:
-            raise DateFormatError(f"date « {shown(text)} » mal écrite : utilisez AAAA, AAAA-MM ou AAAA-MM-JJ "
-                                  "(ex. 2022-10 pour octobre 2022)")
+            raise DateFormatError(MESSAGES["date"].format(value=shown(text)))
         year = int(match.group(1))
         month, day = (int(g) if g else None for g in match.groups()[1:])
-        if not 1900 <= year <= 2100:
-            raise DateFormatError(f"année {year} hors de la période plausible (1900–2100)")
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise DateFormatError(MESSAGES["year"].format(year=year))
         if month is not None and not 1 <= month <= 12:
-            raise DateFormatError(f"mois {month} impossible dans « {text} » (1 à 12)")
+            raise DateFormatError(MESSAGES["month"].format(month=month, value=shown(text)))
         if day is not None and month is not None:  # the pattern gives no day without a month
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise DateFormatError(f"jour {day} impossible dans « {text} » : ce mois a {last} jours")
+                raise DateFormatError(MESSAGES["day"].format(day=day, value=text, last=last))
         return cls(year, month, day)
 
     @property
@@ -114,13 +125,12 @@ class DateSpan:
                 raise DateFormatError(
                     f"champ inconnu dans la période : {', '.join(sorted(map(str, unknown)))} (attendus : start, end)")
             if "start" not in value:
-                raise DateFormatError("période sans début : ajoutez « start: »")
+                raise DateFormatError(MESSAGES["no_start"])
             start = PartialDate.parse(value["start"])
             end = PartialDate.parse(value["end"]) if value.get("end") is not None else None
             if end is not None:
                 if end.last_day() < start.first_day():
-                    raise DateFormatError(
-                        f"la fin ({end.iso()}) précède le début ({start.iso()})")
+                    raise DateFormatError(MESSAGES["order"].format(end=end.iso(), start=start.iso()))
                 if end == start:
                     end = None
             return cls(start, end)

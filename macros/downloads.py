@@ -26,7 +26,7 @@ import json
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from . import atom, exports, feeds, model, notes, schemas
+from . import atom, exports, feeds, form_messages, form_rules, model, notes, schemas
 from .content import Catalogue
 from .history import History
 from .model import KINDS, RESOURCE_TYPES, SITE_KINDS, TIMEZONES, Site
@@ -217,6 +217,10 @@ def form_data(catalogue: Catalogue) -> bytes:
         vocabularies.update({value: list(labels) for value, labels in vocabulary.items()})
     data = {"schemas": {folder: schemas.kind_schema(folder) for folder in model.KINDS},
             "records": {kind: names(kind) for kind in model.KINDS},
-            "labels": vocabularies}
+            "labels": vocabularies,
+            # the checks' patterns and the typography rules (macros/form_rules.py), and every
+            # word of the form in both languages (macros/form_messages.py)
+            "rules": form_rules.rules(),
+            "words": {lang: form_messages.catalogue(lang) for lang in ("fr", "en")}}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f"window.QIC_FORM = {text};\n".encode()

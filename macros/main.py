@@ -17,6 +17,9 @@ def define_env(env):
         env.variables["publisher"] = publisher.read(env.conf["extra"])
     except publisher.PublisherError as error:
         raise PluginError(str(error)) from None
+    # the repository the site is edited in: REPO_URL, else the Git host (GitHub Actions,
+    # the clone's origin remote), else "" (the form then says where to paste its file)
+    env.variables["repository"] = (env.conf.get("repo_url") or glue.repository_url() or "").rstrip("/")
 
     def root() -> str:
         return "../" * (env.page.url.count("/") if env.page else 0)

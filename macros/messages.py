@@ -141,9 +141,18 @@ def _not_a_boolean(error, model, written):
     return f"{_MESSAGES['bool_parsing']}, pas « {_as_written(error.get('input'), written)} »", ""
 
 
+# the form's words for the same mistakes (macros/form_messages.py)
+HINTS = {
+    "comma": "écrivez les décimales avec un point, pas une virgule",
+    "missing": "ajoutez ce champ (voir le modèle dans starters/)",
+}
+MISSING = "champ obligatoire manquant : « {field} »"
+BOUND = "{message} (limite : {bound})"
+
+
 def _not_a_number(error, model, written):
     given = error.get("input")
-    hint = "écrivez les décimales avec un point, pas une virgule" if "," in shown(given) else ""
+    hint = HINTS["comma"] if "," in shown(given) else ""
     return f"{_MESSAGES['float_parsing']}, pas « {shown(given)} »", hint
 
 
@@ -158,12 +167,11 @@ def _out_of_bounds(error, model, written):
     if isinstance(error.get("input"), float) and not math.isfinite(error["input"]):
         return _MESSAGES["finite_number"], ""
     bound = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("le"))
-    return f"{_MESSAGES[error['type']]} (limite : {bound})", ""
+    return BOUND.format(message=_MESSAGES[error['type']], bound=bound), ""
 
 
 def _missing(error, model, written):
-    return (f"champ obligatoire manquant : « {error['loc'][-1]} »",
-            "ajoutez ce champ (voir le modèle dans starters/)")
+    return MISSING.format(field=error['loc'][-1]), HINTS["missing"]
 
 
 _SPECIAL = {

@@ -30,6 +30,15 @@ from .dates import DateFormatError, DateSpan, PartialDate
 
 SLUG = re.compile(values.ID_PATTERN)  # an id: kept under this name for the schemas and the form
 SOURCE_FILE = re.compile(r"^(\d{3}_[0-9a-f]{16})\.txt$")
+EXCERPT_MIN = 12  # characters of an excerpt, at least
+
+# the messages a contributor reads (the form gets them too: macros/form_messages.py)
+MESSAGES = {
+    "full_day": "date complète attendue (AAAA-MM-JJ), pas « {value} »",
+    "excerpt": "extrait « {value} » trop court : citez au moins quelques mots de la source, mot pour mot",
+    "one_target": "indiquez soit « source » (identifiant d'une fiche de content/sources/), "
+                  "soit « url » (adresse web), pas les deux",
+}
 
 
 # --- simple values: each kind's rules live in macros/values.py ------------------------
@@ -170,7 +179,7 @@ def _day(value) -> dt.date:
     except DateFormatError as error:
         raise ValueError(str(error)) from None
     if date.precision != "day":
-        raise ValueError(f"date complète attendue (AAAA-MM-JJ), pas « {date.iso()} »")
+        raise ValueError(MESSAGES["full_day"].format(value=date.iso()))
     return date.first_day()
 
 
@@ -202,9 +211,8 @@ def _citation(value):
 
 def _excerpt(value: str) -> str:
     value = _text(value)
-    if len(value) < 12:
-        raise ValueError(f"extrait « {value} » trop court : citez au moins quelques mots de la source, "
-                         "mot pour mot")
+    if len(value) < EXCERPT_MIN:
+        raise ValueError(MESSAGES["excerpt"].format(value=value))
     return value
 
 
@@ -269,8 +277,7 @@ class Citation(Record):
     @model_validator(mode="after")
     def _one_target(self):
         if bool(self.source) == bool(self.url):
-            raise ValueError("indiquez soit « source » (identifiant d'une fiche de content/sources/), "
-                             "soit « url » (adresse web), pas les deux")
+            raise ValueError(MESSAGES["one_target"])
         return self
 
 

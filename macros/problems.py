@@ -56,6 +56,10 @@ def shown(value, limit: int = QUOTE_LIMIT) -> str:
     return text[:limit - 1] + "… (" + f"{len(text):,}".replace(",", "\u202f") + " caractères)"
 
 
+# a message and its hint, as every problem is written (the contribution form too)
+HINTED = "{message} — conseil : {hint}"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
@@ -76,7 +80,7 @@ class Problem:
         label = "" if self.is_error else f" {SEVERITY_WORDS[self.severity]}:"
         text = f"{where}:{label}{subject} {self.message}"
         if self.hint:
-            text += f" — conseil : {self.hint}"  # a dash, not parentheses: hints may hold some
+            text += HINTED.format(message="", hint=self.hint)  # a dash, not parentheses: hints may hold some
         return inert(text)
 
     def github_annotation(self) -> str:
@@ -89,7 +93,7 @@ class Problem:
         def esc_prop(value: str) -> str:
             return esc(value).replace(":", "%3A").replace(",", "%2C")
 
-        message = self.message + (f" — conseil : {self.hint}" if self.hint else "")
+        message = HINTED.format(message=self.message, hint=self.hint) if self.hint else self.message
         title = in_words(self.field) if self.field else "contenu"
         return (
             f"::{kind} file={esc_prop(self.path)},line={self.line},col={self.column},"

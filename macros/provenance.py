@@ -46,6 +46,11 @@ from .problems import Problem
 from .yaml_source import dotted
 
 SEEDS_VARIABLE = "QIC_SEEDS"
+# the warning for a source cited without its words (the form shows it too: macros/form_messages.py)
+MESSAGES = {
+    "no_excerpt": "source « {source} » citée sans extrait",
+    "no_excerpt_hint": "ajoutez « excerpts: » avec le passage de la source qui appuie la fiche, mot pour mot",
+}
 # from the first space of a run only: else a long run not followed by « […] » is read
 # again from each of its spaces (quadratic time)
 GAP = re.compile(r"(?:(?<!\s)\s+)?\[(?:…|\.\.\.)\]\s*")
@@ -243,9 +248,8 @@ def _check_citations(entry, sources: dict, witnesses: dict) -> tuple[list, list[
         if not citation.excerpts:
             line, column = entry.document.where(loc)
             problems.append(Problem(entry.path, line, column, dotted(loc),
-                                    f"source « {citation.source} » citée sans extrait",
-                                    "ajoutez « excerpts: » avec le passage de la source qui appuie la fiche, "
-                                    "mot pour mot", severity="warning"))
+                                    MESSAGES["no_excerpt"].format(source=citation.source),
+                                    MESSAGES["no_excerpt_hint"], severity="warning"))
         for index, excerpt in enumerate(citation.excerpts):
             where = loc + ("excerpts", index)
             short = too_short(excerpt)

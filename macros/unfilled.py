@@ -19,6 +19,12 @@ from .yaml_source import Document, dotted
 # what a copied template still holds where a contributor has not written yet
 PLACEHOLDERS = re.compile(r"[ÀA][ -]COMPL[ÉE]TER|https?://(?:www\.)?example\.(?:org|com|net)\b", re.IGNORECASE)
 _LANGUAGES = ("fr", "en")
+MESSAGES = {
+    "example": "adresse d'exemple encore à remplacer : « {value} »",
+    "template": "texte du modèle encore à remplacer : « {value} »",
+    "placeholder_hint": "c'est la valeur du modèle : remplacez-la par l'information tirée d'une source, ou "
+                        "supprimez ce champ s'il est facultatif et que la source n'en dit rien",
+}
 
 
 def written_values(data, loc: tuple = ()):
@@ -58,10 +64,8 @@ def unfilled(document: Document, fields: frozenset[str]) -> list[tuple[tuple, Pr
             add(loc, "valeur vide", "écrivez la valeur après « : », ou supprimez la ligne (ou remettez le « # » "
                 "devant) si la source n'en dit rien")
         elif isinstance(value, str) and (placeholder := PLACEHOLDERS.search(value)):
-            example = "adresse d'exemple" if "example" in placeholder.group().lower() else "texte du modèle"
-            add(loc, f"{example} encore à remplacer : « {quoted(value)} »",
-                "c'est la valeur du modèle : remplacez-la par l'information tirée d'une source, ou supprimez ce "
-                "champ s'il est facultatif et que la source n'en dit rien")
+            example = "example" if "example" in placeholder.group().lower() else "template"
+            add(loc, MESSAGES[example].format(value=quoted(value)), MESSAGES["placeholder_hint"])
     return found
 
 

@@ -28,8 +28,6 @@ import unicodedata
 
 from confusable_homoglyphs import categories
 
-from .problems import shown
-
 MAX_TEXT = 20_000  # the longest real text is about 1,500 characters; far more is a mistake (or an attack)
 MAX_ID = 80  # characters of a file name (an id): it becomes a page's address and file names
 MAX_URL = 2_000  # the longest real address is about 120 characters; browsers and servers stop near 2,000
@@ -52,15 +50,58 @@ _SCRIPTS = {"LATIN": "latin", "CYRILLIC": "cyrillique", "GREEK": "grec", "ARMENI
             "CHEROKEE": "cherokee", "ARABIC": "arabe", "HANGUL": "hangûl", "HEBREW": "hébreu"}
 # characters a URL never holds as such (RFC 3986: written %3C, %22… when needed)
 _URL_FORBIDDEN = re.compile(r"""[\s<>"{}|\\^`]""")
+URL_START = re.compile(r"https?://([^/?#]+)")  # used with match: the scheme and the host
+URL_REFUSED = ("javascript:", "data:", "vbscript:", "file:")
+PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
+PHONE_NATIONAL = re.compile(r"0[1-9][0-9]{8}")  # used with fullmatch, once the separators are gone
+PHONE_INTERNATIONAL = re.compile(r"\+[1-9][0-9]{7,14}")
+QUOTED = 60  # characters of a contributor's value a message quotes
+
+# The messages a contributor reads, one template per rule: the checks below fill them
+# in, and the contribution form gets them (macros/form_messages.py, with their English)
+MESSAGES = {
+    "too_long": "{what} trop long ({length} caractères ; maximum {maximum})",
+    "text_type": "texte attendu",
+    "text_empty": "texte vide : écrivez une valeur ou supprimez le champ",
+    "hidden": "caractère invisible ({code}) dans le texte",
+    "hidden_hint": "retapez ce passage au clavier : il vient souvent d'un copier-coller",
+    "mixed": "lettres de plusieurs alphabets mêlées dans « {word} » ({scripts}) : « {odd} » ({code}) "
+             "ressemble à une lettre latine",
+    "mixed_hint": "retapez le mot au clavier, avec les lettres de l'alphabet latin",
+    "deceptive": "{message} ; {hint}",
+    "id": "identifiant « {value} » invalide : minuscules sans accents (a-z), chiffres et tirets simples "
+          "(ex. chateau-thierry)",
+    "url_scheme": "adresse refusée : le schéma « {scheme}: » n'est pas permis",
+    "url": "adresse web « {value} » invalide : elle doit commencer par https:// (ou http://) et ne contenir "
+           "ni espace ni aucun des signes < > \" {{ }} | \\ ^ `",
+    "url_hidden": "caractère invisible ({code}) dans l'adresse web ; recopiez l'adresse depuis la barre "
+                  "d'adresse du navigateur",
+    "url_deceptive": "{message} ; recopiez l'adresse depuis la barre d'adresse du navigateur",
+    "url_host": "nom de domaine « {host} » invalide dans l'adresse",
+    "email_accent": "adresse e-mail « {value} » invalide : caractère accentué « {character} » "
+                    "(les adresses s'écrivent sans accents)",
+    "email": "adresse e-mail « {value} » invalide (forme attendue : prenom.nom@domaine.fr)",
+    "phone_number": "numéro de téléphone écrit sans guillemets : il a été lu comme un nombre (le « + » ou le "
+                    "« 0 » du début se perd) ; écrivez-le entre guillemets, par exemple \"06 21 79 34 27\"",
+    "phone": "numéro de téléphone « {value} » invalide : 10 chiffres (06 21 79 34 27) ou format international "
+             "(+33 6 21 79 34 27)",
+}
+# what each kind of value is called in "… trop long"
+WHAT = {"text": "texte", "id": "identifiant", "url": "adresse web", "email": "adresse e-mail",
+        "phone": "numéro de téléphone"}
 
 
 def limit(value: str, maximum: int, what: str) -> str:
     if len(value) > maximum:
-        raise ValueError(f"{what} trop long ({len(value):,} caractères ; maximum {maximum:,})".replace(",", "\u202f"))
+        raise ValueError(MESSAGES["too_long"].format(what=what, length=f"{len(value):,}".replace(",", "\u202f"),
+                                                     maximum=f"{maximum:,}".replace(",", "\u202f")))
     return value
 
 
-quoted = shown  # a contributor's value as a message quotes it (macros/problems.py)
+def quoted(value, maximum: int = QUOTED) -> str:
+    """A contributor's value as a message quotes it: on one line, cut when long."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= maximum else text[:maximum] + "…"
 
 
 # letters that show nothing (Hangul fillers, Unicode category Lo): invisible in a file name too
@@ -102,16 +143,14 @@ def deceptive(text: str) -> tuple[str, str] | None:
     """(message, hint) when a text hides something from its reader; None when it is plain."""
     hidden = hidden_character(text)
     if hidden:
-        return (f"caractère invisible (U+{ord(hidden):04X}) dans le texte",
-                "retapez ce passage au clavier : il vient souvent d'un copier-coller")
+        return MESSAGES["hidden"].format(code=f"U+{ord(hidden):04X}"), MESSAGES["hidden_hint"]
     mixed = mixed_word(text)
     if mixed:
         word, scripts = mixed
         odd = next((c for c in word if categories.alias(c) not in ("LATIN", "COMMON", "INHERITED")), word[0])
-        return (f"lettres de plusieurs alphabets mêlées dans « {quoted(word, 40)} » "
-                f"({', '.join(_SCRIPTS.get(s, s.lower()) for s in scripts)}) : "
-                f"« {odd} » (U+{ord(odd):04X}) ressemble à une lettre latine",
-                "retapez le mot au clavier, avec les lettres de l'alphabet latin")
+        return (MESSAGES["mixed"].format(word=quoted(word, 40),
+                                         scripts=", ".join(_SCRIPTS.get(s, s.lower()) for s in scripts),
+                                         odd=odd, code=f"U+{ord(odd):04X}"), MESSAGES["mixed_hint"])
     return None
 
 
@@ -119,23 +158,21 @@ def check_text(value) -> str:
     """A text (a name, a title, a region, an excerpt, Markdown): not empty, not too
     long, nothing hidden from its reader."""
     if not isinstance(value, str):
-        raise ValueError("texte attendu")
-    value = limit(value.strip(), MAX_TEXT, "texte")
+        raise ValueError(MESSAGES["text_type"])
+    value = limit(value.strip(), MAX_TEXT, WHAT["text"])
     if not value:
-        raise ValueError("texte vide : écrivez une valeur ou supprimez le champ")
+        raise ValueError(MESSAGES["text_empty"])
     found = deceptive(value)
     if found:
-        raise ValueError(f"{found[0]} ; {found[1]}")
+        raise ValueError(MESSAGES["deceptive"].format(message=found[0], hint=found[1]))
     return value
 
 
 def check_id(value: str) -> str:
     """An id: a file name without « .yml », a reference to it, an address of the site."""
     if not isinstance(value, str) or not ID.fullmatch(value):
-        raise ValueError(f"identifiant « {quoted(visible(str(value)))} » invalide : minuscules sans "
-                         f"accents (a-z), chiffres "
-                         "et tirets simples (ex. chateau-thierry)")
-    return limit(value, MAX_ID, "identifiant")
+        raise ValueError(MESSAGES["id"].format(value=quoted(visible(str(value)))))
+    return limit(value, MAX_ID, WHAT["id"])
 
 
 # letters that no decomposition turns into ASCII, as French writes them in a file name
@@ -160,47 +197,43 @@ def id_from(name: str) -> str:
 
 
 def check_url(value: str) -> str:
-    value = limit(value.strip(), MAX_URL, "adresse web")
+    value = limit(value.strip(), MAX_URL, WHAT["url"])
     lower = value.lower()
-    if lower.startswith(("javascript:", "data:", "vbscript:", "file:")):
-        raise ValueError(f"adresse refusée : le schéma « {value.split(':')[0]}: » n'est pas permis")
-    match = re.match(r"https?://([^/?#]+)", value)
+    if lower.startswith(URL_REFUSED):
+        raise ValueError(MESSAGES["url_scheme"].format(scheme=value.split(':')[0]))
+    match = URL_START.match(value)
     if not match or _URL_FORBIDDEN.search(value):
-        raise ValueError(f"adresse web « {quoted(value)} » invalide : elle doit commencer par https:// "
-                         "(ou http://) et ne contenir ni espace ni aucun des signes < > \" { } | \\ ^ `")
-    found = deceptive(value)  # a zero-width space, or a Cyrillic « а » in « аnct.gouv.fr »
+        raise ValueError(MESSAGES["url"].format(value=quoted(value)))
+    hidden = hidden_character(value)  # a zero-width space
+    if hidden:
+        raise ValueError(MESSAGES["url_hidden"].format(code=f"U+{ord(hidden):04X}"))
+    found = deceptive(value)  # a Cyrillic « а » in « аnct.gouv.fr »
     if found:
-        message = found[0].replace("le texte", "l'adresse web")
-        raise ValueError(f"{message} ; recopiez l'adresse depuis la "
-                         "barre d'adresse du navigateur")
+        raise ValueError(MESSAGES["url_deceptive"].format(message=found[0]))
     host = match.group(1).split("@")[-1].split(":")[0]
     if "." not in host or host.startswith(".") or host.endswith("."):
-        raise ValueError(f"nom de domaine « {quoted(host)} » invalide dans l'adresse")
+        raise ValueError(MESSAGES["url_host"].format(host=quoted(host)))
     return value
 
 
 def check_email(value: str) -> str:
-    value = limit(value.strip(), MAX_EMAIL, "adresse e-mail")
+    value = limit(value.strip(), MAX_EMAIL, WHAT["email"])
     if not EMAIL.fullmatch(value):
         accented = [c for c in value if ord(c) > 127]
         if accented:
-            raise ValueError(f"adresse e-mail « {quoted(value)} » invalide : caractère accentué « {accented[0]} » "
-                             "(les adresses s'écrivent sans accents)")
-        raise ValueError(f"adresse e-mail « {quoted(value)} » invalide (forme attendue : prenom.nom@domaine.fr)")
+            raise ValueError(MESSAGES["email_accent"].format(value=quoted(value), character=accented[0]))
+        raise ValueError(MESSAGES["email"].format(value=quoted(value)))
     return value
 
 
 def check_phone(value) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         # YAML read the digits as a number: the leading "+" or "0" is already lost
-        raise ValueError("numéro de téléphone écrit sans guillemets : il a été lu comme un nombre "
-                         "(le « + » ou le « 0 » du début se perd) ; écrivez-le entre guillemets, "
-                         "par exemple \"06 21 79 34 27\"")
-    text = limit(str(value).strip(), MAX_PHONE, "numéro de téléphone")
-    digits = re.sub(r"[\s.\-()]", "", text)
-    if re.fullmatch(r"0[1-9][0-9]{8}", digits):
+        raise ValueError(MESSAGES["phone_number"])
+    text = limit(str(value).strip(), MAX_PHONE, WHAT["phone"])
+    digits = PHONE_SEPARATORS.sub("", text)
+    if PHONE_NATIONAL.fullmatch(digits):
         return "+33" + digits[1:]
-    if re.fullmatch(r"\+[1-9][0-9]{7,14}", digits):
+    if PHONE_INTERNATIONAL.fullmatch(digits):
         return digits
-    raise ValueError(f"numéro de téléphone « {quoted(text)} » invalide : 10 chiffres (06 21 79 34 27) "
-                     "ou format international (+33 6 21 79 34 27)")
+    raise ValueError(MESSAGES["phone"].format(value=quoted(text)))

@@ -1,0 +1,220 @@
+"""The rules the contribution form applies in the browser, generated from the Python ones.
+
+The form (overrides/assets/form.js, with the checks of overrides/assets/form-rules.js)
+writes no rule of its own: each pattern it tests is one of macros/values.py,
+macros/dates.py, macros/model.py, macros/unfilled.py or macros/typography.py,
+translated here into a JavaScript regular expression that means the same
+(tests/test_form_rules.py runs both engines on the same values), and each message
+comes from macros/form_messages.py. What differs between the two engines is
+translated, never approximated:
+
+  - Python's \\w, \\s, \\d, \\b are Unicode-aware, JavaScript's are ASCII: they become
+    the explicit classes of Python's own Unicode data (the same version as the check's);
+  - Python's ``.`` and ``$`` treat only "\\n" as a line end; ``(?P<name>`` is ``(?<name>``;
+  - an escape JavaScript's "u" mode refuses (``\\"``) is written as the bare character.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import unicodedata
+
+from . import dates, model, typography, unfilled, values
+
+_SYNTAX = set("^$\\.*+?()[]{}|/")
+
+
+@functools.lru_cache(maxsize=1)
+def _every_character() -> str:
+    return "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+@functools.lru_cache(maxsize=1)
+def _categories() -> list[str]:
+    return list(map(unicodedata.category, _every_character()))
+
+
+@functools.cache
+def _ranges(name: str) -> str:
+    """A character class body (no brackets) for one of Python's character sets, from
+    Python's own Unicode data (the version the check runs with)."""
+    every = _every_character()
+    if name in ("w", "s", "d"):  # what Python's re itself takes for \w, \s, \d
+        found = [(m.start(), m.end() - 1) for m in re.finditer("\\" + name + "+", every)]
+    else:  # values.hidden_character's characters, or values.visible's (spaces too)
+        categories = set(values._HIDDEN_CATEGORIES) | ({"Zs", "Zl", "Zp"} if name == "invisible" else set())
+        names = sorted(set(_categories()))
+        letter = {category: chr(0x41 + index) for index, category in enumerate(names)}
+        marks = list("".join(map(letter.__getitem__, _categories())))  # one letter per category
+        for code in range(128):
+            marks[code] = "!" if values._ASCII_CONTROL.match(chr(code)) else "."
+        for char in values._BLANK_LETTERS:
+            marks[ord(char)] = "!"
+        wanted = "!" + "".join(letter[c] for c in categories if c in letter)
+        found = [(m.start(), m.end() - 1) for m in re.finditer(f"[{re.escape(wanted)}]+", "".join(marks))]
+    return "".join(_char(a) if a == b else f"{_char(a)}-{_char(b)}" for a, b in found)
+
+
+def _char(code: int) -> str:
+    if 0x20 < code < 0x7F and chr(code).isalnum():
+        return chr(code)
+    return f"\\u{{{code:X}}}"
+
+
+# the large classes are sent once (form data: "classes") and named in the patterns by
+# \q{name}, an escape neither Python nor JavaScript has: form-rules.js puts them back
+SHARED = ("w", "hidden", "invisible")
+
+
+def _set(name: str) -> str:
+    return f"\\q{{{name}}}" if name in SHARED else _ranges(name)
+
+
+def _boundary(negated: bool) -> str:
+    word = f"[{_set('w')}]"
+    if negated:
+        return f"(?:(?<={word})(?={word})|(?<!{word})(?!{word}))"
+    return f"(?:(?<={word})(?!{word})|(?<!{word})(?={word}))"
+
+
+def translate(source: str) -> str:
+    """A Python regular expression (no inline flags, no possessive or atomic parts) as
+    the JavaScript source that matches the same strings under the "u" flag."""
+    out, at, in_class = [], 0, False
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            code = source[at + 1]
+            at += 2
+            if code in "wsd":
+                out.append(_set(code) if in_class else f"[{_set(code)}]")
+            elif code in "WSD":
+                if in_class:
+                    raise ValueError(f"{source!r}: a negated set inside a class has no translation")
+                out.append(f"[^{_set(code.lower())}]")
+            elif code == "b":
+                out.append("\\x08" if in_class else _boundary(False))
+            elif code == "B":
+                out.append(_boundary(True))
+            elif code == "A":
+                out.append("^")
+            elif code == "Z":
+                out.append("$")
+            elif code in "ntrfv0123456789":
+                out.append("\\" + code)
+            elif code == "x":
+                out.append("\\x" + source[at:at + 2])
+                at += 2
+            elif code == "u":
+                out.append("\\u" + source[at:at + 4])
+                at += 4
+            elif code == "U":
+                out.append(f"\\u{{{int(source[at:at + 8], 16):X}}}")
+                at += 8
+            elif code.isalnum():
+                raise ValueError(f"{source!r}: the escape \\{code} has no translation")
+            elif code in _SYNTAX or (in_class and code == "-"):
+                out.append("\\" + code)
+            else:
+                out.append(code)  # \" or \# : the character itself
+            continue
+        if in_class:
+            if char == "]" and not (out and out[-1] in ("[", "[^")):
+                in_class = False
+            out.append(char)
+            at += 1
+            continue
+        if char == "[":
+            in_class = True
+            if source.startswith("[^", at):
+                out.append("[^")
+                at += 2
+            else:
+                out.append("[")
+                at += 1
+            if source[at] == "]":  # a first "]" is a character in Python
+                out.append("\\]")
+                at += 1
+            continue
+        if char == "(" and source.startswith("(?", at):
+            rest = source[at + 2:]
+            if rest.startswith("P<"):
+                out.append("(?<")
+                at += 4
+                continue
+            if rest.startswith("P="):
+                end = source.index(")", at)
+                out.append(f"\\k<{source[at + 4:end]}>")
+                at = end + 1
+                continue
+            if not rest.startswith((":", "=", "!", "<=", "<!")):
+                raise ValueError(f"{source!r}: the group {source[at:at + 4]}… has no translation")
+        if char in "*+?" and source.startswith("+", at + 1):
+            raise ValueError(f"{source!r}: possessive quantifiers have no translation")
+        if char == "{":
+            quantifier = re.match(r"\{\d+(?:,\d*)?\}", source[at:])
+            if not quantifier:
+                out.append("\\{")
+                at += 1
+                continue
+            out.append(quantifier.group())
+            at += quantifier.end()
+            if source.startswith("+", at):
+                raise ValueError(f"{source!r}: possessive quantifiers have no translation")
+            continue
+        if char in "}]":
+            out.append("\\" + char)
+        elif char == ".":
+            out.append("[^\\n]")
+        elif char == "$":
+            out.append("(?=\\n?$)")
+        else:
+            out.append(char)
+        at += 1
+    return "".join(out)
+
+
+def js(pattern: re.Pattern, how: str = "search", every: bool = False) -> list[str]:
+    """[source, flags] of the JavaScript expression that does what `pattern.<how>` does
+    in Python ("search", "match": at the start, "fullmatch": the whole string);
+    `every`: for a replacement of every match (Python's sub)."""
+    if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+        raise ValueError(f"{pattern.pattern!r}: flags without a translation")
+    source = translate(pattern.pattern)
+    if how == "match":
+        source = f"^(?:{source})"
+    elif how == "fullmatch":
+        source = f"^(?:{source})$"
+    flags = "u" + ("i" if pattern.flags & re.IGNORECASE else "") + ("g" if every else "")
+    return [source, flags]
+
+
+def rules() -> dict:
+    """What the form's checks need, from the Python checks (form-rules.js reads it)."""
+    return {
+        "classes": {name: _ranges(name) for name in SHARED},
+        "space": _ranges("s"),  # what Python's strip() removes
+        "quoted": values.QUOTED,
+        "spelled": values._SPELLED,  # values.id_from: letters no decomposition turns into ASCII
+        "what": values.WHAT,
+        "id": {"pattern": js(values.ID, "fullmatch"), "max": values.MAX_ID, "schema": values.ID_PATTERN,
+               "reserved": {kind: sorted(ids) for kind, ids in model.RESERVED_IDS.items()}},
+        # values.hidden_character and values.visible test characters one by one: their sets
+        "text": {"max": values.MAX_TEXT, "hidden": ["[\\q{hidden}]", "u"], "invisible": ["[\\q{invisible}]", "ug"]},
+        "url": {"max": values.MAX_URL, "refused": list(values.URL_REFUSED),
+                "start": js(values.URL_START, "match"), "forbidden": js(values._URL_FORBIDDEN)},
+        "email": {"max": values.MAX_EMAIL, "pattern": js(values.EMAIL, "fullmatch")},
+        "phone": {"max": values.MAX_PHONE, "separators": js(values.PHONE_SEPARATORS, every=True),
+                  "national": js(values.PHONE_NATIONAL, "fullmatch"),
+                  "international": js(values.PHONE_INTERNATIONAL, "fullmatch")},
+        "date": {"pattern": js(dates._PATTERN, "match"), "first": dates.FIRST_YEAR, "last": dates.LAST_YEAR},
+        "number": js(values.NUMBER, "fullmatch"),
+        "excerpt": {"min": model.EXCERPT_MIN},
+        "placeholder": js(unfilled.PLACEHOLDERS),
+        "typography": {
+            "triggers": js(typography._TRIGGERS),
+            "url": js(typography._URL, every=True),
+            "rules": [js(pattern, every=True) + [replacement] for pattern, replacement in typography._RULES],
+        },
+    }
