@@ -20,7 +20,7 @@ from .pages import Views
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "nouveautes/feed.xml"
 MAX_ENTRIES = 50  # the most recent; the page lists them all
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]*>")  # not <[^>]+>: without a ">", read again from each "<" (quadratic)
 
 
 def entry_id(lang: str, kind: str, key: str) -> str:

@@ -108,7 +108,7 @@ _ITEMS = {
     "organisers": ("organisateur", False), "topics": ("notion", True), "lessons": ("enseignement", False),
     "testimonials": ("témoignage", False), "continuum": ("position du continuum", True),
 }
-_INDEXED = re.compile(r"([A-Za-z_]+)\[(\d+)\]")
+_INDEXED = re.compile(r"(?<![A-Za-z_])([A-Za-z_]+)\[(\d+)\]")  # from a name's start only: linear
 
 
 def in_words(field: str) -> str:

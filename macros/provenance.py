@@ -55,7 +55,9 @@ MESSAGES = {
 # again from each of its spaces (quadratic time)
 GAP = re.compile(r"(?:(?<!\s)\s+)?\[(?:…|\.\.\.)\]\s*")
 
-MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+# the text stops at a "[" and the address at a "(": else "[[[…" or "[](" repeated is read again
+# to its end from each "[" (quadratic)
+MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼ′`"), "'")
 _QUOTES = dict.fromkeys(map(ord, "«»“”„‟″"), '"')
 

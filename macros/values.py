@@ -37,7 +37,7 @@ MAX_NUMBER = 20  # characters of a number as written: 48.9362, 2022, -1.5
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch: no "\n" slips through "$"
 ID_PATTERN = "^" + ID.pattern + "$"  # the same rule, for JSON Schema and the form
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")  # one start: linear
 NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")  # how a number is written in a record
 
 # what a text never needs: format characters (zero-width spaces and joiners, soft hyphen,
@@ -110,7 +110,8 @@ _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 
 def visible(text: str) -> str:
     """`text` with every character a reader cannot see written as \\uXXXX (a file name in a message)."""
-    return "".join(f"\\u{ord(c):04x}" if c in _BLANK_LETTERS or (ord(c) > 127 and (
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF  # a byte that is not UTF-8
+                   else f"\\u{ord(c):04x}" if c in _BLANK_LETTERS or (ord(c) > 127 and (
         unicodedata.category(c) in _HIDDEN_CATEGORIES or unicodedata.category(c).startswith("Z")))
         or _ASCII_CONTROL.match(c) else c for c in text)
 

@@ -519,7 +519,8 @@ def _implicit_reading(node) -> tuple[str, str] | None:
     written = values.quoted(node.value, 40)
     if node.tag in (_INT, _FLOAT):
         if len(node.value) > values.MAX_NUMBER:
-            return (f"nombre « {written} » trop long ({len(node.value)} caractères ; maximum {values.MAX_NUMBER})",
+            size = f"{len(node.value):,}".replace(",", "\u202f")
+            return (f"nombre « {written} » trop long ({size} caractères ; maximum {values.MAX_NUMBER})",
                     "vérifiez la valeur, ou mettez-la entre guillemets si c'est un texte")
         if not values.NUMBER.fullmatch(node.value):
             return (f"« {written} » n'est pas écrit comme un nombre décimal (YAML le lirait comme "

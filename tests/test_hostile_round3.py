@@ -34,10 +34,10 @@ from macros.problems import ContentError
 TODAY = dt.date(2026, 11, 30)
 
 
-def growth(run, make, size: int, attempts: int = 3) -> float:
+def growth(run, make, size: int, attempts: int = 5) -> float:
     """How much longer `run(make(4 * size))` takes than `run(make(size))`, each the best
     of three: about 4 for linear time, 16 for quadratic. Measured again (up to
-    `attempts` times) while above 8, so that a busy machine is not taken for a
+    `attempts` times) while above LINEAR, so that a busy machine is not taken for a
     quadratic step: a quadratic one stays near 16 every time."""
     def cost(n: int) -> float:
         payload, best = make(n), float("inf")
@@ -55,7 +55,7 @@ def growth(run, make, size: int, attempts: int = 3) -> float:
     return ratio
 
 
-LINEAR = 8  # four times the size may cost up to twice four times as long, not sixteen times
+LINEAR = 10  # four times the size may cost up to 2.5 times four times as long (a busy machine), never sixteen times
 
 
 # --- 1. time ---------------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def test_the_check_grows_linearly(content, shape, tmp_path, monkeypatch):
         return min(_timed(check_in_process, content) for _ in range(3)) - base
 
     ratio = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         ratio = min(ratio, cost(9_000) / max(cost(2_250), 2e-3))
         if ratio < LINEAR:
             break
@@ -181,7 +181,7 @@ def test_a_long_web_address_is_checked_in_linear_time(content):
         return min(_timed(check_in_process, content) for _ in range(3)) - base
 
     ratio = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         ratio = min(ratio, cost(16_000) / max(cost(4_000), 2e-3))
         if ratio < LINEAR:
             break
@@ -199,10 +199,12 @@ def test_the_form_url_pattern_grows_linearly():
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js absent (sudo apt-get install nodejs)")
-    script = (REPO / "overrides" / "assets" / "form.js").read_text(encoding="utf-8")
-    pattern = re.search(r"var TEXT_URL = (/.*/[a-z]*);", script)[1]
+    from macros import form_rules, typography
+    source, flags = form_rules.js(typography._URL)  # what form-data.js gives the form's typography
+    classes = form_rules.rules()["classes"]  # the shared character classes, put back as form-rules.js does
+    source = re.sub(r"\\q\{(\w+)\}", lambda found: classes[found[1]], source)
     program = f"""
-      const TEXT_URL = {pattern};
+      const TEXT_URL = new RegExp({json.dumps(source)}, {json.dumps(flags)});
       function cost(n) {{
         const text = "a.".repeat(n) + " ;";
         let best = Infinity;
@@ -215,12 +217,12 @@ def test_the_form_url_pattern_grows_linearly():
       }}
       let ratio = Infinity;
       for (let i = 0; i < 3 && ratio >= 8; i++) ratio = Math.min(ratio, cost(40000) / cost(10000));
-      console.log(JSON.stringify({{ratio, kept: "voir https://a.fr/x ; b".split(TEXT_URL)}}));
+      console.log(JSON.stringify({{ratio, kept: "voir https://a.fr/x ; b".match(TEXT_URL)[0]}}));
     """
-    result = subprocess.run([node, "-e", program], capture_output=True, text=True, timeout=300)
+    result = subprocess.run([node, "-"], input=program, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert answer["kept"] == ["voir ", "https://a.fr/x", " ; b"]
+    assert answer["kept"] == "https://a.fr/x"
     assert answer["ratio"] < LINEAR, answer
 
 
@@ -300,11 +302,12 @@ HUGE = "0x" + "f" * 4000  # 4,817 digits once read: Python refuses to write it o
 
 @pytest.mark.parametrize("field,value,words", [
     ("last_checked", "99999999999999999999-01-01", "last_checked: date « 99999999999999999999-01-01 » mal écrite"),
-    ("last_checked", HUGE, "last_checked: date attendue (AAAA, AAAA-MM ou AAAA-MM-JJ), pas un nombre de 4\u202f817 chiffres"),
+    ("last_checked", HUGE, "last_checked: " + "nombre « 0x" + "f" * 38 + "… » trop long (4\u202f002 caractères ; maximum 20)"),  # refused as YAML reads it (yaml_source.py)
     ("last_checked", '"' + "9" * 19_000 + '"', "… (19\u202f000 caractères) » mal écrite"),
-    ("kind", HUGE, "kind: valeur « nombre de 4\u202f817 chiffres » non reconnue"),
-    ("country", HUGE, "country: valeur « nombre de 4\u202f817 chiffres » non reconnue"),
-    ("region", HUGE, "region: texte attendu, pas un nombre"),
+    ("kind", HUGE, "kind: " + "nombre « 0x" + "f" * 38 + "… » trop long (4\u202f002 caractères ; maximum 20)"),
+    ("country", HUGE, "country: " + "nombre « 0x" + "f" * 38 + "… » trop long (4\u202f002 caractères ; maximum 20)"),
+    ("region", HUGE, "region: " + "nombre « 0x" + "f" * 38 + "… » trop long (4\u202f002 caractères ; maximum 20)"),
+    ("region", "9" * 5000, "region: nombre « " + "9" * 40 + "… » trop long (5\u202f000 caractères ; maximum 20)"),
     ("kind", '"' + "x" * 5_000 + '"', "… (5\u202f000 caractères) » non reconnue"),
 ])
 def test_huge_values_are_told_in_french(content, field, value, words):
@@ -318,7 +321,7 @@ def test_a_huge_event_date_is_told_in_french(content):
     text = (content / "events" / "appel-candidatures-qic-2024.yml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^date:.*$", f"date: {HUGE}", text).replace("Appel à candidatures", "Très grand appel")
     (content / "events" / "enorme.yml").write_text(text.replace("Call for", "Huge call"), encoding="utf-8")
-    assert_told_in_french(check(content), "content/events/enorme.yml:", "date: date attendue", "4\u202f817 chiffres")
+    assert_told_in_french(check(content), "content/events/enorme.yml:", "date: nombre « 0x", "trop long (4\u202f002 caractères")
 
 
 def test_messages_quote_with_a_cap_and_never_write_a_huge_number():
