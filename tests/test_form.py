@@ -182,7 +182,7 @@ def settled(page) -> None:
 
 def produced(page) -> tuple[str, str, str]:
     """(file path shown, YAML text, GitHub link) once the form says there is no error."""
-    page.click("text=Vérifier la fiche")
+    page.click("button:has-text(\"Vérifier la fiche\")")
     status = page.inner_text("#qic-status")
     assert "Aucune erreur" in status, status + "\n" + page.input_value("#qic-yaml")
     path = page.inner_text(".qic-filename").split(": ", 1)[1].strip()
@@ -400,7 +400,7 @@ def test_an_id_already_taken_is_refused_and_a_new_one_is_suggested(page, server)
     page.fill(TOP + '[data-field=name] [name="name.fr"]', "Château-Thierry")
     settled(page)
     assert page.input_value("#qic-id") == "chateau-thierry"
-    page.click("text=Vérifier la fiche")
+    page.click("button:has-text(\"Vérifier la fiche\")")
     assert "identifiant « chateau-thierry » en double" in plain(page.inner_text("#qic-id-error"))
     page.fill("#qic-id", "Château Thierry 2")
     page.locator("#qic-id").blur()
@@ -415,7 +415,7 @@ def test_keyboard_only_and_errors_announced(page, server):
     page.focus("#qic-kind-sites")
     page.keyboard.press("Space")
     assert page.is_checked("#qic-kind-sites")
-    page.focus("text=Vérifier la fiche")
+    page.focus("button:has-text(\"Vérifier la fiche\")")
     page.keyboard.press("Enter")
     # the summary is a live region; focus goes to the first field to correct, whose message it announces
     assert page.get_attribute("#qic-status", "aria-live") == "polite"
@@ -474,7 +474,7 @@ def test_without_a_repository_the_yaml_is_still_shown_with_where_to_paste_it(pag
     try:
         open_form(page, other, "organisations")
         fill(page, RECIPES["organisations"][0])
-        page.click("text=Vérifier la fiche")
+        page.click("button:has-text(\"Vérifier la fiche\")")
         assert page.locator("#qic-github").is_hidden()
         assert "créez le fichier content/organisations/association-d-essai.yml" in page.inner_text("#qic-next")
         assert page.input_value("#qic-yaml").startswith("# yaml-language-server")
@@ -623,7 +623,7 @@ def test_a_citation_s_messages_are_the_check_s_words(page, server, content):
     assert "extrait « Marseille » trop court : citez au moins quelques mots de la source, mot pour mot" in said
     # excerpts without a document or an address: the check's words too
     page.select_option(source(1) + "select[name=source]", "")
-    page.click("text=Vérifier la fiche")
+    page.click("button:has-text(\"Vérifier la fiche\")")
     assert "indiquez soit « source »" in plain(page.inner_text(source(1)))
     # the same values in a file
     file = content / "organisations" / "anct.yml"
@@ -736,7 +736,7 @@ def test_the_guide_is_a_link_and_the_repository_comes_from_the_git_host(page, se
     href = page.goto(server.url + "proposer/") and None
     open_form(page, server, "organisations")
     fill(page, RECIPES["organisations"][0])
-    page.click("text=Vérifier la fiche")
+    page.click("button:has-text(\"Vérifier la fiche\")")
     link = page.locator("#qic-next a")
     assert link.inner_text().startswith("Le guide de contribution")
     assert link.get_attribute("href") == f"{REPO_URL}/blob/main/CONTRIBUTING.md"
