@@ -81,98 +81,123 @@ def _boundary(negated: bool) -> str:
 def translate(source: str) -> str:
     """A Python regular expression (no inline flags, no possessive or atomic parts) as
     the JavaScript source that matches the same strings under the "u" flag."""
-    out, at, in_class = [], 0, False
+    out: list[str] = []
+    at, in_class = 0, False
     while at < len(source):
         char = source[at]
         if char == "\\":
-            code = source[at + 1]
-            at += 2
-            if code in "wsd":
-                out.append(_set(code) if in_class else f"[{_set(code)}]")
-            elif code in "WSD":
-                if in_class:
-                    raise ValueError(f"{source!r}: a negated set inside a class has no translation")
-                out.append(f"[^{_set(code.lower())}]")
-            elif code == "b":
-                out.append("\\x08" if in_class else _boundary(False))
-            elif code == "B":
-                out.append(_boundary(True))
-            elif code == "A":
-                out.append("^")
-            elif code == "Z":
-                out.append("$")
-            elif code in "ntrfv0123456789":
-                out.append("\\" + code)
-            elif code == "x":
-                out.append("\\x" + source[at:at + 2])
-                at += 2
-            elif code == "u":
-                out.append("\\u" + source[at:at + 4])
-                at += 4
-            elif code == "U":
-                out.append(f"\\u{{{int(source[at:at + 8], 16):X}}}")
-                at += 8
-            elif code.isalnum():
-                raise ValueError(f"{source!r}: the escape \\{code} has no translation")
-            elif code in _SYNTAX or (in_class and code == "-"):
-                out.append("\\" + code)
-            else:
-                out.append(code)  # \" or \# : the character itself
-            continue
-        if in_class:
+            piece, at = _escape(source, at, in_class)
+        elif in_class:
             if char == "]" and not (out and out[-1] in ("[", "[^")):
                 in_class = False
-            out.append(char)
-            at += 1
-            continue
-        if char == "[":
+            piece, at = char, at + 1
+        elif char == "[":
             in_class = True
-            if source.startswith("[^", at):
-                out.append("[^")
-                at += 2
-            else:
-                out.append("[")
-                at += 1
-            if source[at] == "]":  # a first "]" is a character in Python
-                out.append("\\]")
-                at += 1
-            continue
-        if char == "(" and source.startswith("(?", at):
-            rest = source[at + 2:]
-            if rest.startswith("P<"):
-                out.append("(?<")
-                at += 4
-                continue
-            if rest.startswith("P="):
-                end = source.index(")", at)
-                out.append(f"\\k<{source[at + 4:end]}>")
-                at = end + 1
-                continue
-            if not rest.startswith((":", "=", "!", "<=", "<!")):
-                raise ValueError(f"{source!r}: the group {source[at:at + 4]}… has no translation")
-        if char in "*+?" and source.startswith("+", at + 1):
-            raise ValueError(f"{source!r}: possessive quantifiers have no translation")
-        if char == "{":
-            quantifier = re.match(r"\{\d+(?:,\d*)?\}", source[at:])
-            if not quantifier:
-                out.append("\\{")
-                at += 1
-                continue
-            out.append(quantifier.group())
-            at += quantifier.end()
-            if source.startswith("+", at):
-                raise ValueError(f"{source!r}: possessive quantifiers have no translation")
-            continue
-        if char in "}]":
-            out.append("\\" + char)
-        elif char == ".":
-            out.append("[^\\n]")
-        elif char == "$":
-            out.append("(?=\\n?$)")
+            piece, at = _class_start(source, at)
         else:
-            out.append(char)
-        at += 1
+            piece, at = _outside_class(source, at)
+        out.append(piece)
     return "".join(out)
+
+
+def _escape(source: str, at: int, in_class: bool) -> tuple[str, int]:
+    """The translation of the escape at source[at] (its backslash), and where what
+    follows it starts."""
+    code = source[at + 1]
+    at += 2
+    if code == "x":
+        return "\\x" + source[at:at + 2], at + 2
+    if code == "u":
+        return "\\u" + source[at:at + 4], at + 4
+    if code == "U":
+        return f"\\u{{{int(source[at:at + 8], 16):X}}}", at + 8
+    return _escaped_character(source, code, in_class), at
+
+
+def _escaped_character(source: str, code: str, in_class: bool) -> str:
+    """The translation of \\<code>, an escape of one character after the backslash."""
+    if code in "wsdWSDbB":
+        return _set_escape(source, code, in_class)
+    if code == "A":
+        return "^"
+    if code == "Z":
+        return "$"
+    if code in "ntrfv0123456789":
+        return "\\" + code
+    if code.isalnum():
+        raise ValueError(f"{source!r}: the escape \\{code} has no translation")
+    if code in _SYNTAX or (in_class and code == "-"):
+        return "\\" + code
+    return code  # \" or \# : the character itself
+
+
+def _set_escape(source: str, code: str, in_class: bool) -> str:
+    """The translation of \\w, \\s, \\d, their negations \\W, \\S, \\D, and \\b, \\B."""
+    if code in "wsd":
+        return _set(code) if in_class else f"[{_set(code)}]"
+    if code in "WSD":
+        if in_class:
+            raise ValueError(f"{source!r}: a negated set inside a class has no translation")
+        return f"[^{_set(code.lower())}]"
+    if code == "b":
+        return "\\x08" if in_class else _boundary(False)
+    return _boundary(True)
+
+
+def _class_start(source: str, at: int) -> tuple[str, int]:
+    """The opening of the character class at source[at] ("[" or "[^"), and where its
+    body starts."""
+    if source.startswith("[^", at):
+        start, at = "[^", at + 2
+    else:
+        start, at = "[", at + 1
+    if source[at] == "]":  # a first "]" is a character in Python
+        return start + "\\]", at + 1
+    return start, at
+
+
+# the characters outside a class that mean something else in JavaScript
+_OUTSIDE_CLASS = {"}": "\\}", "]": "\\]", ".": "[^\\n]", "$": "(?=\\n?$)"}
+
+
+def _outside_class(source: str, at: int) -> tuple[str, int]:
+    """The translation of what starts at source[at], outside any character class
+    (not an escape), and where what follows it starts."""
+    char = source[at]
+    if char == "(" and source.startswith("(?", at):
+        group = _group_start(source, at)
+        if group is not None:
+            return group
+    if char in "*+?" and source.startswith("+", at + 1):
+        raise ValueError(f"{source!r}: possessive quantifiers have no translation")
+    if char == "{":
+        return _repetition(source, at)
+    return _OUTSIDE_CLASS.get(char, char), at + 1
+
+
+def _group_start(source: str, at: int) -> tuple[str, int] | None:
+    """A named group "(?P<" or back-reference "(?P=name)" at source[at], translated,
+    and where what follows it starts; None for the groups both engines write alike."""
+    rest = source[at + 2:]
+    if rest.startswith("P<"):
+        return "(?<", at + 4
+    if rest.startswith("P="):
+        end = source.index(")", at)
+        return f"\\k<{source[at + 4:end]}>", end + 1
+    if not rest.startswith((":", "=", "!", "<=", "<!")):
+        raise ValueError(f"{source!r}: the group {source[at:at + 4]}… has no translation")
+    return None
+
+
+def _repetition(source: str, at: int) -> tuple[str, int]:
+    """A "{m,n}" quantifier at source[at], or a literal "{", and where what follows starts."""
+    quantifier = re.match(r"\{\d+(?:,\d*)?\}", source[at:])
+    if not quantifier:
+        return "\\{", at + 1
+    end = at + quantifier.end()
+    if source.startswith("+", end):
+        raise ValueError(f"{source!r}: possessive quantifiers have no translation")
+    return quantifier.group(), end
 
 
 def js(pattern: re.Pattern, how: str = "search", every: bool = False) -> list[str]:
