@@ -115,7 +115,28 @@ _FORMAT = "%x1e%H%x1f%cI%x1f%P%x1f%D"
 
 def read_history(content_root: Path) -> History:
     """Every record's commits, newest first, and the releases, from one `git log`."""
-    content_root = Path(content_root).resolve()
+    history = _locate(Path(content_root).resolve())
+    if history.top is None or history.notice:
+        return history
+    log = _git(history.top, "log", "--name-status", "-M", "--no-color", f"--decorate-refs=refs/tags/{TAGS}",
+               f"--format={_FORMAT}", "HEAD")
+    if log is None:  # a repository without any commit yet
+        history.notice = "Aucun commit dans le dépôt : les fiches sont sans date."
+        return history
+    parents: dict[str, list[str]] = {}
+    tags: list[Release] = []
+    current_name: dict[str, str] = {}  # an older path -> the path it was renamed to later
+    for block in log.split("\x1e")[1:]:
+        _read_commit(block, history, parents, tags, current_name)
+    _stop_at_last_addition(history)
+    history.releases = sorted(tags, key=lambda release: release.when, reverse=True)
+    _assign_releases(history, parents)
+    return history
+
+
+def _locate(content_root: Path) -> History:
+    """An empty History with the repository's root and the content folder inside it, or
+    one with only the notice of why there is no history to read."""
     if not content_root.is_dir():
         return History(notice="Historique Git introuvable (pas de dossier de contenu) : les fiches sont sans date.")
     probe = _git(content_root, "rev-parse", "--show-toplevel", "--is-shallow-repository")
@@ -131,46 +152,54 @@ def read_history(content_root: Path) -> History:
         prefix = content_root.relative_to(top).as_posix()
     except ValueError:
         return History(notice="Historique Git introuvable pour ce dossier de contenu : les fiches sont sans date.")
-    prefix = "" if prefix == "." else prefix
-    log = _git(top, "log", "--name-status", "-M", "--no-color", f"--decorate-refs=refs/tags/{TAGS}",
-               f"--format={_FORMAT}", "HEAD")
-    if log is None:  # a repository without any commit yet
-        return History(top=top, prefix=prefix, notice="Aucun commit dans le dépôt : les fiches sont sans date.")
-    history = History(top=top, prefix=prefix)
-    parents: dict[str, list[str]] = {}
-    tags: list[Release] = []
-    current_name: dict[str, str] = {}  # an older path -> the path it was renamed to later
-    for block in log.split("\x1e")[1:]:
-        header, _, files = block.partition("\n")
-        commit, when_text, parent_text, refs = (header.split("\x1f") + ["", "", "", ""])[:4]
-        when = dt.datetime.fromisoformat(when_text)
-        parents[commit] = parent_text.split()
-        for ref in refs.split(", "):
-            if ref.startswith("tag: "):
-                tags.append(Release(ref.removeprefix("tag: "), commit, when))
-        for line in files.splitlines():
-            fields = line.split("\t")
-            if len(fields) < 2:
-                continue
-            status = fields[0][:1]
-            path = fields[-1]
-            path = current_name.get(path, path)  # the name it has today
-            if status == "R" and len(fields) == 3:
-                current_name[fields[1]] = path
-            history.files.setdefault(path, Change(commit, when, status))
-            key = _record(path, prefix)
-            if key is None or (status == "D" and key not in history.records):
-                continue  # a file removed since: not a record of today
-            if status == "D":
-                continue  # removed, then added again later: the history of today's file starts after
-            history.records.setdefault(key, RecordDates([])).changes.append(Change(commit, when, status))
-    # each record's history stops at its last addition (a file removed and added again starts afresh)
+    return History(top=top, prefix="" if prefix == "." else prefix)
+
+
+def _read_commit(block: str, history: History, parents: dict[str, list[str]], tags: list[Release],
+                 current_name: dict[str, str]) -> None:
+    """One commit of the log (newest first): its parents, its release tags, and the
+    changes of its files, each under the name the file has today."""
+    header, _, files = block.partition("\n")
+    commit, when_text, parent_text, refs = (header.split("\x1f") + ["", "", "", ""])[:4]
+    when = dt.datetime.fromisoformat(when_text)
+    parents[commit] = parent_text.split()
+    for ref in refs.split(", "):
+        if ref.startswith("tag: "):
+            tags.append(Release(ref.removeprefix("tag: "), commit, when))
+    for line in files.splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 2:
+            _read_file_change(fields, Change(commit, when, fields[0][:1]), history, current_name)
+
+
+def _read_file_change(fields: list[str], change: Change, history: History, current_name: dict[str, str]) -> None:
+    """One file's line of a commit ("M\tpath", "R100\told\tnew"...): the file's last
+    change, and the change of the record it is, if it is one of today's records."""
+    status = change.status
+    path = fields[-1]
+    path = current_name.get(path, path)  # the name it has today
+    if status == "R" and len(fields) == 3:
+        current_name[fields[1]] = path
+    history.files.setdefault(path, change)
+    key = _record(path, history.prefix)
+    if key is None or (status == "D" and key not in history.records):
+        return  # a file removed since: not a record of today
+    if status == "D":
+        return  # removed, then added again later: the history of today's file starts after
+    history.records.setdefault(key, RecordDates([])).changes.append(change)
+
+
+def _stop_at_last_addition(history: History) -> None:
+    """Each record's history stops at its last addition (a file removed and added again starts afresh)."""
     for dates in history.records.values():
         first_added = next((i for i, change in enumerate(dates.changes) if change.status == "A"), None)
         if first_added is not None:
             del dates.changes[first_added + 1:]
-    history.releases = sorted(tags, key=lambda release: release.when, reverse=True)
-    for release in reversed(history.releases):  # oldest first: a commit belongs to the first release holding it
+
+
+def _assign_releases(history: History, parents: dict[str, list[str]]) -> None:
+    """Each commit's release: oldest release first, a commit belongs to the first release holding it."""
+    for release in reversed(history.releases):
         stack = [release.commit]
         while stack:
             commit = stack.pop()
@@ -178,7 +207,6 @@ def read_history(content_root: Path) -> History:
                 continue
             history.release_of[commit] = release.tag
             stack.extend(parents[commit])
-    return history
 
 
 def missing(history: History, keys: list[tuple[str, str]]) -> str:
