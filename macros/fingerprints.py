@@ -139,19 +139,47 @@ class Fingerprint:
         return "\n".join(header + sorted(h.hex() for h in self.hashes)) + "\n"
 
 
+_HINT = "régénérez-la avec « python -m macros.cli fingerprints » (à partir des textes), sans la modifier à la main"
+
+
+class _UnreadableError(Exception):
+    """What makes a fingerprint file unreadable, at its line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
 def parse(raw: bytes, shown: str) -> tuple[Fingerprint | None, list[Problem]]:
     """A fingerprint file read back, or None and what is wrong, at its line."""
-    hint = "régénérez-la avec « python -m macros.cli fingerprints » (à partir des textes), sans la modifier à la main"
+    try:
+        return _read(raw), []
+    except _UnreadableError as wrong:
+        return None, [Problem(shown, wrong.line, 1, "", f"empreinte illisible : {wrong.message}", _HINT)]
 
-    def wrong(line: int, message: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(shown, line, 1, "", f"empreinte illisible : {message}", hint)]
 
+def _read(raw: bytes) -> Fingerprint:
+    """The fingerprint of a file's bytes; _UnreadableError when they are not one."""
     try:
         lines = raw.decode("utf-8").split("\n")
     except UnicodeDecodeError:
-        return wrong(1, "le fichier n'est pas en UTF-8")
+        raise _UnreadableError(1, "le fichier n'est pas en UTF-8") from None
     if lines and lines[-1] == "":
         lines.pop()
+    values, number = _read_header(lines)
+    salt, count, expected, sizes = _header_numbers(values, number)
+    hashes = _read_hashes(lines, number)
+    if len(hashes) != expected:
+        raise _UnreadableError(len(lines), f"{len(hashes)} empreintes au lieu des {expected} annoncées")
+    if expected > len(sizes) * count:  # at most one run of each size per token of the text
+        raise _UnreadableError(number, f"{expected} empreintes pour un texte de {count} signes : c'est trop")
+    return Fingerprint(values["file"], salt, count, frozenset(hashes), sizes)
+
+
+def _read_header(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The header's fields (comment lines skipped) and the number of its last line,
+    after which the hashes start."""
     values: dict[str, str] = {}
     number = 0
     for number, line in enumerate(lines, 1):
@@ -161,35 +189,42 @@ def parse(raw: bytes, shown: str) -> tuple[Fingerprint | None, list[Problem]]:
         if not colon:
             break
         if key not in _FIELDS or key in values:
-            return wrong(number, f"ligne d'en-tête « {line[:40]} » inattendue")
+            raise _UnreadableError(number, f"ligne d'en-tête « {line[:40]} » inattendue")
         values[key] = value
         if len(values) == len(_FIELDS):
             break
     missing = [key for key in _FIELDS if key not in values]
     if missing:
-        return wrong(number or 1, f"en-tête incomplet (manque : {', '.join(missing)})")
+        raise _UnreadableError(number or 1, f"en-tête incomplet (manque : {', '.join(missing)})")
     if values["format"] != FORMAT or values["hash"] != HASH:
-        return wrong(1, f"format « {values['format']} », « {values['hash']} » inconnu (attendu : « {FORMAT} », "
-                        f"« {HASH} »)")
+        raise _UnreadableError(1, f"format « {values['format']} », « {values['hash']} » inconnu "
+                                  f"(attendu : « {FORMAT} », « {HASH} »)")
+    return values, number
+
+
+def _header_numbers(values: dict[str, str], number: int) -> tuple[bytes, int, int, tuple[int, ...]]:
+    """The header's salt, number of tokens, number of hashes and shingle sizes, checked."""
     try:
         salt = bytes.fromhex(values["salt"])
         count, expected = int(values["tokens"]), int(values["hashes"])
         sizes = tuple(int(size) for size in values["shingles"].split())
     except ValueError:
-        return wrong(number, "sel, nombres de signes ou d'empreintes mal écrits")
+        raise _UnreadableError(number, "sel, nombres de signes ou d'empreintes mal écrits") from None
     if sizes != SIZES or len(salt) != SALT_BYTES:
-        return wrong(number, f"passages de {values['shingles']} signes ou sel de {len(salt)} octets "
-                             f"(attendu : {' '.join(map(str, SIZES))} ; {SALT_BYTES} octets)")
+        raise _UnreadableError(number, f"passages de {values['shingles']} signes ou sel de {len(salt)} octets "
+                                       f"(attendu : {' '.join(map(str, SIZES))} ; {SALT_BYTES} octets)")
+    return salt, count, expected, sizes
+
+
+def _read_hashes(lines: list[str], number: int) -> list[bytes]:
+    """The hashes, one per line after the header's last line (`number`), sorted without repeats."""
     hashes, previous = [], ""
     for index, line in enumerate(lines[number:], number + 1):
         if len(line) != 2 * HASH_BYTES or not _HEX.fullmatch(line):
-            return wrong(index, f"« {line[:40]} » n'est pas une empreinte ({2 * HASH_BYTES} chiffres hexadécimaux)")
+            raise _UnreadableError(index, f"« {line[:40]} » n'est pas une empreinte ({2 * HASH_BYTES} chiffres "
+                                          "hexadécimaux)")
         if line <= previous:
-            return wrong(index, "empreintes dans le désordre ou en double")
+            raise _UnreadableError(index, "empreintes dans le désordre ou en double")
         hashes.append(bytes.fromhex(line))
         previous = line
-    if len(hashes) != expected:
-        return wrong(len(lines), f"{len(hashes)} empreintes au lieu des {expected} annoncées")
-    if expected > len(sizes) * count:  # at most one run of each size per token of the text
-        return wrong(number, f"{expected} empreintes pour un texte de {count} signes : c'est trop")
-    return Fingerprint(values["file"], salt, count, frozenset(hashes), sizes), []
+    return hashes
