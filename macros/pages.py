@@ -393,36 +393,55 @@ class Views:
         name it alone; then, for the whole programme, those of the records that name
         several sites or none, by kind. Records with nothing unknown are left out;
         `count` is the number of (record, field) items listed."""
-        def item(kind, key, record):
-            facts = self.unknown_facts(kind, record)
-            return {"kind": kind, "key": key, "record": record, "title": record_title(record),
-                    "link": record_link(kind, key) if kind in LINKED_KINDS else None,
-                    "facts": facts} if facts else None
+        by_site, programme = self._missing_by_place()
+        sites = self._missing_sites(by_site)
+        groups = [(kind, items) for kind, items in programme.items() if items]
+        site_count = sum(len(i["facts"]) for s in sites for i in s["items"])
+        programme_count = sum(len(i["facts"]) for _, items in groups for i in items)
+        return {"sites": sites, "programme": groups,
+                "count": site_count + programme_count,
+                "site_count": site_count,
+                "programme_count": programme_count}
 
+    def _missing_item(self, kind: str, key: str, record) -> dict | None:
+        """A record's entry on the « Ce qui manque » page; None when nothing of it is unknown."""
+        facts = self.unknown_facts(kind, record)
+        if not facts:
+            return None
+        return {"kind": kind, "key": key, "record": record, "title": record_title(record),
+                "link": record_link(kind, key) if kind in LINKED_KINDS else None,
+                "facts": facts}
+
+    def _missing_candidates(self) -> dict[str, list]:
+        """The records of each of MISSING_KINDS, in the order the page lists them."""
+        return {"events": self.events(), "resources": self.resources(), "history": self.history(),
+                "organisations": sorted(((k, e.record) for k, e in self.cat.entries["organisations"].items()),
+                                        key=lambda pair: fold(pair[1].name.get(self.lang))),
+                "contacts": sorted(self.contacts(), key=lambda pair: fold(pair[1].name))}
+
+    def _missing_by_place(self) -> tuple[dict[str, list], dict[str, list]]:
+        """The entries of the records other than sites: those naming one site alone, by
+        site (in the sites' order); the others, by kind."""
         by_site: dict[str, list] = {key: [] for key in site_order(self.cat)}
         programme: dict[str, list] = {kind: [] for kind in MISSING_KINDS}
-        listed = {"events": self.events(), "resources": self.resources(), "history": self.history(),
-                  "organisations": sorted(((k, e.record) for k, e in self.cat.entries["organisations"].items()),
-                                          key=lambda pair: fold(pair[1].name.get(self.lang))),
-                  "contacts": sorted(self.contacts(), key=lambda pair: fold(pair[1].name))}
+        listed = self._missing_candidates()
         for kind in MISSING_KINDS:
             for key, record in listed[kind]:
-                found = item(kind, key, record)
+                found = self._missing_item(kind, key, record)
                 if not found:
                     continue
                 sites = getattr(record, "sites", [])
                 (by_site[sites[0]] if len(sites) == 1 else programme[kind]).append(found)
+        return by_site, programme
+
+    def _missing_sites(self, by_site: dict[str, list]) -> list[dict]:
+        """Each site with something unknown, of its own or of the records naming it alone."""
         sites = []
         for key, others in by_site.items():
-            own = item("sites", key, self.cat.sites[key])
+            own = self._missing_item("sites", key, self.cat.sites[key])
             if own or others:
                 sites.append({"key": key, "site": self.cat.sites[key], "items": ([own] if own else []) + others})
-        groups = [(kind, items) for kind, items in programme.items() if items]
-        everything = [i for s in sites for i in s["items"]] + [i for _, items in groups for i in items]
-        return {"sites": sites, "programme": groups,
-                "count": sum(len(i["facts"]) for i in everything),
-                "site_count": sum(len(i["facts"]) for s in sites for i in s["items"]),
-                "programme_count": sum(len(i["facts"]) for _, items in groups for i in items)}
+        return sites
 
     def _programme_moments(self, events, history) -> list[dict]:
         """The programme's shared moments, once each: an event and a history step over
