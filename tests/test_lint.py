@@ -2,7 +2,7 @@
 
 ruff must find nothing in macros/. mypy runs on macros/ with the pydantic plugin;
 its count of errors may only go down (the number below is lowered as they are
-fixed: 96 when mypy was first configured, 35 once the model, dates, content,
+fixed: 96 when mypy was first configured, 34 once the model, dates, content,
 messages, YAML reading and arguments were typed).
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 
 from conftest import REPO
 
-MYPY_ERRORS_AT_MOST = 35
+MYPY_ERRORS_AT_MOST = 34
 
 
 def test_ruff_finds_nothing_in_the_code():
