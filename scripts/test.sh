@@ -25,19 +25,24 @@ fi
 # ical.js, a second iCalendar and vCard parser, and @rowanmanning/feed-parser, a
 # second Atom parser (both run with Node.js). Also recheck, a ReDoS analyser
 # (tests/test_redos.py), used through its pure JavaScript backend: no native binary, no Java.
+# And structured-data-testing-tool, a second JSON-LD reader that checks schema.org
+# markup against Google's presets (tests/test_structured_data.py).
 VNU_JAR=vnu-jar@26.9.27
 ICAL_JS=ical.js@2.2.1
 FEED_PARSER=@rowanmanning/feed-parser@2.1.5
 RECHECK=recheck@4.5.0
+SDTT=structured-data-testing-tool@4.5.0
 if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f .tools/node_modules/ical.js/dist/ical.js ] \
    || [ ! -f .tools/node_modules/recheck/package.json ] \
+   || [ ! -f .tools/node_modules/structured-data-testing-tool/package.json ] \
    || ! grep -q '"version": "2.2.1"' .tools/node_modules/ical.js/package.json \
    || ! grep -q '"version": "4.5.0"' .tools/node_modules/recheck/package.json \
+   || ! grep -q '"version": "4.5.0"' .tools/node_modules/structured-data-testing-tool/package.json \
    || ! grep -q '"version": "26.9.27"' .tools/node_modules/vnu-jar/package.json \
    || ! grep -q '"version": "2.1.5"' .tools/node_modules/@rowanmanning/feed-parser/package.json 2>/dev/null; then
   if command -v npm >/dev/null 2>&1; then
-    echo "Installation des validateurs ($VNU_JAR, $ICAL_JS, $FEED_PARSER, $RECHECK) dans .tools/…"
-    npm install --prefix .tools --no-save --ignore-scripts --no-audit --no-fund --silent "$VNU_JAR" "$ICAL_JS" "$FEED_PARSER" "$RECHECK"
+    echo "Installation des validateurs ($VNU_JAR, $ICAL_JS, $FEED_PARSER, $RECHECK, $SDTT) dans .tools/…"
+    npm install --prefix .tools --no-save --ignore-scripts --no-audit --no-fund --silent "$VNU_JAR" "$ICAL_JS" "$FEED_PARSER" "$RECHECK" "$SDTT"
   else
     echo "npm est absent : les tests des validateurs échoueront. Installez Node.js (sudo apt-get install npm)."
   fi
