@@ -9,7 +9,15 @@ import html
 import logging
 import os
 import re
+import sys
 from pathlib import Path
+
+# MkDocs loads this file from the checkout whose mkdocs.yml it builds: that checkout's own
+# `macros` package is the one imported below, and its content the one built, even when the
+# Python environment is shared with another checkout (an editable install of that one).
+_CHECKOUT = str(Path(__file__).resolve().parent.parent)
+if sys.path[:1] != [_CHECKOUT]:
+    sys.path.insert(0, _CHECKOUT)
 
 import mkdocs_macros.plugin
 from markupsafe import escape
