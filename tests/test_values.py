@@ -20,6 +20,7 @@ from macros import values
 from macros.content import load_catalogue, read_record
 from macros.model import KINDS
 from macros.problems import ContentError
+from macros.unfilled import written_values
 from macros.yaml_source import dotted
 
 # one record of each kind, the one with the most values: it holds every kind of value its model has
@@ -30,15 +31,7 @@ HIDDEN = ["\u200b", "\u200e", "\ufeff", "\u00ad", "\U000e0041", "\uf8ff", "\u206
 CYRILLIC = {"a": "а", "e": "е", "o": "о", "i": "і", "c": "с", "p": "р"}
 
 
-def leaves(data, loc: tuple = ()):
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from leaves(value, loc + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from leaves(value, loc + (index,))
-    else:
-        yield loc, data
+leaves = written_values  # (loc, value) of every value written in a document
 
 
 def replaced(data, loc: tuple, value):
