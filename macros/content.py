@@ -20,7 +20,7 @@ from .files import list_folder, read_regular
 from .fingerprints import MAX_BYTES as FINGERPRINT_BYTES
 from .fingerprints import SUFFIX, Fingerprint
 from .fingerprints import parse as parse_fingerprint
-from .messages import Suggestions, closest, error_loc, translate
+from .messages import Suggestions, choices, closest, error_loc, translate
 from .model import (
     KINDS,
     MAX_ID,
@@ -176,9 +176,7 @@ def _check_record(raw: bytes, shown: str, model: type[Record]) -> tuple:
 
 
 def _with_choices(problem: Problem, error: dict) -> Problem:
-    expected = error.get("ctx", {}).get("expected", "")
-    choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
-    return dataclasses.replace(problem, hint=f"écrivez l'une des valeurs possibles : {', '.join(choices)}")
+    return dataclasses.replace(problem, hint=f"écrivez l'une des valeurs possibles : {', '.join(choices(error))}")
 
 
 def _misspelled(missing: dict, errors: list[dict], document: Document) -> str:

@@ -241,17 +241,19 @@ def on_pre_page(page, config, files):
     return page
 
 
-_views: dict = {}
+_views: dict = {}  # language -> (the catalogue of this build, its Views)
 
 
 def _views_of(config) -> Views:
+    """The Views of this build's catalogue, made once per build and language. The catalogue
+    itself is held and compared (an `id()` of a catalogue freed by the preview could be
+    given to the next one)."""
     lang = config.theme["language"]
     catalogue = glue.current()
-    key = (lang, id(catalogue))
-    if key not in _views:
-        _views.clear()
-        _views[key] = Views(catalogue, lang, glue.build_date(), glue.history())
-    return _views[key]
+    held = _views.get(lang)
+    if held is None or held[0] is not catalogue:
+        held = _views[lang] = (catalogue, Views(catalogue, lang, glue.build_date(), glue.history()))
+    return held[1]
 
 
 def on_page_context(context, page, config, nav):

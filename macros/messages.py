@@ -8,9 +8,8 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Mapping
-from typing import get_args
 
-from .model import OLD_ZONE_NAMES, Record
+from .model import OLD_ZONE_NAMES, Record, records_in
 from .problems import shown
 
 _MESSAGES = {
@@ -118,23 +117,28 @@ def _unknown_field(error, model, written):
     return f"champ inconnu « {name} »", hint
 
 
-def _not_a_choice(error, model, written):
+def choices(error: Mapping) -> list[str]:
+    """The values a fixed-choice field accepts, read from pydantic's error."""
     expected = error.get("ctx", {}).get("expected", "")
-    choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
+    return [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
+
+
+def _not_a_choice(error, model, written):
+    allowed = choices(error)
     given = error.get("input")
     if given is None and written is None:
-        return f"valeur manquante ; valeurs possibles : {', '.join(choices)}", "écrivez l'une de ces valeurs"
+        return f"valeur manquante ; valeurs possibles : {', '.join(allowed)}", "écrivez l'une de ces valeurs"
     if isinstance(given, (list, dict)):
-        return (f"une seule valeur attendue, pas {_found(given)} ; valeurs possibles : {', '.join(choices)}",
+        return (f"une seule valeur attendue, pas {_found(given)} ; valeurs possibles : {', '.join(allowed)}",
                 "écrivez l'une de ces valeurs")
     given = _as_written(given, written)
-    close = closest(given, choices)
+    close = closest(given, allowed)
     hint = f"vouliez-vous dire « {close} » ?" if close else ""
     if given in OLD_ZONE_NAMES:
         hint = f"« {given} » est un ancien nom de fuseau : écrivez « {OLD_ZONE_NAMES[given]} »"
     if written is not None and isinstance(error.get("input"), bool):
         hint = f"écrivez la valeur entre guillemets : \"{written}\" (sans guillemets, YAML y lit « vrai » ou « faux »)"
-    return f"valeur « {given} » non reconnue ; valeurs possibles : {', '.join(choices)}", hint
+    return f"valeur « {given} » non reconnue ; valeurs possibles : {', '.join(allowed)}", hint
 
 
 def _not_a_boolean(error, model, written):
@@ -212,17 +216,8 @@ def _known_fields(model: type[Record], loc: tuple) -> list[str]:
         info = current.model_fields.get(part)
         current = None
         if info is not None:
-            for candidate in _classes_in(info.annotation):
-                current = candidate
-                break
+            current = next(records_in(info.annotation), None)
     return list(current.model_fields) if current else []
-
-
-def _classes_in(annotation):
-    if isinstance(annotation, type) and issubclass(annotation, Record):
-        yield annotation
-    for arg in get_args(annotation):
-        yield from _classes_in(arg)
 
 
 def error_loc(error: Mapping) -> tuple:

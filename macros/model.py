@@ -119,19 +119,19 @@ def written_references(model: type[Record], data, loc: tuple = ()):
             if kind and isinstance(item, str) and SLUG.fullmatch(item):
                 yield place, kind, item
             elif not kind:
-                inner = next(_records_in(info.annotation), None)
+                inner = next(records_in(info.annotation), None)
                 if inner is Citation and isinstance(item, str) and SLUG.fullmatch(item):
                     yield place, "sources", item  # `- irev-territoire-impact-collectif`
                 elif inner is not None:
                     yield from written_references(inner, item, place)
 
 
-def _records_in(annotation):
+def records_in(annotation):
     """The record classes a field's type holds (through Optional, list and Annotated)."""
     if isinstance(annotation, type) and issubclass(annotation, Record):
         yield annotation
     for arg in get_args(annotation):
-        yield from _records_in(arg)
+        yield from records_in(arg)
 
 
 _url = values.check_url

@@ -13,15 +13,13 @@ import unicodedata
 
 from confusable_homoglyphs import confusables
 
-from .values import deceptive as _deceptive_text
 from .values import hidden_character
 
 
 def deceptive(name: str) -> tuple[str, str] | None:
-    """(message, hint) when a name hides something; None when it is plain."""
-    found = _deceptive_text(name)
-    if found:
-        return found
+    """(message, hint) when a name shows no letter or digit; None when it does. (Invisible
+    characters and words of two alphabets are refused in every text by the model,
+    values.check_text, before this check runs on the records it read.)"""
     if not any(c.isalnum() for c in name):
         return ("nom sans aucune lettre ni chiffre visible", "écrivez le nom en toutes lettres")
     return None
