@@ -26,6 +26,7 @@ from pathlib import Path
 
 from . import output
 from .arguments import Parser
+from .outputs import GIVEN, Given
 from .paths import REPO, content_dir
 from .problems import inert
 
@@ -59,8 +60,13 @@ class _Messages(logging.Handler):
                 if everything or r.levelno >= logging.WARNING]
 
 
-def build_language(lang: str, target: Path, quiet: bool) -> tuple[int, str, dict[str, float]]:
+Result = tuple[int, str, dict[str, float]]  # exit code, messages worth showing, seconds per step
+
+
+def build_language(lang: str, target: Path, quiet: bool, given: Given | None = None) -> Result:
     """One language, in this process: a strict MkDocs build, then its search index.
+    `given`: the content checked, the day and the history, for both languages (else
+    the build reads them itself).
 
     Returns the exit code, the messages worth showing, and how long each step took.
     """
@@ -77,6 +83,8 @@ def build_language(lang: str, target: Path, quiet: bool) -> tuple[int, str, dict
     code = 0
     try:
         config = load_config(str(REPO / CONFIGS[lang]), site_dir=str(target), strict=True)
+        if given is not None:
+            config[GIVEN] = given  # read by hooks.on_config
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
@@ -139,12 +147,15 @@ class _InAnotherProcess:
             self._process.join()
 
 
-def build_both(target: Path, quiet: bool, only: str | None = None) -> dict[str, tuple[int, str, dict[str, float]]]:
+def build_both(target: Path, quiet: bool, only: str | None = None,
+               given: Given | None = None) -> dict[str, Result]:
     """French here, English in a second process at the same time (or just one of them)."""
     if only:
-        return {only: build_language(only, target / only, quiet)}
-    english = _InAnotherProcess(build_language, "en", target / "en", quiet)
-    french = build_language("fr", target / "fr", quiet)
+        return {only: build_language(only, target / only, quiet, given)}
+    # a forked process inherits `given`; a new one ("spawn", Windows) reads the content again
+    forked = _fork_context().get_start_method() == "fork"
+    english = _InAnotherProcess(build_language, "en", target / "en", quiet, given if forked else None)
+    french = build_language("fr", target / "fr", quiet, given)
     return {"fr": french,
             "en": english.result(if_dead=(1, "la construction anglaise s'est arrêtée sans réponse", {}))}
 
@@ -202,8 +213,8 @@ def _build(out: Path, content: Path, quiet: bool, only: str | None) -> int:
     with output.staging(out) as tmp, \
             _environment({"NO_MKDOCS_2_WARNING": "1",  # read by Material and MkDocs themselves
                           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(epoch))}):
-        glue.use(catalogue, today, history)  # the hooks of both builds take the content checked above
-        results = build_both(tmp, quiet, only)
+        # the hooks of both builds take the content checked above
+        results = build_both(tmp, quiet, only, Given(catalogue, today, history))
         failed = [CONFIGS[lang] for lang, (code, _, _) in results.items() if code != 0]
         for lang, (_, messages, _) in results.items():
             if messages:

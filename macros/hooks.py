@@ -28,11 +28,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from macros import glue, output, rendering, sandbox, structured
-from macros.downloads import generated_downloads
 from macros.files import is_plain, unsafe_files
-from macros.pages import GeneratedPage, Views, generated_pages, site_order
-from macros.paths import REPO
-from macros.problems import ContentError, inert
+from macros.history import read_history
+from macros.outputs import BUILD, GIVEN, Build, Given, build_of, run_by_our_build
+from macros.pages import GeneratedPage, site_order
+from macros.problems import ContentError, Problem, inert
 from macros.rendering import compiled_templates
 from macros.typography import english_html, french_html
 
@@ -44,7 +44,12 @@ log = logging.getLogger("mkdocs.hooks.qic")
 mkdocs_macros.plugin.Environment = sandbox.PageSandbox  # type: ignore[misc]
 
 
+# What lives in this module across builds, and only this: the MkDocs command this
+# process runs, and in the live preview the last content that loaded without error
+# (shown, with the problems, while a save has broken it). Each build's own state is
+# its Build (macros/outputs.py), made in on_config and carried by the configuration.
 _command = ""
+_last_good: dict[str, Given] = {}  # by checkout
 
 
 def on_startup(command, dirty):
@@ -52,26 +57,24 @@ def on_startup(command, dirty):
     _command = command
 
 
-_written_after: list[tuple[str, bytes]] = []  # published files MkDocs must not read as pages (Markdown)
-
-
 def on_pre_build(config):
     """Refusals that must come before MkDocs empties site_dir (which it does right after
     this event, when not --dirty): a target that is not a site (`mkdocs build -d content`
     would delete every YAML file), and links or special files among the pages and the
     theme (refused again, file by file, in on_files)."""
-    if glue.run_by_our_build():
+    if run_by_our_build(config):
         return  # macros.build checked its target and these files before
+    repo = build_of(config).repo
     if _command == "build":  # `mkdocs serve` builds in a temporary folder of its own
         try:
-            output.check_target(Path(config.site_dir), REPO, part_of_site=True)
+            output.check_target(Path(config.site_dir), repo, part_of_site=True)
         except output.OutputError as error:
             raise PluginError(f"Construction refusée : {error}. Rien n'a été supprimé.") from None
     # also in the live preview: MkDocs lists the pages following links (os.walk(followlinks=True)),
     # and a link to / kept it walking the whole disk for minutes, answering no request
     folders = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
-    unsafe = [problem for folder in folders if folder.is_relative_to(REPO) and folder.exists()
-              for problem in unsafe_files(folder, REPO)]
+    unsafe = [problem for folder in folders if folder.is_relative_to(repo) and folder.exists()
+              for problem in unsafe_files(folder, repo)]
     if unsafe:
         kept = f"Rien n'a été supprimé de {config.site_dir}." if _command == "build" else \
             "Retirez-les : l'aperçu reprend dès qu'ils ne sont plus là."
@@ -80,58 +83,64 @@ def on_pre_build(config):
 
 
 def on_post_build(config):
-    for path, data in _written_after:
+    for path, data in build_of(config).outputs.written_after:
         target = Path(config.site_dir, path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    _written_after.clear()
-    if _command == "build" and not glue.run_by_our_build():  # a later `mkdocs build` may replace it
+    if _command == "build" and not run_by_our_build(config):  # a later `mkdocs build` may replace it
         Path(config.site_dir, output.MARKER).write_text(output.MARKER_TEXT, encoding="utf-8")
     if not config.site_url:
         # a sitemap lists absolute addresses: without the site's address (SITE_URL) MkDocs
         # writes an empty one, which the sitemaps.org schema refuses; none is published
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             Path(config.site_dir, name).unlink(missing_ok=True)
-    if _command == "build" and not glue.run_by_our_build():
+    if _command == "build" and not run_by_our_build(config):
         language = "anglais" if config.theme["language"] == "en" else "français"
         log.info(f"Attention : « mkdocs build » n'a construit que le site {language}, sans la recherche, dans "
                  f"{config.site_dir}. Le site complet (français, anglais dans en/, recherche) se construit "
                  "avec : bash scripts/build.sh")
 
 
-_preview_problems: list = []  # content errors met by the live preview, shown on every page
-
-
 def on_config(config):
-    catalogue = _content()
-    _set_addresses(config)
-    for warning in catalogue.warnings:
-        log.info(warning.format())  # stale dates warn in `check`, never fail a strict build
-    if not glue.run_by_our_build():  # macros/build.py says it once for both languages
-        notice = glue.history_notice(catalogue, glue.history())
+    repo = Path(config.config_file_path).resolve().parent
+    given, problems = (config[GIVEN], []) if run_by_our_build(config) else _loaded(repo)
+    _set_addresses(config, repo)
+    config[BUILD] = Build(given.catalogue, config.theme["language"], given.today, given.history, repo,
+                          site_url=config.site_url or "", licence=config.extra.get("data_licence"),
+                          permalink_title=(config.mdx_configs.get("toc") or {}).get("permalink_title", ""),
+                          directory_urls=config.use_directory_urls, problems=problems)
+    if not run_by_our_build(config):  # macros/build.py says these once for both languages
+        for warning in given.catalogue.warnings:
+            log.info(warning.format())  # stale dates warn in `check`, never fail a strict build
+        notice = glue.history_notice(given.catalogue, given.history)
         if notice:
             log.info(notice)
-    if lists_sites(config, catalogue):
-        _list_sites_in_menu(config, catalogue)
+    if lists_sites(config, given.catalogue):
+        _list_sites_in_menu(config, given.catalogue)
     return config
 
 
-def _content():
-    """The checked content; in the live preview, the last good one when a save broke it
-    (the problems are then shown on every page, see on_post_page)."""
-    _preview_problems.clear()
+def _loaded(repo: Path) -> tuple[Given, list[Problem]]:
+    """The checked content of a plain `mkdocs build` or `mkdocs serve`, its day and its
+    history (read again at each build: the preview sees new commits). In the live preview,
+    when a save broke the content: the last good one, and the problems to show on every page."""
+    today = glue.build_date()
     try:
-        return glue.catalogue()
+        catalogue = glue.load(repo, today)
     except ContentError as error:
-        if _command != "serve" or glue.last_good() is None:
+        if _command != "serve" or str(repo) not in _last_good:
             raise PluginError(str(error)) from None
-        _preview_problems.extend(p for p in error.problems if p.is_error)
-        for problem in _preview_problems:
+        problems = [problem for problem in error.problems if problem.is_error]
+        for problem in problems:
             log.info(problem.format())
-        return glue.last_good()
+        return _last_good[str(repo)], problems
+    given = Given(catalogue, today, read_history(Path(catalogue.root)))
+    if _command == "serve":
+        _last_good[str(repo)] = given
+    return given, []
 
 
-def _set_addresses(config) -> None:
+def _set_addresses(config, repo: Path) -> None:
     """SITE_URL is the French root, the English site lives under en/; the repository
     (for edit links) is found when the configuration does not name it."""
     english = config.theme["language"] == "en"
@@ -142,7 +151,7 @@ def _set_addresses(config) -> None:
         config.site_url = root + ("/en/" if english else "/")
     config.extra["site_root"] = root + "/" if root else ""
     if not config.repo_url:
-        config.repo_url = glue.repository_url() or None
+        config.repo_url = glue.repository_url(repo) or None
         if not config.repo_url:
             config.edit_uri = ""  # nowhere to edit: no edit links rather than broken ones
 
@@ -159,9 +168,10 @@ def _list_sites_in_menu(config, catalogue) -> None:
 
 def _with_preview_problems(output, config):
     """In the live preview, content errors at the top of the page the browser reloads."""
-    if not _preview_problems:
+    problems = build_of(config).problems
+    if not problems:
         return output
-    box = rendering.renderer(config.theme["language"]).render("preview_errors.html.j2", problems=_preview_problems)
+    box = rendering.renderer(config.theme["language"]).render("preview_errors.html.j2", problems=problems)
     return output.replace('<article class="md-content__inner md-typeset">',
                           '<article class="md-content__inner md-typeset">' + box, 1)
 
@@ -190,19 +200,15 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_files(files, config):
-    refuse_unsafe_files(files)
-    _written_after.clear()
-    lang = config.theme["language"]
+    """Hand MkDocs the pages and files made from the content (macros/outputs.py)."""
+    build = build_of(config)
+    refuse_unsafe_files(files, build.repo)
     docs_dir = Path(config.docs_dir).resolve()
-    catalogue = glue.current()
-    listed_sites = lists_sites(config, catalogue)
-    permalink_title = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
-    history = glue.history()
-    for page in generated_pages(catalogue, lang, glue.build_date(), permalink_title, config.use_directory_urls,
-                                history):
+    listed_sites = lists_sites(config, build.catalogue)
+    for page in build.outputs.pages:
         if files.get_file_from_path(page.path):
             raise PluginError(f"{page.path} est produit à partir du contenu YAML : "
-                              f"supprimez le fichier docs/{lang}/{page.path} qui porte le même nom")
+                              f"supprimez le fichier docs/{build.lang}/{page.path} qui porte le même nom")
         listed = page.source is None or listed_sites
         file = File.generated(config, page.path, content="",
                               inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
@@ -211,20 +217,18 @@ def on_files(files, config):
             file.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
         YamlPage(file, config, page)  # becomes file.page: MkDocs uses it as its own
         files.append(file)
-    for path, data in generated_downloads(catalogue, lang, glue.build_date(), config.site_url or "",
-                                          config.extra.get("data_licence"), history):
-        if path.endswith(".md"):  # MkDocs would take it for a page: written as it is after the build
-            _written_after.append((path, data))
-            continue
-        files.append(File.generated(config, path, content=data))
+    deferred = {path for path, _ in build.outputs.written_after}  # written in on_post_build
+    for path, data in build.outputs.files:
+        if path not in deferred:
+            files.append(File.generated(config, path, content=data))
     return files
 
 
-def refuse_unsafe_files(files) -> None:
+def refuse_unsafe_files(files, repo: Path) -> None:
     """Stop before reading a page or copying a file of the repository's (docs/,
     overrides/) that is a link or a special file: its target would be published."""
-    unsafe = [file.src_uri for file in files if file.abs_src_path and Path(file.abs_src_path).is_relative_to(REPO)
-              and not is_plain(Path(file.abs_src_path), REPO)]
+    unsafe = [file.src_uri for file in files if file.abs_src_path and Path(file.abs_src_path).is_relative_to(repo)
+              and not is_plain(Path(file.abs_src_path), repo)]
     if unsafe:
         raise PluginError("fichiers refusés (liens symboliques ou fichiers spéciaux : seuls les fichiers "
                           "ordinaires du dépôt sont publiés) : " + ", ".join(inert(name) for name in unsafe))
@@ -235,25 +239,10 @@ def on_pre_page(page, config, files):
     date without history, as MkDocs gives). The sandbox's refusals are counted per page."""
     sandbox.refused.clear()
     if not isinstance(page, YamlPage) and page.file.abs_src_path:
-        change = glue.history().file_changed(Path(page.file.abs_src_path))
+        change = build_of(config).history.file_changed(Path(page.file.abs_src_path))
         if change:
             page.update_date = change.day.isoformat()
     return page
-
-
-_views: dict = {}  # language -> (the catalogue of this build, its Views)
-
-
-def _views_of(config) -> Views:
-    """The Views of this build's catalogue, made once per build and language. The catalogue
-    itself is held and compared (an `id()` of a catalogue freed by the preview could be
-    given to the next one)."""
-    lang = config.theme["language"]
-    catalogue = glue.current()
-    held = _views.get(lang)
-    if held is None or held[0] is not catalogue:
-        held = _views[lang] = (catalogue, Views(catalogue, lang, glue.build_date(), glue.history()))
-    return held[1]
 
 
 def on_page_context(context, page, config, nav):
@@ -268,7 +257,7 @@ def on_page_context(context, page, config, nav):
     here = url(page.url)
     items = []
     if isinstance(page, YamlPage):
-        items += structured.for_page(_views_of(config), page.file.src_uri, here, url,
+        items += structured.for_page(build_of(config).views, page.file.src_uri, here, url,
                                      config.extra.get("data_licence"))
     if page.is_homepage:
         items.append({"@type": "WebSite", "name": config.site_name, "url": here,

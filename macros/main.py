@@ -4,9 +4,12 @@ Declared in mkdocs.yml as `module_name: macros/main`.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 
 from macros import glue, pages, publisher, rendering
+from macros.outputs import build_of
 
 
 def define_env(env):
@@ -19,7 +22,11 @@ def define_env(env):
         raise PluginError(str(error)) from None
     # the repository the site is edited in: REPO_URL, else the Git host (GitHub Actions,
     # the clone's origin remote), else "" (the form then says where to paste its file)
-    env.variables["repository"] = (env.conf.get("repo_url") or glue.repository_url() or "").rstrip("/")
+    checkout = Path(env.conf.config_file_path).parent
+    env.variables["repository"] = (env.conf.get("repo_url") or glue.repository_url(checkout) or "").rstrip("/")
+
+    def build():
+        return build_of(env.conf)
 
     def root() -> str:
         return "../" * (env.page.url.count("/") if env.page else 0)
@@ -27,29 +34,29 @@ def define_env(env):
     @env.macro
     def picture(name: str) -> str:
         """A picture drawn from the content: "map", "timeline" or "continuum"."""
-        return pages.picture(glue.current(), lang, glue.build_date(), name, root())
+        return pages.picture(build().catalogue, lang, build().today, name, root())
 
     @env.macro
     def related_resources(topic: str) -> str:
         """Cards of the resources tagged with `topic` (see TOPICS in macros/model.py)."""
-        return pages.related_resources(glue.current(), lang, glue.build_date(), topic, root())
+        return pages.related_resources(build().catalogue, lang, build().today, topic, root())
 
     @env.macro
     def sources(*cited) -> str:
         """The page's sources by their ids in content/sources/ (or {source: id, excerpts: [...]}):
         title, publisher, date, link and excerpts, never a file name."""
-        return pages.source_list(glue.current(), lang, glue.build_date(), list(cited), root())
+        return pages.source_list(build().catalogue, lang, build().today, list(cited), root())
 
     @env.macro
     def placed_on_continuum() -> bool:
         """True when a source places at least one site on the cooperation continuum."""
-        return any(site.continuum for site in glue.current().sites.values())
+        return any(site.continuum for site in build().catalogue.sites.values())
 
     @env.macro
     def has_related_resources(topic: str) -> bool:
         """True when a resource is tagged with `topic` (or one of its sub-topics):
         a page leaves out its « related resources » section otherwise."""
-        return bool(pages.Views(glue.current(), lang, glue.build_date()).resources(topic=topic))
+        return bool(build().views.resources(topic=topic))
 
     @env.macro
     def publisher_block() -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
@@ -17,7 +18,6 @@ from mkdocs.structure.pages import Page
 
 from conftest import REPO
 
-from macros import glue
 from macros.content import load_catalogue
 
 TODAY = dt.date(2026, 11, 30)
@@ -38,7 +38,6 @@ def our_hooks(config):
 def configured(request, monkeypatch):
     """(config, files) of one language after MkDocs' on_startup, on_config and on_files."""
     monkeypatch.setenv("REPO_URL", "https://github.com/exemple/qic")
-    monkeypatch.setattr(glue, "_given", {})
     config = started(request.param)
     files = config.plugins.on_files(get_files(config), config=config)
     return config, files
@@ -76,7 +75,6 @@ def test_the_sites_section_of_the_menu_lists_each_site(configured):
 
 
 def test_a_hand_written_page_cannot_take_a_generated_address(monkeypatch, tmp_path):
-    monkeypatch.setattr(glue, "_given", {})
     config = started()
     (tmp_path / "sites").mkdir()
     (tmp_path / "sites" / "lievin.md").write_text("# Liévin écrit à la main\n", encoding="utf-8")
@@ -89,7 +87,6 @@ def test_content_errors_stop_a_build_but_not_the_preview(monkeypatch, tmp_path):
     import shutil
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
-    monkeypatch.setattr(glue, "_given", {})
     monkeypatch.setenv("QIC_CONTENT", str(content))
     config = started(command="serve")  # a first good load
     hooks = our_hooks(config)
@@ -142,7 +139,6 @@ def rendered_markdown(name: str, paths: list[str], publisher: dict) -> dict[str,
                                                        ("mkdocs.en.yml", "have not yet been designated", "publisher")])
 def test_a_publisher_value_set_in_the_configuration_shows_and_leaves_the_sentence(monkeypatch, name, sentence,
                                                                                    publisher):
-    monkeypatch.setattr(glue, "_given", {})
     pages = rendered_markdown(name, PUBLISHER_PAGES, {"name": "Éditeur Exemple", "email": "contact@example.org"})
     for path, markdown in pages.items():
         assert "Éditeur Exemple" in markdown and "mailto:contact@example.org" in markdown, path
@@ -182,3 +178,28 @@ def test_importing_the_renderer_makes_no_folder(tmp_path):
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_each_build_makes_its_own_pages_from_its_own_content(monkeypatch, tmp_path):
+    """Nothing from one build reaches the next in the same process (as in the preview):
+    a build of edited content shows the edit, and a build of the original again shows
+    exactly what the first one did."""
+    import shutil
+    edited = tmp_path / "content"
+    shutil.copytree(REPO / "content", edited)
+    site = edited / "sites" / "lievin.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace('name: "Liévin"', 'name: "Liévin-Modifié"'),
+                    encoding="utf-8")
+
+    def lievin_page(content: Path | None) -> str:
+        if content is None:
+            monkeypatch.delenv("QIC_CONTENT", raising=False)
+        else:
+            monkeypatch.setenv("QIC_CONTENT", str(content))
+        config = started(command="serve")
+        files = config.plugins.on_files(get_files(config), config=config)
+        return files.get_file_from_path("sites/lievin.md").page.generated.html
+
+    first = lievin_page(None)
+    assert "Liévin-Modifié" in lievin_page(edited)
+    assert lievin_page(None) == first and "Liévin-Modifié" not in first
