@@ -1,6 +1,7 @@
 """Shared fixtures: a copy of the real content to break, and built sites."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -35,24 +36,37 @@ def run_build(content: Path, out: Path, *extra: str, env: dict | None = None,
                           cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
 
 
+def _built_once(tmp_path_factory, name: str, env: dict | None = None) -> Path:
+    """The real site built once for the whole test session, shared by the xdist
+    workers (each would otherwise build its own): the first to come builds, under a
+    lock, in the temporary folder the workers share; the others wait, then read it.
+    Tests read these builds and never change them (a test that must, copies one)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # pytest-xdist: one base folder per worker, under a common one
+    folder = shared / f"shared-{name}"
+    with open(shared / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "built").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt of another worker
+            result = run_build(REPO / "content", folder / "site", env=env)
+            assert result.returncode == 0, result.stdout + result.stderr
+            (folder / "built").write_text("")
+    return folder / "site"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once for the whole session (both languages)."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = run_build(REPO / "content", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return _built_once(tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory) -> Path:
     """The real site as .github/workflows/release.yml builds it (SITE_URL set, a
     release version and date in the footer), once for the whole session."""
-    out = tmp_path_factory.mktemp("published") / "site"
-    result = run_build(REPO / "content", out, env={"SITE_URL": SITE_URL, "RELEASE_VERSION": "v1.2",
-                                                   "RELEASE_DATE": BUILD_DATE})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return _built_once(tmp_path_factory, "published", {"SITE_URL": SITE_URL, "RELEASE_VERSION": "v1.2",
+                                                       "RELEASE_DATE": BUILD_DATE})
 
 
 @pytest.fixture(scope="session")
