@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -121,10 +122,11 @@ def slugify(text: str) -> str:
     return values.id_from(text)
 
 
+R = TypeVar("R", bound=Record)  # read_record's model, and the record it returns
 _read_cache: dict[str, tuple[bytes, str, type, tuple]] = {}  # by path (a str hashes faster than a Path)
 
 
-def read_record(file: Path, shown: str, model: type[Record]) -> tuple[Document | None, Record | None, list[Problem]]:
+def read_record(file: Path, shown: str, model: type[R]) -> tuple[Document | None, R | None, list[Problem]]:
     """One file read and checked against its model: (document, record, []) or (…, None, problems).
 
     The result depends only on the file's bytes, so a process that loads the

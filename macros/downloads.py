@@ -42,7 +42,7 @@ def site_timezone(site: Site) -> str:
 
 
 def _field(name: str, kind: str, description: str, **constraints) -> dict:
-    field = {"name": name, "type": kind, "description": description}
+    field: dict[str, object] = {"name": name, "type": kind, "description": description}
     if constraints:
         field["constraints"] = constraints
     return field
@@ -112,7 +112,7 @@ def datapackage(today: dt.date, site_url: str = "", licence: dict | None = None)
     """The open data as a Frictionless Data Package (datapackage.json, v1 spec):
     each CSV file with its columns and their types, and the full JSON export.
     `licence` (mkdocs.yml: extra.data_licence) is the one place the licence is set."""
-    package = {
+    package: dict[str, object] = {
         "name": "quartiers-impact-collectif",
         "title": "Quartiers à Impact Collectif — données ouvertes",
         "description": "Sites, événements et ressources de l'approche impact collectif dans les quartiers "
@@ -196,8 +196,9 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
             files.append(("nouveautes/notes.md", release_notes))
         if site_url:  # sitemaps need absolute addresses: none is published without SITE_URL
             files.append(("sitemap_index.xml", sitemap_index(site_url, today)))
-            if robots(site_url):
-                files.append(("robots.txt", robots(site_url)))
+            robots_txt = robots(site_url)
+            if robots_txt:
+                files.append(("robots.txt", robots_txt))
     files.append(("assets/form-data.js", form_data(catalogue)))
     return files
 

@@ -43,7 +43,7 @@ import vobject
 
 from . import rendering
 from .dates import DateSpan
-from .model import Contact, Event, Organisation, SourceDocument
+from .model import Contact, Event, Organisation, SourceDocument, Text
 
 PRODID = "-//Quartiers a Impact Collectif//site//FR"
 REFRESH = dt.timedelta(days=1)
@@ -93,11 +93,11 @@ def date_precision(date: DateSpan) -> str:
     return max((end.precision for end in ends), key=_PRECISIONS.index)
 
 
-def cited_sources(record, sources: dict[str, SourceDocument]) -> list[tuple[object, str | None]]:
+def cited_sources(record, sources: dict[str, SourceDocument]) -> list[tuple[Text | None, str | None]]:
     """(title, address) of each source a record cites: a document of content/sources/
     gives its title (a Text) and its address when it has one; a web page cited by
     its address alone gives (None, address)."""
-    found = []
+    found: list[tuple[Text | None, str | None]] = []
     for citation in record.sources:
         if citation.url:
             found.append((None, str(citation.url)))

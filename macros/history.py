@@ -236,6 +236,8 @@ class Difference:
 def previous_release(history: History) -> tuple[str, str]:
     """(the release before HEAD's, HEAD's own tag or ""): the notes of a release cover what
     changed since the one before it; an untagged HEAD, what changed since the last one."""
+    if history.top is None:
+        return "", ""
     head = (_git(history.top, "rev-parse", "HEAD") or "").strip()
     reachable = [release for release in history.releases if release.commit in history.release_of]
     own = next((release.tag for release in reachable if release.commit == head), "")
@@ -245,10 +247,13 @@ def previous_release(history: History) -> tuple[str, str]:
 
 def difference(history: History, since: str = "") -> Difference:
     """Records added, changed and removed between `since` (a tag; "" for the whole history) and HEAD."""
+    top = history.top
+    if top is None:
+        raise ValueError("historique Git introuvable")
     _, until = previous_release(history)
     found = Difference(since=since, until=until)
-    base = since or (_git(history.top, "hash-object", "-t", "tree", "/dev/null") or "").strip()
-    text = _git(history.top, "diff", "--name-status", "-M", "--no-color", base, "HEAD", "--",
+    base = since or (_git(top, "hash-object", "-t", "tree", "/dev/null") or "").strip()
+    text = _git(top, "diff", "--name-status", "-M", "--no-color", base, "HEAD", "--",
                 history.prefix or ".")
     if text is None:
         raise ValueError(f"version inconnue « {since} »")
@@ -263,11 +268,11 @@ def difference(history: History, since: str = "") -> Difference:
             found.changed.append(new)
         elif status == "D" and old:
             found.removed.append(old)
-            found.removed_text[old] = _git(history.top, "show", f"{base}:{fields[1]}") or ""
+            found.removed_text[old] = _git(top, "show", f"{base}:{fields[1]}") or ""
         elif status == "R" and new:
             if old and old != new:
                 found.removed.append(old)
-                found.removed_text[old] = _git(history.top, "show", f"{base}:{fields[1]}") or ""
+                found.removed_text[old] = _git(top, "show", f"{base}:{fields[1]}") or ""
                 found.added.append(new)
             else:
                 found.changed.append(new)

@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # MkDocs loads this file from the checkout whose mkdocs.yml it builds: that checkout's own
 # `macros` package is the one imported below, and its content the one built, even when the
@@ -35,6 +36,9 @@ from macros.pages import GeneratedPage, site_order
 from macros.problems import ContentError, Problem, inert
 from macros.rendering import compiled_templates
 from macros.typography import english_html, french_html
+
+if TYPE_CHECKING:
+    from mkdocs.structure.toc import _TocToken  # the tokens get_toc reads (a TypedDict of MkDocs)
 
 log = logging.getLogger("mkdocs.hooks.qic")
 
@@ -263,7 +267,7 @@ def on_page_context(context, page, config, nav):
         items.append({"@type": "WebSite", "name": config.site_name, "url": here,
                       "inLanguage": structured.LOCALES[lang]})
     else:
-        trail = [(config.site_name, url(""))]
+        trail: list[tuple[str, str | None]] = [(config.site_name, url(""))]
         for section in reversed(page.ancestors):
             index = next((child for child in section.children if getattr(child, "is_index", False)), None)
             if index is not None and index is not page:
@@ -330,12 +334,12 @@ def on_post_template(output, template_name, config):
     return _finished(output, config) if template_name.endswith(".html") else output
 
 
-def _toc_tokens(items: list[tuple[int, str, str]]) -> list[dict]:
+def _toc_tokens(items: list[tuple[int, str, str]]) -> list[_TocToken]:
     """Nest the headings as Python-Markdown's toc extension does."""
-    tokens: list[dict] = []
-    stack: list[dict] = []
+    tokens: list[_TocToken] = []
+    stack: list[_TocToken] = []
     for level, anchor, text in items:
-        token = {"level": level, "id": anchor, "name": str(escape(text)), "children": []}
+        token: _TocToken = {"level": level, "id": anchor, "name": str(escape(text)), "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()
         (stack[-1]["children"] if stack else tokens).append(token)

@@ -24,6 +24,8 @@ from .model import (
     SITE_KINDS,
     TOPIC_PARENT,
     TOPICS,
+    Contact,
+    Resource,
     Text,
     walk,
 )
@@ -132,8 +134,8 @@ class Views:
             days += [self.updated("events", k) for k, _ in self.site_events(key)]
             days += [self.updated("history", k) for k, _ in self.history(key)]
             days += [self.updated("resources", k) for k, _ in self.site_resources(key)]
-        days = [day for day in days if day]
-        return max(days) if days else None
+        known = [day for day in days if day]
+        return max(known) if known else None
 
     def kind_updated(self, *kinds: str) -> dt.date | None:
         """The last change of any record of these kinds (an index page's)."""
@@ -157,7 +159,7 @@ class Views:
                 for key, entry in self.cat.entries[kind].items():
                     dates = self.git.dates(kind, key)
                     record = entry.record
-                    if dates is None or (kind == "contacts" and not record.public):
+                    if dates is None or (isinstance(record, Contact) and not record.public):
                         continue
                     found.append({"kind": kind, "key": key, "record": record, "dates": dates,
                                   "title": record_title(record), "link": record_link(kind, key),
@@ -179,7 +181,7 @@ class Views:
             for item in items:
                 days.setdefault(item["dates"].changed.day, []).append(item)
             return list(days.items())
-        return [{"release": by_tag.get(tag), "items": groups[tag], "days": by_day(groups[tag])}
+        return [{"release": by_tag.get(tag) if tag else None, "items": groups[tag], "days": by_day(groups[tag])}
                 for tag in ordered if tag in groups]
 
     @staticmethod
@@ -202,7 +204,8 @@ class Views:
     def contacts(self, keys=None):
         entries = self.cat.entries["contacts"]
         keys = entries if keys is None else keys
-        return [(k, entries[k].record) for k in keys if entries[k].record.public]
+        found = [(k, entries[k].record) for k in keys]
+        return [(k, r) for k, r in found if isinstance(r, Contact) and r.public]
 
     def events(self, keys=None):
         entries = self.cat.entries["events"]
@@ -235,8 +238,8 @@ class Views:
         keys = list(entries) if keys is None else keys
         found = [(k, entries[k].record) for k in keys]
         if topic:
-            found = [(k, r) for k, r in found
-                     if topic in r.topics or any(TOPIC_PARENT.get(t) == topic for t in r.topics)]
+            found = [(k, r) for k, r in found if isinstance(r, Resource)
+                     and (topic in r.topics or any(TOPIC_PARENT.get(t) == topic for t in r.topics))]
         return sorted(found, key=lambda item: item[1].title.get(self.lang).casefold())
 
     @staticmethod
@@ -323,7 +326,7 @@ class Views:
         it belongs to the programme, and is told in full on the calendar or history page."""
         if kind == "events":
             return len(self.cat.events[key].sites) != 1
-        return len(self.cat.entries["history"][key].record.sites) != 1
+        return len(self.cat.history[key].sites) != 1
 
     def site_page(self, key: str, site) -> dict:
         """What a site page shows: the facts that apply to its kind and are known,
@@ -463,7 +466,7 @@ class Views:
                                                        item["key"] or "", item["event"] or ""))
 
     def calendar_groups(self):
-        groups = {"upcoming": [], "ongoing": [], "past": []}
+        groups: dict[str, list] = {"upcoming": [], "ongoing": [], "past": []}
         for key, event in self.events():
             groups[event.date.status(self.today)].append((key, event))
         groups["past"].reverse()  # most recent first

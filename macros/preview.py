@@ -78,7 +78,9 @@ def _watch_without_following_links() -> None:
     def observer(*, timeout: float = 1.0):
         return polling.PollingObserverVFS(stat=os.lstat, listdir=os.scandir, polling_interval=timeout)
 
-    polling.PollingObserver = observer
+    # deliberately replacing a class by a function: MkDocs only calls PollingObserver(timeout=…),
+    # which the function answers; mypy refuses any assignment to a class, hence the ignore
+    polling.PollingObserver = observer  # type: ignore[misc, assignment]
 
 
 if __name__ == "__main__":

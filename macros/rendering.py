@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import markdown_it
@@ -112,7 +112,8 @@ class Renderer:
         self.env.filters.update(t=self.text, rich=self.rich, date=self.date, day=self.day,
                                 phone=phone_display)
         self.env.globals.update(_=self.ui, lang=lang)
-        self.inline = self.env.get_template("_inline.html.j2").module
+        # a TemplateModule: its macros are attributes set from the template, unknown to jinja2's types
+        self.inline: Any = self.env.get_template("_inline.html.j2").module
 
     def ui(self, key: str, **values) -> str:
         text = strings()[key][self.lang]
@@ -143,6 +144,7 @@ class Renderer:
     def render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(**context)
 
-    def module(self, template: str, **context) -> jinja2.environment.TemplateModule:
-        """The rendered template (`str(module)`) and the variables it sets (title, description)."""
+    def module(self, template: str, **context) -> Any:
+        """The rendered template (`str(module)`) and the variables it sets (title, description):
+        a jinja2 TemplateModule, whose attributes (the template's variables) its types cannot name."""
         return self.env.get_template(template).make_module(context)

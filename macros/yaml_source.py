@@ -329,11 +329,12 @@ def _compose(text: str, shown_as: str) -> tuple[list, list[Problem]]:
         return list(yaml.compose_all(text, Loader=_Loader)), []
     except _AliasRefused as error:
         mark = error.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if error.problem == "merge":
             return fail("la fusion YAML « << » n'est pas acceptée", "recopiez les champs au lieu de les fusionner",
-                        mark.line + 1, mark.column + 1)
+                        line, column)
         return fail("les ancres et alias YAML (& et *) ne sont pas acceptés",
-                    "recopiez la valeur au lieu d'y faire référence", mark.line + 1, mark.column + 1)
+                    "recopiez la valeur au lieu d'y faire référence", line, column)
     except yaml.MarkedYAMLError as error:
         return [], [_syntax_problem(shown_as, error, text)]
     except yaml.reader.ReaderError as error:  # a character YAML refuses: control characters
@@ -401,8 +402,9 @@ def _too_deep(path: str, text: str) -> Problem:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
-                if depth == 1 or depth > MAX_DEPTH:
-                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                mark = event.start_mark
+                if mark and (depth == 1 or depth > MAX_DEPTH):
+                    line, column = mark.line + 1, mark.column + 1
                 if depth > MAX_DEPTH:
                     break
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
