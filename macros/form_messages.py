@@ -35,7 +35,7 @@ ENGLISH: dict[str, str] = {
     "text_empty": "empty text: write a value or remove the field",
     "hidden": "invisible character ({code}) in the text",
     "hidden_hint": "type this passage again on the keyboard: it often comes from a copy and paste",
-    "mixed": "letters of several alphabets mixed in “{word}” ({scripts}): “{odd}” ({code}) looks like a Latin letter",
+    "mixed": "letters of several alphabets mixed in “{word}” ({scripts}), among them “{odd}” ({code}): a word written so can pass for another",
     "mixed_hint": "type the word again on the keyboard, with the letters of the Latin alphabet",
     "deceptive": "{message}; {hint}",
     "id": "identifier “{value}” is invalid: lower case without accents (a-z), digits and single hyphens "

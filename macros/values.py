@@ -65,8 +65,8 @@ MESSAGES = {
     "text_empty": "texte vide : écrivez une valeur ou supprimez le champ",
     "hidden": "caractère invisible ({code}) dans le texte",
     "hidden_hint": "retapez ce passage au clavier : il vient souvent d'un copier-coller",
-    "mixed": "lettres de plusieurs alphabets mêlées dans « {word} » ({scripts}) : « {odd} » ({code}) "
-             "ressemble à une lettre latine",
+    "mixed": "lettres de plusieurs alphabets mêlées dans « {word} » ({scripts}), dont « {odd} » ({code}) : "
+             "un mot écrit ainsi peut se faire passer pour un autre",
     "mixed_hint": "retapez le mot au clavier, avec les lettres de l'alphabet latin",
     "deceptive": "{message} ; {hint}",
     "id": "identifiant « {value} » invalide : minuscules sans accents (a-z), chiffres et tirets simples "
