@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from . import story
 from .content import Catalogue
 from .model import CONTINUUM
 from .paths import TEMPLATES
@@ -225,19 +226,6 @@ def _spread_numbers(entries: list[dict], left: float, right: float) -> None:
         e["label_x"] = round(label_x, 1)
 
 
-def story_order(item) -> tuple:
-    """The order of the history's steps, (key, entry) pairs, on the timeline, the
-    history page and everywhere they are numbered: by year, and within a year the
-    steps known to the month or the day first, in date order, then those known only
-    to the year. A step dated « 2022 » happened some time in 2022, not on 1 January:
-    put first, it would read as coming before everything of that year (the Montréal
-    festival, « Courant 2022 », before the April 2022 launch of the pilot whose
-    participants went to it); put last, it reads as « also in 2022 »."""
-    key, entry = item
-    year_only = entry.date.start.precision == "year"
-    return (entry.date.first_day().year, year_only, entry.date.first_day(), entry.date.last_day(), key)
-
-
 def timeline(catalogue: Catalogue, lang: str) -> dict:
     """Phases as bands (one row each) and history entries as numbered markers.
 
@@ -249,7 +237,7 @@ def timeline(catalogue: Catalogue, lang: str) -> dict:
     left, width = 16, TIMELINE_WIDTH
     right = width - 16
     phases_sorted = sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())
-    history = sorted(catalogue.history.items(), key=story_order)
+    history = story.steps(catalogue)
     spans = [p.period for _, p in phases_sorted] + [h.date for _, h in history]
     if not spans:
         return {"width": width, "height": 0, "axis": 0, "phases": [], "entries": [], "years": [],
@@ -298,7 +286,7 @@ def timeline_narrow(catalogue: Catalogue, lang: str) -> dict:
     with its year and its title beside it. Only the years that have a step take
     room; a gap of more than a year shows as a dotted stretch of the axis."""
     axis = 70
-    in_order = sorted(catalogue.history.items(), key=story_order)
+    in_order = story.steps(catalogue)
     numbers = {key: index for index, (key, _) in enumerate(in_order, 1)}
     phase_order = [key for key, _ in sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())]
     groups = [(key, catalogue.phases[key]) for key in phase_order]

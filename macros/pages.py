@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from markdown.extensions.toc import slugify, unique
 
-from . import graphics, provenance, rendering, schemas
+from . import graphics, provenance, rendering, schemas, story
 from .content import Catalogue, fold
 from .history import History
 from .model import (
@@ -277,10 +277,12 @@ class Views:
         return [(name, labels[name], name not in on_phone) for name in present]
 
     def history(self, site=None):
+        """The history steps in story order (macros/story.py): all, or those naming a site."""
+        if site is None:
+            return story.steps(self.cat)
         entries = self.cat.entries["history"]
-        keys = entries if site is None else self.cat.referrers("history", "sites", site)
-        found = [(k, entries[k].record) for k in keys]
-        return sorted(found, key=graphics.story_order)
+        return sorted(((key, entries[key].record) for key in self.cat.referrers("history", "sites", site)),
+                      key=story.story_order)
 
     def phases(self):
         return sorted(self.cat.phases.items(), key=lambda item: item[1].period.first_day())

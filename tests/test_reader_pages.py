@@ -493,10 +493,10 @@ def test_on_a_desktop_the_timeline_names_each_step_beside_its_number(browser, se
 
 
 def test_a_step_known_only_to_the_year_comes_after_the_dated_steps_of_that_year():
-    from macros.graphics import story_order
+    from macros import story
     from macros.content import load_catalogue
     catalogue = load_catalogue(REPO / "content")
-    ordered = sorted(catalogue.history.items(), key=story_order)
+    ordered = story.steps(catalogue)
     for (ka, a), (kb, b) in zip(ordered, ordered[1:]):
         assert a.date.first_day().year <= b.date.first_day().year
         if a.date.first_day().year == b.date.first_day().year and a.date.start.precision == "year":
