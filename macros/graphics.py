@@ -286,8 +286,7 @@ def timeline_narrow(catalogue: Catalogue, lang: str) -> dict:
     with its year and its title beside it. Only the years that have a step take
     room; a gap of more than a year shows as a dotted stretch of the axis."""
     axis = 70
-    in_order = story.steps(catalogue)
-    numbers = {key: index for index, (key, _) in enumerate(in_order, 1)}
+    in_order, numbers = story.steps(catalogue), story.numbers(catalogue)
     phase_order = [key for key, _ in sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())]
     groups = [(key, catalogue.phases[key]) for key in phase_order]
     orphans = [k for k, h in catalogue.history.items() if h.phase not in catalogue.phases]

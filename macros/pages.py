@@ -280,9 +280,9 @@ class Views:
         """The history steps in story order (macros/story.py): all, or those naming a site."""
         if site is None:
             return story.steps(self.cat)
-        entries = self.cat.entries["history"]
+        entries, numbers = self.cat.entries["history"], story.numbers(self.cat)
         return sorted(((key, entries[key].record) for key in self.cat.referrers("history", "sites", site)),
-                      key=story.story_order)
+                      key=lambda item: numbers[item[0]])
 
     def phases(self):
         return sorted(self.cat.phases.items(), key=lambda item: item[1].period.first_day())
@@ -315,9 +315,8 @@ class Views:
         return self.cat.cached(f"continuum:{only}", lambda: graphics.continuum(self.cat, only))
 
     def step_numbers(self):
-        """History entries numbered in date order, as on the timeline."""
-        return self.cat.cached("step_numbers",
-                               lambda: {key: index for index, (key, _) in enumerate(self.history(), 1)})
+        """History entries numbered in story order, as on the timeline (macros/story.py)."""
+        return story.numbers(self.cat)
 
     # --- a site's page: what is its own first, what the programme shares once -----
     def shared(self, kind: str, key: str) -> bool:

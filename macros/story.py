@@ -27,3 +27,9 @@ def story_order(item) -> tuple:
 def steps(catalogue: Catalogue) -> list[tuple]:
     """Every history step, (key, entry), in story order."""
     return list(catalogue.cached("story:steps", lambda: sorted(catalogue.history.items(), key=story_order)))
+
+
+def numbers(catalogue: Catalogue) -> dict[str, int]:
+    """Each step's number, from 1, in story order: the same on the timeline and the history page."""
+    return catalogue.cached("story:numbers", lambda: {key: number for number, (key, _)
+                                                        in enumerate(steps(catalogue), 1)})

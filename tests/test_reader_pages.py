@@ -492,6 +492,22 @@ def test_on_a_desktop_the_timeline_names_each_step_beside_its_number(browser, se
     context.close()
 
 
+def test_a_step_has_one_number_on_the_timeline_and_the_history_page():
+    """Steps are numbered 1, 2, 3… in story order, and the narrow timeline and the
+    history page give each step the same number."""
+    import datetime as dt
+
+    from macros import graphics, story
+    from macros.content import load_catalogue
+    from macros.pages import Views
+    catalogue = load_catalogue(REPO / "content")
+    on_page = Views(catalogue, "fr", dt.date(2026, 1, 1)).step_numbers()
+    assert list(on_page) == [key for key, _ in story.steps(catalogue)]
+    assert list(on_page.values()) == list(range(1, len(on_page) + 1))
+    drawn = {step["key"]: step["number"] for step in graphics.timeline_narrow(catalogue, "fr")["steps"]}
+    assert drawn == on_page
+
+
 def test_a_step_known_only_to_the_year_comes_after_the_dated_steps_of_that_year():
     from macros import story
     from macros.content import load_catalogue
