@@ -236,7 +236,7 @@ def timeline(catalogue: Catalogue, lang: str) -> dict:
     """
     left, width = 16, TIMELINE_WIDTH
     right = width - 16
-    phases_sorted = sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())
+    phases_sorted = story.phases(catalogue)
     history = story.steps(catalogue)
     spans = [p.period for _, p in phases_sorted] + [h.date for _, h in history]
     if not spans:
@@ -287,8 +287,7 @@ def timeline_narrow(catalogue: Catalogue, lang: str) -> dict:
     room; a gap of more than a year shows as a dotted stretch of the axis."""
     axis = 70
     in_order, numbers = story.steps(catalogue), story.numbers(catalogue)
-    phase_order = [key for key, _ in sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())]
-    groups = [(key, catalogue.phases[key]) for key in phase_order]
+    groups = story.phases(catalogue)
     orphans = [k for k, h in catalogue.history.items() if h.phase not in catalogue.phases]
     if orphans:
         groups.append((None, None))

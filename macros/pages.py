@@ -285,7 +285,7 @@ class Views:
                       key=lambda item: numbers[item[0]])
 
     def phases(self):
-        return sorted(self.cat.phases.items(), key=lambda item: item[1].period.first_day())
+        return story.phases(self.cat)
 
     def ordered_sites(self):
         return [(key, self.cat.sites[key]) for key in site_order(self.cat)]

@@ -1,8 +1,8 @@
-"""The programme's story in reading order: its history steps, each numbered.
+"""The programme's story in reading order: its phases, and its history steps, each numbered.
 
-The one place of the order of the history's steps: the timeline, the narrow
-timeline and the history page read them from here, so that a step has the same
-place, and the same number, everywhere.
+The one place of the order of the phases and of the history's steps: the
+timeline, the narrow timeline and the history page read them from here, so that
+a step has the same place, and the same number, everywhere.
 """
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the catalogue is only passed through: no import cycle with content
     from .content import Catalogue
+
+
+def phases(catalogue: Catalogue) -> list[tuple]:
+    """Every phase, (key, phase), by its first day (file-name order for a tie)."""
+    return sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())
 
 
 def story_order(item) -> tuple:
