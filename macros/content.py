@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,13 +106,6 @@ class Catalogue:
         if name not in self._views:
             self._views[name] = compute()
         return self._views[name]
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed, punctuation as spaces: "Château-Thierry" -> "chateau thierry"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
 
 
 def slugify(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from markdown.extensions.toc import slugify, unique
 
 from . import graphics, provenance, rendering, schemas, story
-from .content import Catalogue, fold
+from .content import Catalogue
 from .history import History
 from .model import (
     CONTINUUM,
@@ -27,6 +27,7 @@ from .model import (
     Text,
     walk,
 )
+from .names import fold
 
 
 @dataclass
