@@ -514,12 +514,21 @@ INDEX_KINDS = {"sites/index.md": ("sites",), "ressources/index.md": ("resources"
                "a-completer/index.md": ("sites", "events", "resources", "history", "organisations", "contacts")}
 
 
+def to_root(url: str) -> str:
+    """The way up from a page's URL (MkDocs' page.url, relative to the site's root) to
+    that root: "sites/lievin/" -> "../../", "" (the home page) -> "". The one place of
+    this rule: generated pages, the macros of hand-written pages and the JSON-LD use it
+    (the theme's language selector, overrides/partials/alternate.html, reads MkDocs'
+    own base_url, the same way up)."""
+    return "../" * url.count("/")
+
+
 def page_root(path: str, directory_urls: bool = True) -> str:
     """The way up from a generated page to the site's root: "sites/lievin.md" is at
     sites/lievin/ ("../../") with MkDocs' directory URLs, at sites/lievin.html ("../") without."""
     stem = path.removesuffix(".md")
     url = (stem.removesuffix("index") if stem.endswith("index") else stem + "/") if directory_urls else stem + ".html"
-    return "../" * url.count("/")
+    return to_root(url)
 
 
 def generated_pages(catalogue: Catalogue, lang: str, today: dt.date, permalink_title: str = "",
