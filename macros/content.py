@@ -19,6 +19,7 @@ from .files import list_folder, read_regular
 from .fingerprints import MAX_BYTES as FINGERPRINT_BYTES
 from .fingerprints import SUFFIX, Fingerprint
 from .fingerprints import parse as parse_fingerprint
+from .geography import check_place
 from .messages import Suggestions, choices, closest, error_loc, translate
 from .model import (
     KINDS,
@@ -30,7 +31,6 @@ from .model import (
     walk,
     written_references,
 )
-from .places import check_place
 from .problems import ContentError, Problem, display_path, shown
 from .provenance import check_excerpts
 from .unfilled import unfilled

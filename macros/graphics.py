@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import story
 from .content import Catalogue
+from .geography import MAP_BOXES
 from .model import CONTINUUM
 from .paths import TEMPLATES
 
@@ -61,21 +62,11 @@ def outlines() -> dict:
 # Portrait layout, so that the whole map fits a phone's width without scrolling:
 # metropolitan France on top, the two insets side by side underneath.
 MAP_WIDTH, MAP_HEIGHT = 460, 680
-PANELS = {  # name -> frame
-    "metropole": Frame(-5.2, 41.3, 9.6, 51.15, 8, 8, 444, 428),
-    "mayotte": Frame(44.98, -13.03, 45.32, -12.62, 20, 490, 120, 176),
-    "montreal": Frame(-74.0, 45.37, -73.45, 45.68, 176, 490, 276, 176),
+PANELS = {  # name -> frame: the map's boxes (macros/geography.py) at their place in the picture
+    name: Frame(*MAP_BOXES[name], *place)
+    for name, place in {"metropole": (8, 8, 444, 428), "mayotte": (20, 490, 120, 176),
+                        "montreal": (176, 490, 276, 176)}.items()
 }
-
-
-def placeable(lat: float, lon: float) -> bool:
-    """True when a point at these coordinates falls inside one panel of the site map.
-
-    A site outside every panel would be missing from the map: the content check
-    calls this to warn its contributor (coordinates swapped, wrong sign, a place
-    outside metropolitan France, Mayotte and Montréal).
-    """
-    return any(frame.contains(lon, lat) for frame in PANELS.values())
 
 
 def site_map(catalogue: Catalogue, lang: str) -> dict:

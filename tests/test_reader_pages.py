@@ -267,7 +267,7 @@ def test_continuum_level_names_never_break_inside_a_word(browser, server, lang, 
 
 
 def test_every_site_of_the_content_is_placeable_on_the_map():
-    from macros.graphics import placeable
+    from macros.geography import placeable
     for key, record in SITES.items():
         c = record["coordinates"]
         assert placeable(c["lat"], c["lon"]), key
@@ -285,7 +285,7 @@ def test_every_site_of_the_content_is_placeable_on_the_map():
     (0.0, 0.0, False),
 ])
 def test_placeable_tells_whether_a_point_falls_in_a_panel(lat, lon, expected):
-    from macros.graphics import placeable
+    from macros.geography import placeable
     assert placeable(lat, lon) is expected
 
 

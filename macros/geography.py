@@ -1,9 +1,12 @@
-"""Where a site's point can be: inside its country, not swapped, and on the map.
+"""Geography: the territories sites may be in, the places the map draws, and where a
+site's point can be (inside its country, not swapped, and on the map).
 
 Coordinates are typed by hand; the usual slips are latitude and longitude
 swapped, a point in the wrong country, or a place the map has no panel for
-(the site would silently be missing from it). Boxes are generous bounds of
-each territory, public geographic knowledge.
+(the site would silently be missing from it). Territories' boxes are generous
+bounds of each territory, public geographic knowledge; the map's boxes are the
+stretches of land its panels draw (macros/graphics.py lays them out). Both the
+content check and the map read them here.
 """
 from __future__ import annotations
 
@@ -22,6 +25,24 @@ TERRITORIES: dict[str, dict[str, tuple[float, float, float, float]]] = {
 COUNTRY_NAMES = {"FR": "France", "CA": "Canada"}
 
 
+# (west, south, east, north) of each panel of the map, in the order the map claims points
+MAP_BOXES: dict[str, tuple[float, float, float, float]] = {
+    "metropole": (-5.2, 41.3, 9.6, 51.15),
+    "mayotte": (44.98, -13.03, 45.32, -12.62),
+    "montreal": (-74.0, 45.37, -73.45, 45.68),
+}
+
+
+def placeable(lat: float, lon: float) -> bool:
+    """True when a point at these coordinates falls inside one panel of the site map.
+
+    A site outside every panel would be missing from the map: the content check
+    warns its contributor (coordinates swapped, wrong sign, a place outside
+    metropolitan France, Mayotte and Montréal).
+    """
+    return any(west <= lon <= east and south <= lat <= north for west, south, east, north in MAP_BOXES.values())
+
+
 def territory(country: str, lat: float, lon: float) -> str | None:
     for name, (south, west, north, east) in TERRITORIES.get(country, {}).items():
         if south <= lat <= north and west <= lon <= east:
@@ -38,7 +59,6 @@ def check_place(site) -> tuple[str, str, str] | None:
                     f"({lon}, {lat}) y est", "échangez les valeurs de lat et lon", "error")
         return (f"point ({lat}, {lon}) hors de {COUNTRY_NAMES[country]} (pays indiqué : {country})",
                 "vérifiez les coordonnées (degrés décimaux : lat 49.04, lon 3.40) et le pays", "error")
-    from .graphics import placeable  # late: graphics draws from the checked catalogue
     if not placeable(lat, lon):
         return ("ce point ne figure sur aucun panneau de la carte (France métropolitaine, Mayotte, "
                 "Montréal) : le site manquera sur la carte", "la page du site est publiée ; signalez-le "
