@@ -10,26 +10,42 @@ content check and the map read them here.
 """
 from __future__ import annotations
 
-# (south, west, north, east) of each territory of a country that sites may be in
-TERRITORIES: dict[str, dict[str, tuple[float, float, float, float]]] = {
+from typing import NamedTuple
+
+
+class Box(NamedTuple):
+    """A stretch of the Earth between two parallels and two meridians, in degrees."""
+
+    south: float
+    west: float
+    north: float
+    east: float
+
+    def contains(self, lat: float, lon: float) -> bool:
+        return self.south <= lat <= self.north and self.west <= lon <= self.east
+
+
+# each territory of a country that sites may be in
+TERRITORIES: dict[str, dict[str, Box]] = {
     "FR": {
-        "France métropolitaine": (41.3, -5.3, 51.2, 9.7),
-        "Guadeloupe": (15.8, -61.9, 16.6, -61.0),
-        "Martinique": (14.3, -61.3, 14.9, -60.8),
-        "Guyane": (2.1, -54.7, 5.8, -51.6),
-        "La Réunion": (-21.4, 55.2, -20.8, 55.9),
-        "Mayotte": (-13.1, 44.9, -12.6, 45.4),
+        "France métropolitaine": Box(41.3, -5.3, 51.2, 9.7),
+        "Guadeloupe": Box(15.8, -61.9, 16.6, -61.0),
+        "Martinique": Box(14.3, -61.3, 14.9, -60.8),
+        "Guyane": Box(2.1, -54.7, 5.8, -51.6),
+        "La Réunion": Box(-21.4, 55.2, -20.8, 55.9),
+        "Mayotte": Box(-13.1, 44.9, -12.6, 45.4),
     },
-    "CA": {"Canada": (41.6, -141.1, 83.2, -52.6)},
+    "CA": {"Canada": Box(41.6, -141.1, 83.2, -52.6)},
 }
 COUNTRY_NAMES = {"FR": "France", "CA": "Canada"}
 
 
-# (west, south, east, north) of each panel of the map, in the order the map claims points
-MAP_BOXES: dict[str, tuple[float, float, float, float]] = {
-    "metropole": (-5.2, 41.3, 9.6, 51.15),
-    "mayotte": (44.98, -13.03, 45.32, -12.62),
-    "montreal": (-74.0, 45.37, -73.45, 45.68),
+# each panel of the map, in the order the map claims points (narrower than the territories:
+# what is drawn, not where a site may be)
+MAP_BOXES: dict[str, Box] = {
+    "metropole": Box(41.3, -5.2, 51.15, 9.6),
+    "mayotte": Box(-13.03, 44.98, -12.62, 45.32),
+    "montreal": Box(45.37, -74.0, 45.68, -73.45),
 }
 
 
@@ -40,14 +56,11 @@ def placeable(lat: float, lon: float) -> bool:
     warns its contributor (coordinates swapped, wrong sign, a place outside
     metropolitan France, Mayotte and Montréal).
     """
-    return any(west <= lon <= east and south <= lat <= north for west, south, east, north in MAP_BOXES.values())
+    return any(box.contains(lat, lon) for box in MAP_BOXES.values())
 
 
 def territory(country: str, lat: float, lon: float) -> str | None:
-    for name, (south, west, north, east) in TERRITORIES.get(country, {}).items():
-        if south <= lat <= north and west <= lon <= east:
-            return name
-    return None
+    return next((name for name, box in TERRITORIES.get(country, {}).items() if box.contains(lat, lon)), None)
 
 
 def check_place(site) -> tuple[str, str, str] | None:

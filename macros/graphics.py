@@ -14,19 +14,17 @@ from dataclasses import dataclass
 
 from . import story
 from .content import Catalogue
-from .geography import MAP_BOXES
+from .geography import MAP_BOXES, Box
 from .model import CONTINUUM
 from .paths import TEMPLATES
 
 
 @dataclass(frozen=True)
 class Frame:
-    """Projects lon/lat inside a box of the picture (equirectangular, true at mid-latitude)."""
+    """Projects lon/lat of a box (macros/geography.py) inside a box of the picture
+    (equirectangular, true at mid-latitude)."""
 
-    west: float
-    south: float
-    east: float
-    north: float
+    box: Box
     x: float
     y: float
     width: float
@@ -34,13 +32,15 @@ class Frame:
 
     @property
     def scale(self) -> float:
-        stretch = math.cos(math.radians((self.north + self.south) / 2))
-        return min(self.width / ((self.east - self.west) * stretch), self.height / (self.north - self.south))
+        box = self.box
+        stretch = math.cos(math.radians((box.north + box.south) / 2))
+        return min(self.width / ((box.east - box.west) * stretch), self.height / (box.north - box.south))
 
     def point(self, lon: float, lat: float) -> tuple[float, float]:
-        stretch = math.cos(math.radians((self.north + self.south) / 2))
-        return (round(self.x + (lon - self.west) * stretch * self.scale, 1),
-                round(self.y + (self.north - lat) * self.scale, 1))
+        box = self.box
+        stretch = math.cos(math.radians((box.north + box.south) / 2))
+        return (round(self.x + (lon - box.west) * stretch * self.scale, 1),
+                round(self.y + (box.north - lat) * self.scale, 1))
 
     def path(self, rings) -> str:
         parts = []
@@ -48,9 +48,6 @@ class Frame:
             points = [self.point(lon, lat) for lon, lat in ring]
             parts.append("M" + "L".join(f"{x},{y}" for x, y in points) + "Z")
         return "".join(parts)
-
-    def contains(self, lon: float, lat: float) -> bool:
-        return self.west <= lon <= self.east and self.south <= lat <= self.north
 
 
 @functools.cache
@@ -63,7 +60,7 @@ def outlines() -> dict:
 # metropolitan France on top, the two insets side by side underneath.
 MAP_WIDTH, MAP_HEIGHT = 460, 680
 PANELS = {  # name -> frame: the map's boxes (macros/geography.py) at their place in the picture
-    name: Frame(*MAP_BOXES[name], *place)
+    name: Frame(MAP_BOXES[name], *place)
     for name, place in {"metropole": (8, 8, 444, 428), "mayotte": (20, 490, 120, 176),
                         "montreal": (176, 490, 276, 176)}.items()
 }
@@ -77,7 +74,7 @@ def site_map(catalogue: Catalogue, lang: str) -> dict:
         points = []
         for key, site in catalogue.sites.items():
             c = site.coordinates
-            if key not in placed and frame.contains(c.lon, c.lat):
+            if key not in placed and frame.box.contains(c.lat, c.lon):
                 x, y = frame.point(c.lon, c.lat)
                 points.append({"key": key, "site": site, "x": x, "y": y})
                 placed.add(key)
