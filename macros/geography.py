@@ -38,6 +38,16 @@ TERRITORIES: dict[str, dict[str, Box]] = {
     "CA": {"Canada": Box(41.6, -141.1, 83.2, -52.6)},
 }
 COUNTRY_NAMES = {"FR": "France", "CA": "Canada"}
+# the country a site's kind implies: the programme's sites are in France, the places
+# of inspiration in Québec (Montréal)
+COUNTRY_OF_KIND = {"pilote": "FR", "programme": "FR", "inspiration": "CA"}
+
+
+def in_france(kind: str) -> bool:
+    """True for a kind of the French programme's sites, False for a place of inspiration
+    in Québec: the one place of this rule (what a site page asks and shows, the map's
+    legend, the country `new-site` writes)."""
+    return COUNTRY_OF_KIND[kind] == "FR"
 
 
 # each panel of the map, in the order the map claims points (narrower than the territories:

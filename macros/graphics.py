@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import story
 from .content import Catalogue
-from .geography import MAP_BOXES, Box
+from .geography import MAP_BOXES, Box, in_france
 from .model import CONTINUUM
 from .paths import TEMPLATES
 
@@ -83,10 +83,9 @@ def site_map(catalogue: Catalogue, lang: str) -> dict:
                        "clip": name != "metropole",
                        "points": sorted(points, key=lambda p: p["y"])})
     missing = [key for key in catalogue.sites if key not in placed]
-    kinds = sorted({catalogue.sites[key].kind for key in placed},
-                   key=lambda kind: 0 if kind != "inspiration" else 1)
+    shown = {"france" if in_france(catalogue.sites[key].kind) else "inspiration" for key in placed}
     return {"width": MAP_WIDTH, "height": MAP_HEIGHT, "panels": panels, "missing": missing,
-            "legend": ["france" if kind != "inspiration" else "inspiration" for kind in kinds]}
+            "legend": [group for group in ("france", "inspiration") if group in shown]}
 
 
 LABEL_SIZE = 16  # px, as in the stylesheet

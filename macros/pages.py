@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from markdown.extensions.toc import slugify, unique
 
-from . import graphics, provenance, rendering, schemas, story
+from . import geography, graphics, provenance, rendering, schemas, story
 from .content import Catalogue
 from .history import History
 from .model import (
@@ -291,6 +291,11 @@ class Views:
     def ordered_sites(self):
         return [(key, self.cat.sites[key]) for key in site_order(self.cat)]
 
+    @staticmethod
+    def in_france(site) -> bool:
+        """True for a site of the French programme, False for a place of inspiration in Québec."""
+        return geography.in_france(site.kind)
+
     def label(self, vocabulary_name, key):
         vocabularies = {"topic": TOPICS, "site_kind": SITE_KINDS, "resource_type": RESOURCE_TYPES,
                         "organisation_kind": ORGANISATION_KINDS, "continuum": CONTINUUM}
@@ -364,7 +369,7 @@ class Views:
         challenge nor continuum position is asked of it (one given is still shown),
         and its municipality only when known (Kahnawà:ke is a territory, not one).
         Only public contacts count: a private one is neither shown nor a known fact."""
-        french = site.kind != "inspiration"
+        french = geography.in_france(site.kind)
         facts = [
             Fact("departement", "departement", site.departement) if french else None,
             Fact("commune", "commune", site.commune) if french or site.commune else None,

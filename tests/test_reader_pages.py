@@ -300,6 +300,21 @@ def test_a_site_outside_every_panel_is_reported_missing_not_silently_dropped(con
     assert all(p["key"] != "lievin" for panel in drawn["panels"] for p in panel["points"])
 
 
+def test_the_map_legend_names_france_once_whatever_the_kinds_of_its_sites(content):
+    """Pilot and programme sites are both the French programme: one key in the legend,
+    then the places of inspiration in Québec; each kind of site has its country."""
+    from macros.content import load_catalogue
+    from macros.geography import COUNTRY_OF_KIND
+    from macros.graphics import site_map
+    from macros.model import SITE_KINDS
+    assert set(COUNTRY_OF_KIND) == set(SITE_KINDS)
+    pilot = next(f for f in sorted((content / "sites").glob("*.yml")) if "kind: pilote" in f.read_text("utf-8"))
+    pilot.write_text(pilot.read_text(encoding="utf-8").replace("kind: pilote", "kind: programme"), encoding="utf-8")
+    catalogue = load_catalogue(content)
+    assert {site.kind for site in catalogue.sites.values()} >= {"pilote", "programme", "inspiration"}
+    assert site_map(catalogue, "fr")["legend"] == ["france", "inspiration"]
+
+
 def test_timeline_axis_follows_the_data_and_keeps_every_mark_inside(content):
     """A 1995 step and a phase ending in 2027 widen the axis; nothing leaves the picture."""
     from macros.content import load_catalogue
