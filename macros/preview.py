@@ -14,8 +14,8 @@ import re
 import sys
 
 from .arguments import Parser
+from .build import CONFIGS  # each language's MkDocs configuration, as the build reads them
 
-CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
 PORTS = {"fr": 8000, "en": 8001}
 
 
