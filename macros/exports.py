@@ -25,7 +25,7 @@ FORMAT_VERSION = 1
 
 
 def _field(name: str, kind: str, description: str, **constraints) -> dict:
-    field = {"name": name, "type": kind, "description": description}
+    field: dict[str, object] = {"name": name, "type": kind, "description": description}
     if constraints:
         field["constraints"] = constraints
     return field
