@@ -528,6 +528,13 @@ def to_root(url: str) -> str:
     return "../" * url.count("/")
 
 
+def french_root(root: str, lang: str) -> str:
+    """The way from a page, whose way up to its own site's root is `root`, to the French
+    site's root, where the files published once live (open data, schemas, release
+    notes): the English site is the French one's en/ folder."""
+    return root + ("../" if lang == "en" else "")
+
+
 def page_root(path: str, directory_urls: bool = True) -> str:
     """The way up from a generated page to the site's root: "sites/lievin.md" is at
     sites/lievin/ ("../../") with MkDocs' directory URLs, at sites/lievin.html ("../") without."""
@@ -549,8 +556,9 @@ def generated_pages(catalogue: Catalogue, lang: str, today: dt.date, permalink_t
 
     def page(path: str, template: str, source: Path | None, updated: dt.date | None, **context) -> GeneratedPage:
         headings = Headings(reserved)
+        root = page_root(path, directory_urls)
         module = renderer.module(template, v=views, headings=headings, permalink_title=permalink_title,
-                                 root=page_root(path, directory_urls), **context)
+                                 root=root, french_root=french_root(root, lang), **context)
         return GeneratedPage(path, module.title, module.description, str(module), headings, source, updated)
 
     pages = [page(path, template, None, views.kind_updated(*INDEX_KINDS.get(path, ())))
