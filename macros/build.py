@@ -27,10 +27,9 @@ from pathlib import Path
 from . import output
 from .arguments import Parser
 from .outputs import GIVEN, Given
-from .paths import REPO, content_dir
+from .paths import CONFIGS, REPO, content_dir
 from .problems import inert
 
-CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
 ENGINES = ("mkdocs", "properdocs")
 STEP_WORDS = {"pages": "pages", "search": "recherche"}  # as the build's summary names its steps
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from .files import list_folder, read_regular
 from .fingerprints import MAX_BYTES as FINGERPRINT_BYTES
 from .fingerprints import SUFFIX, Fingerprint
 from .fingerprints import parse as parse_fingerprint
+from .geography import check_place
 from .messages import Suggestions, choices, closest, error_loc, translate
 from .model import (
     KINDS,
@@ -32,7 +32,6 @@ from .model import (
     walk,
     written_references,
 )
-from .places import check_place
 from .problems import ContentError, Problem, display_path, shown
 from .provenance import check_excerpts
 from .unfilled import unfilled
@@ -108,13 +107,6 @@ class Catalogue:
         if name not in self._views:
             self._views[name] = compute()
         return self._views[name]
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed, punctuation as spaces: "Château-Thierry" -> "chateau thierry"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
 
 
 def slugify(text: str) -> str:

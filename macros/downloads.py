@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape
 from . import atom, exports, feeds, form_messages, form_rules, model, notes, schemas
 from .content import Catalogue
 from .history import History
-from .model import KINDS, RESOURCE_TYPES, SITE_KINDS, TIMEZONES, Site
+from .model import KINDS, Site
 from .pages import Views
 
 
@@ -39,73 +39,6 @@ def site_timezone(site: Site) -> str:
     if site.region == "Mayotte":
         return "Indian/Mayotte"
     return "Europe/Paris"
-
-
-def _field(name: str, kind: str, description: str, **constraints) -> dict:
-    field: dict[str, object] = {"name": name, "type": kind, "description": description}
-    if constraints:
-        field["constraints"] = constraints
-    return field
-
-
-def _text(name, description, **constraints):
-    return _field(name, "string", description, **constraints)
-
-
-_LIST = "liste séparée par des espaces"
-# the columns of exports.py's CSV files, typed (a test checks both agree)
-TABLES = {
-    "sites": ("sites.csv", "Sites : quartiers pilotes, du programme et d'inspiration", [
-        _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
-        _text("nom_fr", "nom en français", required=True),
-        _text("nom_en", "nom en anglais"),
-        _text("type", "type de site", required=True, enum=list(SITE_KINDS)),
-        _text("region", "région", required=True),
-        _text("departement", "département"),
-        _text("commune", "commune"),
-        _text("pays", "pays (ISO 3166-1 alpha-2)", required=True, enum=["FR", "CA"]),
-        _field("latitude", "number", "latitude (WGS 84)", required=True, minimum=-90, maximum=90),
-        _field("longitude", "number", "longitude (WGS 84)", required=True, minimum=-180, maximum=180),
-        _text("precision", "précision des coordonnées"),
-        _text("phases", f"phases du programme ({_LIST})"),
-        _field("verifie_le", "date", "date de la dernière vérification", required=True),
-    ]),
-    "evenements": ("evenements.csv", "Événements du programme", [
-        _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
-        _text("titre_fr", "titre en français", required=True),
-        _text("titre_en", "titre en anglais"),
-        _text("date", "date ou période telle que la source la donne (ISO 8601 : 2022, 2022-10, 2022-10-01, "
-                      "début/fin)", required=True),
-        _field("debut", "date", "premier jour", required=True),
-        _field("fin", "date", "dernier jour (inclus)", required=True),
-        _text("lieu", "lieu"),
-        _text("fuseau", "fuseau horaire du lieu (IANA)", required=True, enum=list(TIMEZONES)),
-        _text("organisateurs", f"organisations ({_LIST})"),
-        _text("phase", "phase du programme"),
-        _text("sites", f"sites concernés ({_LIST})"),
-        _text("precision_date", "précision de la date selon les sources : day (au jour près), month (au mois "
-                                "près : debut et fin couvrent tout le mois), year (à l'année près : toute l'année) ; "
-                                "pour une période, la moins précise de ses deux bornes",
-              required=True, enum=["day", "month", "year"]),
-        _text("note_fr", "note sur les sources, en français : ce qu'elles ne disent pas (incertitude), "
-                         "ou l'erreur évidente d'une source corrigée"),
-        _text("note_en", "note sur les sources, en anglais"),
-        _text("sources", "documents sources cités, un par ligne : « Titre <adresse> », le titre seul quand le "
-                         "document n'a pas d'adresse publique, « <adresse> » pour une page web citée par son adresse",
-              required=True),
-    ]),
-    "ressources": ("ressources.csv", "Ressources : guides, vidéos, articles", [
-        _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
-        _text("titre_fr", "titre en français", required=True),
-        _text("titre_en", "titre en anglais"),
-        {**_text("url", "adresse de la ressource"), "format": "uri"},
-        _text("type", "nature de la ressource, si elle est connue", enum=list(RESOURCE_TYPES)),
-        _text("langue", "langue de la ressource, si elle est connue", enum=["fr", "en"]),
-        _text("editeur", "organisation éditrice"),
-        _field("annee", "integer", "année de publication", minimum=1900, maximum=2100),
-        _text("notions", f"notions abordées ({_LIST})"),
-    ]),
-}
 
 
 def datapackage(today: dt.date, site_url: str = "", licence: dict | None = None) -> bytes:
@@ -129,7 +62,7 @@ def datapackage(today: dt.date, site_url: str = "", licence: dict | None = None)
         {"name": name, "path": path, "title": title, "profile": "tabular-data-resource",
          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
          "schema": {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}}
-        for name, (path, title, fields) in TABLES.items()
+        for name, (path, title, fields) in exports.TABLES.items()
     ] + [
         {"name": "contenu", "path": "contenu.json", "title": "Toutes les fiches publiées (" + ", ".join(KINDS) + ")",
          "format": "json", "mediatype": "application/json", "encoding": "utf-8"},
@@ -185,9 +118,7 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
     if lang == "fr":  # the data are the same in both languages: published once, at the root
         files += [
             ("donnees/contenu.json", exports.content_json(catalogue, today.isoformat())),
-            ("donnees/sites.csv", exports.sites_csv(catalogue)),
-            ("donnees/evenements.csv", exports.events_csv(catalogue)),
-            ("donnees/ressources.csv", exports.resources_csv(catalogue)),
+            *((f"donnees/{name}", data) for name, data in exports.csv_files(catalogue)),
             ("donnees/datapackage.json", datapackage(today, site_url, licence)),
         ]
         files += [(f"schemas/{name}", text.encode("utf-8")) for name, text in schemas.schema_files().items()]

@@ -19,9 +19,88 @@ import pydantic_core
 
 from .content import Catalogue
 from .feeds import cited_sources, date_precision, source_line
-from .model import KINDS
+from .model import KINDS, RESOURCE_TYPES, SITE_KINDS, TIMEZONES
 
 FORMAT_VERSION = 1
+
+
+def _field(name: str, kind: str, description: str, **constraints) -> dict:
+    field: dict[str, object] = {"name": name, "type": kind, "description": description}
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _text(name, description, **constraints):
+    return _field(name, "string", description, **constraints)
+
+
+_LIST = "liste séparée par des espaces"
+# each CSV file: its name, its title and its columns, typed (Frictionless Table Schema fields, written
+# into datapackage.json by macros/downloads.py); the files' headers are these columns' names
+TABLES = {
+    "sites": ("sites.csv", "Sites : quartiers pilotes, du programme et d'inspiration", [
+        _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
+        _text("nom_fr", "nom en français", required=True),
+        _text("nom_en", "nom en anglais"),
+        _text("type", "type de site", required=True, enum=list(SITE_KINDS)),
+        _text("region", "région", required=True),
+        _text("departement", "département"),
+        _text("commune", "commune"),
+        _text("pays", "pays (ISO 3166-1 alpha-2)", required=True, enum=["FR", "CA"]),
+        _field("latitude", "number", "latitude (WGS 84)", required=True, minimum=-90, maximum=90),
+        _field("longitude", "number", "longitude (WGS 84)", required=True, minimum=-180, maximum=180),
+        _text("precision", "précision des coordonnées"),
+        _text("phases", f"phases du programme ({_LIST})"),
+        _field("verifie_le", "date", "date de la dernière vérification", required=True),
+    ]),
+    "evenements": ("evenements.csv", "Événements du programme", [
+        _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
+        _text("titre_fr", "titre en français", required=True),
+        _text("titre_en", "titre en anglais"),
+        _text("date", "date ou période telle que la source la donne (ISO 8601 : 2022, 2022-10, 2022-10-01, "
+                      "début/fin)", required=True),
+        _field("debut", "date", "premier jour", required=True),
+        _field("fin", "date", "dernier jour (inclus)", required=True),
+        _text("lieu", "lieu"),
+        _text("fuseau", "fuseau horaire du lieu (IANA)", required=True, enum=list(TIMEZONES)),
+        _text("organisateurs", f"organisations ({_LIST})"),
+        _text("phase", "phase du programme"),
+        _text("sites", f"sites concernés ({_LIST})"),
+        _text("precision_date", "précision de la date selon les sources : day (au jour près), month (au mois "
+                                "près : debut et fin couvrent tout le mois), year (à l'année près : toute l'année) ; "
+                                "pour une période, la moins précise de ses deux bornes",
+              required=True, enum=["day", "month", "year"]),
+        _text("note_fr", "note sur les sources, en français : ce qu'elles ne disent pas (incertitude), "
+                         "ou l'erreur évidente d'une source corrigée"),
+        _text("note_en", "note sur les sources, en anglais"),
+        _text("sources", "documents sources cités, un par ligne : « Titre <adresse> », le titre seul quand le "
+                         "document n'a pas d'adresse publique, « <adresse> » pour une page web citée par son adresse",
+              required=True),
+    ]),
+    "ressources": ("ressources.csv", "Ressources : guides, vidéos, articles", [
+        _text("id", "identifiant stable (nom du fichier YAML)", required=True, unique=True),
+        _text("titre_fr", "titre en français", required=True),
+        _text("titre_en", "titre en anglais"),
+        {**_text("url", "adresse de la ressource"), "format": "uri"},
+        _text("type", "nature de la ressource, si elle est connue", enum=list(RESOURCE_TYPES)),
+        _text("langue", "langue de la ressource, si elle est connue", enum=["fr", "en"]),
+        _text("editeur", "organisation éditrice"),
+        _field("annee", "integer", "année de publication", minimum=1900, maximum=2100),
+        _text("notions", f"notions abordées ({_LIST})"),
+    ]),
+}
+
+
+def columns(table: str) -> list[str]:
+    """The header of a CSV file of TABLES: its columns' names, in order."""
+    return [column["name"] for column in TABLES[table][2]]
+
+
+def csv_files(catalogue: Catalogue) -> list[tuple[str, bytes]]:
+    """Each CSV file of TABLES, (its name, its bytes)."""
+    writers = {"sites": sites_csv, "evenements": events_csv, "ressources": resources_csv}
+    return [(path, writers[table](catalogue)) for table, (path, _, _) in TABLES.items()]
 
 
 def published(catalogue: Catalogue, kind: str):
@@ -75,8 +154,7 @@ def _csv(header: list[str], rows) -> bytes:
 
 
 def sites_csv(catalogue: Catalogue) -> bytes:
-    header = ["id", "nom_fr", "nom_en", "type", "region", "departement", "commune", "pays",
-              "latitude", "longitude", "precision", "phases", "verifie_le"]
+    header = columns("sites")
     rows = ([key, s.name.fr, s.name.en or "", s.kind, s.region, s.departement or "", s.commune or "",
              s.country, s.coordinates.lat, s.coordinates.lon, s.coordinates.precision,
              " ".join(s.phases), s.last_checked.isoformat()]
@@ -102,8 +180,7 @@ def calendar_dates(catalogue: Catalogue) -> dict:
 
 
 def events_csv(catalogue: Catalogue) -> bytes:
-    header = ["id", "titre_fr", "titre_en", "date", "debut", "fin", "lieu", "fuseau", "organisateurs",
-              "phase", "sites", "precision_date", "note_fr", "note_en", "sources"]
+    header = columns("evenements")
     rows = ([key, e.title.fr, e.title.en or "", e.date.iso(), e.date.first_day().isoformat(),
              e.date.last_day().isoformat(), e.place.fr if e.place else "", e.timezone,
              " ".join(e.organisers), e.phase or "", " ".join(e.sites), date_precision(e.date),
@@ -115,7 +192,7 @@ def events_csv(catalogue: Catalogue) -> bytes:
 
 
 def resources_csv(catalogue: Catalogue) -> bytes:
-    header = ["id", "titre_fr", "titre_en", "url", "type", "langue", "editeur", "annee", "notions"]
+    header = columns("ressources")
     rows = ([key, r.title.fr, r.title.en or "", r.url or "", r.type, r.language, r.publisher or "",
              r.year or "", " ".join(r.topics)]
             for key, r in published(catalogue, "resources"))

@@ -12,19 +12,19 @@ import math
 import re
 from dataclasses import dataclass
 
+from . import story
 from .content import Catalogue
+from .geography import MAP_BOXES, Box, in_france
 from .model import CONTINUUM
 from .paths import TEMPLATES
 
 
 @dataclass(frozen=True)
 class Frame:
-    """Projects lon/lat inside a box of the picture (equirectangular, true at mid-latitude)."""
+    """Projects lon/lat of a box (macros/geography.py) inside a box of the picture
+    (equirectangular, true at mid-latitude)."""
 
-    west: float
-    south: float
-    east: float
-    north: float
+    box: Box
     x: float
     y: float
     width: float
@@ -32,13 +32,15 @@ class Frame:
 
     @property
     def scale(self) -> float:
-        stretch = math.cos(math.radians((self.north + self.south) / 2))
-        return min(self.width / ((self.east - self.west) * stretch), self.height / (self.north - self.south))
+        box = self.box
+        stretch = math.cos(math.radians((box.north + box.south) / 2))
+        return min(self.width / ((box.east - box.west) * stretch), self.height / (box.north - box.south))
 
     def point(self, lon: float, lat: float) -> tuple[float, float]:
-        stretch = math.cos(math.radians((self.north + self.south) / 2))
-        return (round(self.x + (lon - self.west) * stretch * self.scale, 1),
-                round(self.y + (self.north - lat) * self.scale, 1))
+        box = self.box
+        stretch = math.cos(math.radians((box.north + box.south) / 2))
+        return (round(self.x + (lon - box.west) * stretch * self.scale, 1),
+                round(self.y + (box.north - lat) * self.scale, 1))
 
     def path(self, rings) -> str:
         parts = []
@@ -46,9 +48,6 @@ class Frame:
             points = [self.point(lon, lat) for lon, lat in ring]
             parts.append("M" + "L".join(f"{x},{y}" for x, y in points) + "Z")
         return "".join(parts)
-
-    def contains(self, lon: float, lat: float) -> bool:
-        return self.west <= lon <= self.east and self.south <= lat <= self.north
 
 
 @functools.cache
@@ -60,21 +59,11 @@ def outlines() -> dict:
 # Portrait layout, so that the whole map fits a phone's width without scrolling:
 # metropolitan France on top, the two insets side by side underneath.
 MAP_WIDTH, MAP_HEIGHT = 460, 680
-PANELS = {  # name -> frame
-    "metropole": Frame(-5.2, 41.3, 9.6, 51.15, 8, 8, 444, 428),
-    "mayotte": Frame(44.98, -13.03, 45.32, -12.62, 20, 490, 120, 176),
-    "montreal": Frame(-74.0, 45.37, -73.45, 45.68, 176, 490, 276, 176),
+PANELS = {  # name -> frame: the map's boxes (macros/geography.py) at their place in the picture
+    name: Frame(MAP_BOXES[name], *place)
+    for name, place in {"metropole": (8, 8, 444, 428), "mayotte": (20, 490, 120, 176),
+                        "montreal": (176, 490, 276, 176)}.items()
 }
-
-
-def placeable(lat: float, lon: float) -> bool:
-    """True when a point at these coordinates falls inside one panel of the site map.
-
-    A site outside every panel would be missing from the map: the content check
-    calls this to warn its contributor (coordinates swapped, wrong sign, a place
-    outside metropolitan France, Mayotte and Montréal).
-    """
-    return any(frame.contains(lon, lat) for frame in PANELS.values())
 
 
 def site_map(catalogue: Catalogue, lang: str) -> dict:
@@ -85,7 +74,7 @@ def site_map(catalogue: Catalogue, lang: str) -> dict:
         points = []
         for key, site in catalogue.sites.items():
             c = site.coordinates
-            if key not in placed and frame.contains(c.lon, c.lat):
+            if key not in placed and frame.box.contains(c.lat, c.lon):
                 x, y = frame.point(c.lon, c.lat)
                 points.append({"key": key, "site": site, "x": x, "y": y})
                 placed.add(key)
@@ -94,10 +83,9 @@ def site_map(catalogue: Catalogue, lang: str) -> dict:
                        "clip": name != "metropole",
                        "points": sorted(points, key=lambda p: p["y"])})
     missing = [key for key in catalogue.sites if key not in placed]
-    kinds = sorted({catalogue.sites[key].kind for key in placed},
-                   key=lambda kind: 0 if kind != "inspiration" else 1)
+    shown = {"france" if in_france(catalogue.sites[key].kind) else "inspiration" for key in placed}
     return {"width": MAP_WIDTH, "height": MAP_HEIGHT, "panels": panels, "missing": missing,
-            "legend": ["france" if kind != "inspiration" else "inspiration" for kind in kinds]}
+            "legend": [group for group in ("france", "inspiration") if group in shown]}
 
 
 LABEL_SIZE = 16  # px, as in the stylesheet
@@ -225,19 +213,6 @@ def _spread_numbers(entries: list[dict], left: float, right: float) -> None:
         e["label_x"] = round(label_x, 1)
 
 
-def story_order(item) -> tuple:
-    """The order of the history's steps, (key, entry) pairs, on the timeline, the
-    history page and everywhere they are numbered: by year, and within a year the
-    steps known to the month or the day first, in date order, then those known only
-    to the year. A step dated « 2022 » happened some time in 2022, not on 1 January:
-    put first, it would read as coming before everything of that year (the Montréal
-    festival, « Courant 2022 », before the April 2022 launch of the pilot whose
-    participants went to it); put last, it reads as « also in 2022 »."""
-    key, entry = item
-    year_only = entry.date.start.precision == "year"
-    return (entry.date.first_day().year, year_only, entry.date.first_day(), entry.date.last_day(), key)
-
-
 def timeline(catalogue: Catalogue, lang: str) -> dict:
     """Phases as bands (one row each) and history entries as numbered markers.
 
@@ -248,8 +223,8 @@ def timeline(catalogue: Catalogue, lang: str) -> dict:
     """
     left, width = 16, TIMELINE_WIDTH
     right = width - 16
-    phases_sorted = sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())
-    history = sorted(catalogue.history.items(), key=story_order)
+    phases_sorted = story.phases(catalogue)
+    history = story.steps(catalogue)
     spans = [p.period for _, p in phases_sorted] + [h.date for _, h in history]
     if not spans:
         return {"width": width, "height": 0, "axis": 0, "phases": [], "entries": [], "years": [],
@@ -298,10 +273,8 @@ def timeline_narrow(catalogue: Catalogue, lang: str) -> dict:
     with its year and its title beside it. Only the years that have a step take
     room; a gap of more than a year shows as a dotted stretch of the axis."""
     axis = 70
-    in_order = sorted(catalogue.history.items(), key=story_order)
-    numbers = {key: index for index, (key, _) in enumerate(in_order, 1)}
-    phase_order = [key for key, _ in sorted(catalogue.phases.items(), key=lambda item: item[1].period.first_day())]
-    groups = [(key, catalogue.phases[key]) for key in phase_order]
+    in_order, numbers = story.steps(catalogue), story.numbers(catalogue)
+    groups = story.phases(catalogue)
     orphans = [k for k, h in catalogue.history.items() if h.phase not in catalogue.phases]
     if orphans:
         groups.append((None, None))

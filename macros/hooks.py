@@ -32,7 +32,7 @@ from macros import glue, output, rendering, sandbox, structured
 from macros.files import is_plain, unsafe_files
 from macros.history import read_history
 from macros.outputs import BUILD, GIVEN, Build, Given, build_of, run_by_our_build
-from macros.pages import GeneratedPage, site_order
+from macros.pages import GeneratedPage, french_root, site_order, to_root
 from macros.problems import ContentError, Problem, inert
 from macros.rendering import compiled_templates
 from macros.typography import english_html, french_html
@@ -253,10 +253,10 @@ def on_page_context(context, page, config, nav):
     """The page's schema.org JSON-LD (macros/structured.py), written in <head> by
     overrides/main.html: what a generated page shows, and the way to the page."""
     lang = config.theme["language"]
-    root = "../" * page.url.count("/")
+    root = to_root(page.url)
     site_url = config.site_url or ""
-    french_root = config.extra.get("site_root") or ""
-    data_base = french_root if site_url else root + ("../" if lang == "en" else "")
+    # the files published once (open data) live at the French root
+    data_base = (config.extra.get("site_root") or "") if site_url else french_root(root, lang)
     url = structured.Addresses(site_url, root, data_base)
     here = url(page.url)
     items = []

@@ -29,7 +29,7 @@ def define_env(env):
         return build_of(env.conf)
 
     def root() -> str:
-        return "../" * (env.page.url.count("/") if env.page else 0)
+        return pages.to_root(env.page.url) if env.page else ""
 
     @env.macro
     def picture(name: str) -> str:

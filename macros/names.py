@@ -25,13 +25,28 @@ def deceptive(name: str) -> tuple[str, str] | None:
     return None
 
 
-def skeleton(name: str) -> str:
-    """The name folded for comparison: accents, case, punctuation and look-alike
-    letters of other alphabets removed ("Lіévin" and "Liévin" give "lievin")."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(prototype(c) for c in decomposed if not unicodedata.combining(c)
-                    and not hidden_character(c)).lower()
+def fold(text: str, letter=None) -> str:
+    """Lower-case, accents removed, punctuation as spaces: "Château-Thierry" -> "chateau thierry".
+
+    The order of names in lists (sites, publishers, organisations, contacts): the
+    letters as written. `letter`, when given, rewrites each character first (after
+    its accents are set apart): `skeleton` passes the look-alike rule."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = (c for c in decomposed if not unicodedata.combining(c))
+    plain = "".join(map(letter, kept) if letter else kept).lower()
     return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def skeleton(name: str) -> str:
+    """The name folded for comparison: `fold`, with invisible characters dropped and
+    look-alike letters of other alphabets read as the ASCII ones they imitate
+    ("Lіévin" and "Liévin" give "lievin"). On purpose not the order of lists: that
+    keeps the letters as written, and needs no confusables data."""
+    return fold(name, _unmasked)
+
+
+def _unmasked(char: str) -> str:
+    return "" if hidden_character(char) else prototype(char)
 
 
 @functools.lru_cache(maxsize=4096)

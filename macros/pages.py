@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from markdown.extensions.toc import slugify, unique
 
-from . import graphics, provenance, rendering, schemas
-from .content import Catalogue, fold
+from . import geography, graphics, provenance, rendering, schemas, story
+from .content import Catalogue
 from .history import History
 from .model import (
     CONTINUUM,
@@ -29,6 +29,7 @@ from .model import (
     Text,
     walk,
 )
+from .names import fold
 
 
 @dataclass
@@ -280,16 +281,23 @@ class Views:
         return [(name, labels[name], name not in on_phone) for name in present]
 
     def history(self, site=None):
-        entries = self.cat.entries["history"]
-        keys = entries if site is None else self.cat.referrers("history", "sites", site)
-        found = [(k, entries[k].record) for k in keys]
-        return sorted(found, key=graphics.story_order)
+        """The history steps in story order (macros/story.py): all, or those naming a site."""
+        if site is None:
+            return story.steps(self.cat)
+        entries, numbers = self.cat.entries["history"], story.numbers(self.cat)
+        return sorted(((key, entries[key].record) for key in self.cat.referrers("history", "sites", site)),
+                      key=lambda item: numbers[item[0]])
 
     def phases(self):
-        return sorted(self.cat.phases.items(), key=lambda item: item[1].period.first_day())
+        return story.phases(self.cat)
 
     def ordered_sites(self):
         return [(key, self.cat.sites[key]) for key in site_order(self.cat)]
+
+    @staticmethod
+    def in_france(site) -> bool:
+        """True for a site of the French programme, False for a place of inspiration in Québec."""
+        return geography.in_france(site.kind)
 
     def label(self, vocabulary_name, key):
         vocabularies = {"topic": TOPICS, "site_kind": SITE_KINDS, "resource_type": RESOURCE_TYPES,
@@ -316,9 +324,8 @@ class Views:
         return self.cat.cached(f"continuum:{only}", lambda: graphics.continuum(self.cat, only))
 
     def step_numbers(self):
-        """History entries numbered in date order, as on the timeline."""
-        return self.cat.cached("step_numbers",
-                               lambda: {key: index for index, (key, _) in enumerate(self.history(), 1)})
+        """History entries numbered in story order, as on the timeline (macros/story.py)."""
+        return story.numbers(self.cat)
 
     # --- a site's page: what is its own first, what the programme shares once -----
     def shared(self, kind: str, key: str) -> bool:
@@ -365,7 +372,7 @@ class Views:
         challenge nor continuum position is asked of it (one given is still shown),
         and its municipality only when known (Kahnawà:ke is a territory, not one).
         Only public contacts count: a private one is neither shown nor a known fact."""
-        french = site.kind != "inspiration"
+        french = geography.in_france(site.kind)
         facts = [
             Fact("departement", "departement", site.departement) if french else None,
             Fact("commune", "commune", site.commune) if french or site.commune else None,
@@ -515,12 +522,28 @@ INDEX_KINDS = {"sites/index.md": ("sites",), "ressources/index.md": ("resources"
                "a-completer/index.md": ("sites", "events", "resources", "history", "organisations", "contacts")}
 
 
+def to_root(url: str) -> str:
+    """The way up from a page's URL (MkDocs' page.url, relative to the site's root) to
+    that root: "sites/lievin/" -> "../../", "" (the home page) -> "". The one place of
+    this rule: generated pages, the macros of hand-written pages and the JSON-LD use it
+    (the theme's language selector, overrides/partials/alternate.html, reads MkDocs'
+    own base_url, the same way up)."""
+    return "../" * url.count("/")
+
+
+def french_root(root: str, lang: str) -> str:
+    """The way from a page, whose way up to its own site's root is `root`, to the French
+    site's root, where the files published once live (open data, schemas, release
+    notes): the English site is the French one's en/ folder."""
+    return root + ("../" if lang == "en" else "")
+
+
 def page_root(path: str, directory_urls: bool = True) -> str:
     """The way up from a generated page to the site's root: "sites/lievin.md" is at
     sites/lievin/ ("../../") with MkDocs' directory URLs, at sites/lievin.html ("../") without."""
     stem = path.removesuffix(".md")
     url = (stem.removesuffix("index") if stem.endswith("index") else stem + "/") if directory_urls else stem + ".html"
-    return "../" * url.count("/")
+    return to_root(url)
 
 
 def generated_pages(catalogue: Catalogue, lang: str, today: dt.date, permalink_title: str = "",
@@ -536,8 +559,9 @@ def generated_pages(catalogue: Catalogue, lang: str, today: dt.date, permalink_t
 
     def page(path: str, template: str, source: Path | None, updated: dt.date | None, **context) -> GeneratedPage:
         headings = Headings(reserved)
+        root = page_root(path, directory_urls)
         module = renderer.module(template, v=views, headings=headings, permalink_title=permalink_title,
-                                 root=page_root(path, directory_urls), **context)
+                                 root=root, french_root=french_root(root, lang), **context)
         return GeneratedPage(path, module.title, module.description, str(module), headings, source, updated)
 
     pages = [page(path, template, None, views.kind_updated(*INDEX_KINDS.get(path, ())))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = _PACKAGE / "templates"
+CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}  # each language's MkDocs configuration
 
 
 def _repository() -> Path:

@@ -14,8 +14,8 @@ import re
 import sys
 
 from .arguments import Parser
+from .paths import CONFIGS
 
-CONFIGS = {"fr": "mkdocs.yml", "en": "mkdocs.en.yml"}
 PORTS = {"fr": 8000, "en": 8001}
 
 

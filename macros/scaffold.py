@@ -18,14 +18,13 @@ import re
 from pathlib import Path
 
 from .content import slugify
+from .geography import COUNTRY_OF_KIND
 from .model import KINDS, SITE_KINDS
 from .paths import REPO
 from .problems import display_path
 
 STARTERS = REPO / "starters"
 
-# country a site's kind implies: inspiration neighbourhoods are in Montréal
-COUNTRY_OF_KIND = {"pilote": "FR", "programme": "FR", "inspiration": "CA"}
 
 
 def template_path(folder: str) -> Path:

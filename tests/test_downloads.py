@@ -319,3 +319,19 @@ def test_a_calendar_or_card_made_again_follows_every_change_of_its_inputs():
     assert feeds.contact_uid(contact_key) in card
     other = feeds.vcard(contact, organisations[contact.organisation], "fr", "autre").decode()
     assert feeds.contact_uid("autre") in other and feeds.contact_uid(contact_key) not in other
+
+
+def test_each_csv_file_has_its_described_columns_in_every_row():
+    """The open data's CSV files are those datapackage.json describes, each headed by its
+    described columns, and every row has a cell for each column."""
+    from macros import exports
+    from macros.content import load_catalogue
+    from macros.downloads import datapackage
+    files = dict(exports.csv_files(load_catalogue(REPO / "content")))
+    described = {r["path"]: [f["name"] for f in r["schema"]["fields"]]
+                 for r in json.loads(datapackage(dt.date(2026, 1, 1)))["resources"] if r["format"] == "csv"}
+    assert set(files) == set(described) == {"sites.csv", "evenements.csv", "ressources.csv"}
+    for name, data in files.items():
+        header, *rows = csv.reader(io.StringIO(data.decode("utf-8")))
+        assert header == described[name]
+        assert rows and all(len(row) == len(header) for row in rows), name

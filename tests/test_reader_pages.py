@@ -267,7 +267,7 @@ def test_continuum_level_names_never_break_inside_a_word(browser, server, lang, 
 
 
 def test_every_site_of_the_content_is_placeable_on_the_map():
-    from macros.graphics import placeable
+    from macros.geography import placeable
     for key, record in SITES.items():
         c = record["coordinates"]
         assert placeable(c["lat"], c["lon"]), key
@@ -285,7 +285,7 @@ def test_every_site_of_the_content_is_placeable_on_the_map():
     (0.0, 0.0, False),
 ])
 def test_placeable_tells_whether_a_point_falls_in_a_panel(lat, lon, expected):
-    from macros.graphics import placeable
+    from macros.geography import placeable
     assert placeable(lat, lon) is expected
 
 
@@ -298,6 +298,21 @@ def test_a_site_outside_every_panel_is_reported_missing_not_silently_dropped(con
     drawn = site_map(load_catalogue(content), "fr")
     assert drawn["missing"] == ["lievin"]
     assert all(p["key"] != "lievin" for panel in drawn["panels"] for p in panel["points"])
+
+
+def test_the_map_legend_names_france_once_whatever_the_kinds_of_its_sites(content):
+    """Pilot and programme sites are both the French programme: one key in the legend,
+    then the places of inspiration in Québec; each kind of site has its country."""
+    from macros.content import load_catalogue
+    from macros.geography import COUNTRY_OF_KIND
+    from macros.graphics import site_map
+    from macros.model import SITE_KINDS
+    assert set(COUNTRY_OF_KIND) == set(SITE_KINDS)
+    pilot = next(f for f in sorted((content / "sites").glob("*.yml")) if "kind: pilote" in f.read_text("utf-8"))
+    pilot.write_text(pilot.read_text(encoding="utf-8").replace("kind: pilote", "kind: programme"), encoding="utf-8")
+    catalogue = load_catalogue(content)
+    assert {site.kind for site in catalogue.sites.values()} >= {"pilote", "programme", "inspiration"}
+    assert site_map(catalogue, "fr")["legend"] == ["france", "inspiration"]
 
 
 def test_timeline_axis_follows_the_data_and_keeps_every_mark_inside(content):
@@ -492,11 +507,27 @@ def test_on_a_desktop_the_timeline_names_each_step_beside_its_number(browser, se
     context.close()
 
 
+def test_a_step_has_one_number_on_the_timeline_and_the_history_page():
+    """Steps are numbered 1, 2, 3… in story order, and the narrow timeline and the
+    history page give each step the same number."""
+    import datetime as dt
+
+    from macros import graphics, story
+    from macros.content import load_catalogue
+    from macros.pages import Views
+    catalogue = load_catalogue(REPO / "content")
+    on_page = Views(catalogue, "fr", dt.date(2026, 1, 1)).step_numbers()
+    assert list(on_page) == [key for key, _ in story.steps(catalogue)]
+    assert list(on_page.values()) == list(range(1, len(on_page) + 1))
+    drawn = {step["key"]: step["number"] for step in graphics.timeline_narrow(catalogue, "fr")["steps"]}
+    assert drawn == on_page
+
+
 def test_a_step_known_only_to_the_year_comes_after_the_dated_steps_of_that_year():
-    from macros.graphics import story_order
+    from macros import story
     from macros.content import load_catalogue
     catalogue = load_catalogue(REPO / "content")
-    ordered = sorted(catalogue.history.items(), key=story_order)
+    ordered = story.steps(catalogue)
     for (ka, a), (kb, b) in zip(ordered, ordered[1:]):
         assert a.date.first_day().year <= b.date.first_day().year
         if a.date.first_day().year == b.date.first_day().year and a.date.start.precision == "year":

@@ -196,3 +196,13 @@ def test_new_site_writes_an_ascii_file_name(tmp_path, name, expected):
     assert result.returncode == 0, result.stderr
     assert [f.name for f in (content / "sites").iterdir()] == [f"{expected}.yml"]
     assert values.check_id(expected) == expected
+
+
+def test_names_fold_for_order_and_skeleton_for_sameness():
+    """One folding: a list's order sets accents, case and punctuation aside but keeps
+    the letters as written; the duplicate-name rule also reads look-alike letters of
+    other alphabets as the ASCII ones and drops invisible characters."""
+    from macros.names import fold, skeleton
+    assert fold("Château-Thierry") == skeleton("Château-Thierry") == "chateau thierry"
+    assert fold("L\u0456\u00e9vin") == "l\u0456evin"  # a Cyrillic і stays itself in the order
+    assert skeleton("L\u0456\u00e9vin") == skeleton("Lie\u200bvin") == "lievin"
