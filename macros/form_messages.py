@@ -251,6 +251,12 @@ WORDS: dict[str, tuple[str, str]] = {
                   "Record not found in the published data: the form starts empty; open the file on GitHub to change "
                   "it."),
     # several records in one contribution (overrides/assets/form-proposals.js)
+    "next_contribution": ("Pour proposer cette fiche avec celles de votre contribution, dans la même pull request, "
+                          "cliquez plutôt sur « Ajouter à ma contribution et proposer une autre fiche ».",
+                          "To suggest this record with those of your contribution, in the same pull request, click "
+                          "“Add to my contribution and suggest another record” instead."),
+    "steps_title": ("Comment proposer ces fichiers ensemble", "How to suggest these files together"),
+    "files_title": ("Les fichiers, dans l'ordre", "The files, in order"),
     "proposed_here": ("proposé dans ce navigateur", "proposed in this browser"),
     "proposed_reference": ("« {id} » est proposé dans ce navigateur : son fichier content/{kind}/{id}.yml doit faire "
                            "partie de la même contribution (la même pull request), sinon la vérification le refusera.",

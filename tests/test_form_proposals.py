@@ -8,13 +8,13 @@ only into a temporary copy of content/."""
 from __future__ import annotations
 
 import json
+import subprocess
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from test_form import REPO_URL, TOP, check, cite, fill, open_form, settled, warnings
-
 from conftest import run_build
+from test_form import REPO_URL, TOP, check, cite, fill, open_form, settled, warnings
 
 pytestmark = pytest.mark.browser
 
@@ -245,3 +245,69 @@ def test_in_english_the_steps_and_labels_are_english(page, server):
     assert "Open the first file" in steps and "same pull request" in steps
     assert page.inner_text("#qic-proposals-title") == "My contribution: several records together"
     settled(page)
+
+
+def with_a_contribution(page, server, lang: str) -> None:
+    """The form as the screenshots show it: a site kept, the event form open (the site
+    offered and chosen, with its note), and the ordered list of files."""
+    kept(page, server, "sites", SITE, lang)
+    open_form(page, server, "events", lang)
+    fill(page, EVENT)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_with_a_contribution_the_form_has_no_axe_violation_and_no_nu_error(browser, server, tmp_path, lang, width):
+    from axe_playwright_python.sync_playwright import Axe
+    from test_validators import VNU, needed
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    with_a_contribution(page, server, lang)
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    page.locator("#qic-contribution details").first.evaluate("d => d.open = true")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}, "resultTypes": ["violations"]})
+    problems = [f"{v['id']} ({v['impact']}) {[n['target'] for n in v['nodes']][:3]}"
+                for v in results.response["violations"]]
+    markup = page.content()
+    context.close()
+    assert problems == []
+    if width == 1280:  # the page as the script leaves it, through the Nu HTML checker
+        needed(VNU, "java")
+        file = tmp_path / "proposer.html"
+        file.write_text(markup, encoding="utf-8")
+        done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", str(file)],
+                              capture_output=True, text=True, timeout=300)
+        errors = [f"{m.get('lastLine')}: {m['message']}" for m in json.loads(done.stderr)["messages"]
+                  if m["type"] in ("error", "non-document-error")]
+        assert errors == []
+
+
+ORGANISATION = [
+    ("fill", TOP + '[data-field=name] [name="name.fr"]', "Association fictive d'essai"),
+    ("select", TOP + "[data-field=kind] select", "association"),
+    ("select", TOP + "[data-field=country] select", "FR"),
+    *cite(1, url="https://collectif.test/association-fictive"),
+]
+
+
+def test_a_one_choice_reference_offers_the_proposed_record_and_refuses_it_once_forgotten(page, server):
+    kept(page, server, "organisations", ORGANISATION)
+    open_form(page, server, "contacts")
+    select = TOP + "[data-field=organisation] select"
+    page.select_option(select, "association-fictive-d-essai")
+    settled(page)
+    note = page.locator(TOP + "[data-field=organisation] .qic-proposed-note")
+    assert "content/organisations/association-fictive-d-essai.yml" in note.inner_text()
+    assert note.get_attribute("id") in page.get_attribute(select, "aria-describedby")
+    assert "(proposé dans ce navigateur)" in page.inner_text(select)
+    # the form's next step says how to keep it with the others
+    assert "Ajouter à ma contribution" in page.inner_text("#qic-next")
+    # forgotten: no longer proposed, so refused with the check's words
+    page.click("#qic-contribution .qic-forget")
+    page.click("button:has-text(\"Vérifier la fiche\")")
+    error = page.get_attribute(select, "aria-describedby").split()[1]
+    assert page.get_attribute(select, "aria-invalid") == "true"
+    assert ("« association-fictive-d-essai » ne correspond à aucun fichier de content/organisations/"
+            in page.inner_text(f"#{error}").replace("\u202f", " ").replace("\u00a0", " "))
+    assert note.is_hidden()

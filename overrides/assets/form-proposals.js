@@ -138,8 +138,10 @@
     var title = el("h2", {id: "qic-proposals-title", text: say("contribution")});
     var said = el("p", {"class": "qic-status", id: "qic-proposals-status", role: "status", "aria-live": "polite"});
     var intro = el("p", {"class": "qic-help", id: "qic-proposals-intro"});
-    var steps = el("ol", {"class": "qic-steps", id: "qic-proposals-steps"});
-    var list = el("ol", {"class": "qic-proposals", id: "qic-proposals-files", "aria-labelledby": "qic-proposals-title"});
+    var stepsTitle = el("h3", {id: "qic-proposals-steps-title", text: say("steps_title")});
+    var steps = el("ol", {"class": "qic-steps", id: "qic-proposals-steps", "aria-labelledby": "qic-proposals-steps-title"});
+    var listTitle = el("h3", {id: "qic-proposals-files-title", text: say("files_title")});
+    var list = el("ol", {"class": "qic-proposals", id: "qic-proposals-files", "aria-labelledby": "qic-proposals-files-title"});
     var branchId = "qic-proposals-branch";
     var branchInput = el("input", {type: "url", id: branchId, name: "branch", spellcheck: "false", autocomplete: "off",
                                    placeholder: origin() ? origin() + "/…/tree/…" : null,
@@ -151,7 +153,8 @@
       branchInput, branchError]);
     var forget = el("button", {type: "button", "class": "md-button qic-forget", text: say("forget")});
     var panel = el("section", {"class": "qic-contribution", id: "qic-contribution", "aria-labelledby": "qic-proposals-title"},
-                   [title, said, intro, steps, list, REPO ? branchBox : null, el("p", {}, [forget])]);
+                   [title, said, intro, stepsTitle, steps, listTitle, list, REPO ? branchBox : null,
+                    el("p", {}, [forget])]);
 
     function copyText(text, done) {
       var ok = function () { said.textContent = done; };
@@ -183,7 +186,7 @@
       if (document.activeElement !== branchInput) branchInput.value = state.branch || "";
       files.forEach(function (record, index) {
         var path = pathOf(record);
-        var name = LANG === "en" ? record.en : record.fr;
+        var name = LANG === "en" ? record.en : RULES.french(record.fr);  // shown as the French pages write it
         var item = el("li", {"class": "qic-proposal", "data-path": path});
         item.appendChild(el("p", {"class": "qic-proposal-title"}, [
           el("code", {"class": "qic-filename", text: path}), " — ", el("span", {text: name}),
@@ -249,6 +252,7 @@
       rows: rows,
       refer: refer,
       proposed: proposed,
+      count: function () { return records().length; },
       // keep a record written in the form (replacing one of the same kind and id): "" or why not
       keep: function (record) {
         var clean = cleanRecord(record);

@@ -913,6 +913,9 @@
     } else {
       next.textContent = say("next");
     }
+    if (PROPOSALS && !editing && PROPOSALS.count()) {  // [proposals] with the others, in one pull request
+      next.appendChild(document.createTextNode(" " + say("next_contribution")));
+    }
     if (GUIDE) {  // the contribution guide, as a link
       next.appendChild(document.createTextNode(" "));
       next.appendChild(el("a", {href: GUIDE, text: say("guide")}));
