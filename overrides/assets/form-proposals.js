@@ -51,7 +51,7 @@
       if (typeof kind !== "string" || KINDS.indexOf(kind) === -1 || !validId(kind, id)) return null;
       if (typeof text !== "string" || text.length > MAX_FILE || text.indexOf(header(kind)) !== 0) return null;
       var fr = cleanName(item.fr, id);
-      return {kind: kind, id: id, fr: fr, en: cleanName(item.en, fr), yaml: text};
+      return {kind: kind, id: id, fr: fr, en: cleanName(item.en, ""), yaml: text};  // no English: the French shown
     }
     function read() {
       if (!storage) return memory;
@@ -101,7 +101,7 @@
     // the rows of a reference field's choices, as DATA.records has them, then the proposed ones
     function rows(kind) {
       var extra = records().filter(function (r) { return r.kind === kind && !published(kind, r.id); })
-        .map(function (r) { return [r.id, r.fr, r.en, true]; });
+        .map(function (r) { return [r.id, r.fr, r.en || r.fr, true]; });
       return (DATA.records[kind] || []).concat(extra);
     }
     // a chosen reference: "" when published, a note when proposed here, an error when neither
@@ -186,10 +186,11 @@
       if (document.activeElement !== branchInput) branchInput.value = state.branch || "";
       files.forEach(function (record, index) {
         var path = pathOf(record);
-        var name = LANG === "en" ? record.en : RULES.french(record.fr);  // shown as the French pages write it
+        // in French as the French pages write it; on the English page, the French name when there is no English one
+        var name = LANG === "en" ? record.en || record.fr : RULES.french(record.fr);
         var item = el("li", {"class": "qic-proposal", "data-path": path});
         item.appendChild(el("p", {"class": "qic-proposal-title"}, [
-          el("code", {"class": "qic-filename", text: path}), " — ", el("span", {text: name}),
+          el("code", {"class": "qic-filename", text: path}), " — ", el("span", {text: name, lang: LANG === "en" && !record.en ? "fr" : null}),
           " ", el("span", {"class": "qic-help", text: "(" + say("kind_" + record.kind) + ")"})]));
         var actions = el("p", {"class": "qic-actions"});
         var url = index === 0 && REPO ? newFileUrl(REPO, BRANCH, record) : index > 0 && branch ? newFileUrl(branch.base, branch.branch, record) : "";

@@ -970,7 +970,7 @@
     current.widgets.forEach(function (pair) { values[pair[0]] = pair[1]; });
     var named = (values.name || values.title) && (values.name || values.title).get();
     var fr = typeof named === "string" ? named : named && named.text ? named.text.fr : "";
-    var en = named && named.text && named.text.en ? named.text.en : fr;
+    var en = named && named.text && named.text.en ? named.text.en : "";
     var why = PROPOSALS.keep({kind: current.kind, id: idInput.value.trim(), fr: fr, en: en, yaml: yamlText()});
     if (why) { status.textContent = why; return; }
     current = {kind: null, widgets: [], idEdited: false};
