@@ -14,7 +14,18 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from conftest import run_build
-from test_form import REPO_URL, TOP, check, cite, fill, open_form, settled, warnings
+from test_form import (
+    BREAKABLE_BEFORE_SIGN,
+    REPO_URL,
+    STRAIGHT_APOSTROPHE,
+    TOP,
+    check,
+    cite,
+    fill,
+    open_form,
+    settled,
+    warnings,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -107,6 +118,12 @@ def test_a_site_its_event_and_its_resource_proposed_together_pass_the_real_check
     steps = page.inner_text("#qic-proposals-steps")
     assert "Create a new branch for this commit and start a pull request" in steps
     assert "Add file" in steps and "même pull request" in steps
+    # the panel's words as the French pages write them (the files' texts aside)
+    texts = page.evaluate("""() => { const w = document.createTreeWalker(document.getElementById('qic-contribution'),
+        NodeFilter.SHOW_TEXT); const t = []; while (w.nextNode()) { if (!w.currentNode.parentElement.closest('textarea'))
+        t.push(w.currentNode.nodeValue); } return t; }""")
+    assert [t for t in texts if STRAIGHT_APOSTROPHE.search(t) or BREAKABLE_BEFORE_SIGN.search(t)] == []
+    assert "Rencontre fictive d’essai" in texts
     # the first file opens GitHub's "new file" page with its name and text
     first = page.locator(FILES).nth(0).locator("a[data-role=open]")
     url = urlsplit(first.get_attribute("href"))
