@@ -42,6 +42,7 @@ STALE_AFTER = dt.timedelta(days=365)
 MESSAGES = {
     "future": "date de vérification {value} dans le futur",
     "future_hint": "indiquez le jour où l'information a été vérifiée",
+    "unknown_reference": "« {value} » ne correspond à aucun fichier de content/{kind}/",
 }
 
 
@@ -389,7 +390,7 @@ def check_references(catalogue: Catalogue) -> list[Problem]:
         hint = f"vouliez-vous dire « {close} » ?" if close else \
             f"créez content/{target}/{shown(ref)}.yml ou corrigez l'identifiant"
         problems.append(Problem(document.path, line, column, dotted(loc),
-                                f"« {shown(ref)} » ne correspond à aucun fichier de content/{target}/", hint))
+                                MESSAGES["unknown_reference"].format(value=shown(ref), kind=target), hint))
     return problems
 
 

@@ -66,6 +66,7 @@ ENGLISH: dict[str, str] = {
     "template": "template text still to be replaced: “{value}”",
     "placeholder_hint": "this is the template's value: replace it with the information taken from a source, or remove "
                         "this field if it is optional and the source says nothing about it",
+    "unknown_reference": "“{value}” matches no file of content/{kind}/",
     "no_excerpt": "source “{source}” cited without an excerpt",
     "no_excerpt_hint": "add “excerpts:” with the passage of the source that supports the record, word for word",
     "future": "check date {value} is in the future",
@@ -249,6 +250,99 @@ WORDS: dict[str, tuple[str, str]] = {
                   "GitHub pour le modifier.",
                   "Record not found in the published data: the form starts empty; open the file on GitHub to change "
                   "it."),
+    # several records in one contribution (overrides/assets/form-proposals.js)
+    "next_contribution": ("Pour proposer cette fiche avec celles de votre contribution, dans la même pull request, "
+                          "cliquez plutôt sur « Ajouter à ma contribution et proposer une autre fiche ».",
+                          "To suggest this record with those of your contribution, in the same pull request, click "
+                          "“Add to my contribution and suggest another record” instead."),
+    "steps_title": ("Comment proposer ces fichiers ensemble", "How to suggest these files together"),
+    "files_title": ("Les fichiers, dans l'ordre", "The files, in order"),
+    "proposed_here": ("proposé dans ce navigateur", "proposed in this browser"),
+    "proposed_reference": ("« {id} » est proposé dans ce navigateur : son fichier content/{kind}/{id}.yml doit faire "
+                           "partie de la même contribution (la même pull request), sinon la vérification le refusera.",
+                           "“{id}” is proposed in this browser: its file content/{kind}/{id}.yml must be part of the "
+                           "same contribution (the same pull request), or the check will refuse it."),
+    "keep": ("Ajouter à ma contribution et proposer une autre fiche", "Add to my contribution and suggest another record"),
+    "kept": ("Fiche {path} gardée dans votre contribution ({count} en tout). Choisissez le type de la fiche suivante, "
+             "plus haut, ou suivez les étapes ci-dessous.",
+             "Record {path} kept in your contribution ({count} in all). Choose the kind of the next record, above, or "
+             "follow the steps below."),
+    "keep_refused": ("Cette fiche ne peut pas être gardée : vérifiez son nom de fichier.",
+                     "This record cannot be kept: check its file name."),
+    "keep_full": ("Une contribution garde au plus {count} fiches : proposez d'abord celles-ci, puis oubliez-les.",
+                  "A contribution keeps at most {count} records: suggest these first, then forget them."),
+    "contribution": ("Ma contribution : plusieurs fiches ensemble", "My contribution: several records together"),
+    "contribution_intro": ("Fiches proposées dans ce navigateur : {count}. Ce navigateur les garde jusqu'à ce que vous "
+                           "les oubliiez, et les listes du formulaire les offrent avec la mention « proposé dans ce "
+                           "navigateur ». GitHub ne reçoit qu'un fichier à la fois : proposez-les dans une seule pull "
+                           "request, dans l'ordre de la liste (une fiche vient après celles qu'elle cite).",
+                           "Records proposed in this browser: {count}. This browser keeps them until you forget them, "
+                           "and the form's lists offer them marked “proposed in this browser”. GitHub receives one "
+                           "file at a time: suggest them in a single pull request, in the order of the list (a record "
+                           "comes after those it cites)."),
+    "contribution_memory": ("Fiches proposées dans cette page : {count}. Ce navigateur ne garde rien (navigation "
+                            "privée ?) : elles disparaissent à la fermeture de la page. GitHub ne reçoit qu'un fichier "
+                            "à la fois : proposez-les dans une seule pull request, dans l'ordre de la liste.",
+                            "Records proposed in this page: {count}. This browser keeps nothing (private browsing?): "
+                            "they are gone when the page is closed. GitHub receives one file at a time: suggest them "
+                            "in a single pull request, in the order of the list."),
+    "step_first": ("Ouvrez le premier fichier ({path}) sur GitHub avec son bouton (un compte GitHub est nécessaire). "
+                   "Cliquez sur « Commit changes… », gardez « Create a new branch for this commit and start a pull "
+                   "request » si GitHub le propose, puis « Propose changes » et « Create pull request ». Sans droit "
+                   "d'écriture sur le dépôt, GitHub crée d'abord votre copie du dépôt (fork) et une branche, souvent "
+                   "nommée « patch-1 ».",
+                   "Open the first file ({path}) on GitHub with its button (a GitHub account is needed). Click "
+                   "“Commit changes…”, keep “Create a new branch for this commit and start a pull request” if GitHub "
+                   "offers it, then “Propose changes” and “Create pull request”. Without write access to the "
+                   "repository, GitHub first makes your copy of it (a fork) and a branch, often named “patch-1”."),
+    "step_first_no_repo": ("Ce site ne connaît pas l'adresse de son dépôt GitHub : sur GitHub, créez le premier "
+                           "fichier ({path}) avec « Add file », puis « Create new file », collez son texte, puis "
+                           "« Commit changes… » et « Create a new branch for this commit and start a pull request ».",
+                           "This site does not know the address of its GitHub repository: on GitHub, create the first "
+                           "file ({path}) with “Add file”, then “Create new file”, paste its text, then “Commit "
+                           "changes…” and “Create a new branch for this commit and start a pull request”."),
+    "step_next": ("Ajoutez ensuite chaque fichier suivant, dans l'ordre, à la même branche : sur la page de votre pull "
+                  "request, cliquez sur le nom de votre branche (après « from »), puis « Add file » et « Create new "
+                  "file » ; donnez le nom du fichier indiqué dans la liste, collez son texte (bouton « Copier le "
+                  "texte »), puis « Commit changes… » en gardant « Commit directly to the … branch ». Le fichier "
+                  "s'ajoute à la même pull request : n'en ouvrez pas une autre.",
+                  "Then add each next file, in order, to the same branch: on your pull request's page, click your "
+                  "branch's name (after “from”), then “Add file” and “Create new file”; give the file name shown in "
+                  "the list, paste its text (“Copy the text” button), then “Commit changes…” keeping “Commit "
+                  "directly to the … branch”. The file joins the same pull request: do not open another one."),
+    "step_branch": ("Plus simple : copiez dans la case ci-dessous l'adresse de la page de votre branche (elle contient "
+                    "« /tree/ ») ; les boutons des fichiers suivants ouvrent alors GitHub sur cette branche, nom et "
+                    "texte déjà remplis.",
+                    "Simpler: copy into the box below the address of your branch's page (it contains “/tree/”); the "
+                    "next files' buttons then open GitHub on that branch, with the name and text filled in."),
+    "step_end": ("Quand tous les fichiers sont dans la pull request, la vérification les relit ensemble, puis l'équipe "
+                 "les relit avant publication. Ensuite, oubliez ces fiches ici (bouton « Oublier les fiches proposées "
+                 "dans ce navigateur »).",
+                 "Once every file is in the pull request, the check reads them together, then the team reviews them "
+                 "before publication. Then forget these records here (“Forget the records proposed in this browser” "
+                 "button)."),
+    "open_file": ("Ouvrir le fichier {number} sur GitHub (nouvel onglet)", "Open file {number} on GitHub (new tab)"),
+    "copy_file": ("Copier le texte du fichier {number}", "Copy the text of file {number}"),
+    "remove_file": ("Retirer le fichier {number}", "Remove file {number}"),
+    "show_file": ("Voir le texte du fichier {number}", "Show the text of file {number}"),
+    "copied_file": ("Texte de {path} copié.", "Text of {path} copied."),
+    "copy_failed": ("Copie impossible : ouvrez « Voir le texte », sélectionnez-le et copiez-le.",
+                    "Copy failed: open “Show the text”, select it and copy it."),
+    "removed_file": ("{path} retiré de votre contribution.", "{path} removed from your contribution."),
+    "branch_label": ("Adresse de votre branche sur GitHub (facultatif)", "Address of your branch on GitHub (optional)"),
+    "branch_hint": ("Après le premier fichier : sur la page de votre pull request, cliquez sur le nom de votre branche "
+                    "et copiez ici l'adresse de la page qui s'ouvre (elle contient « /tree/ »).",
+                    "After the first file: on your pull request's page, click your branch's name and copy here the "
+                    "address of the page that opens (it contains “/tree/”)."),
+    "branch_wrong": ("Adresse non reconnue : copiez celle de la page de votre branche sur GitHub, de la forme "
+                     "https://github.com/compte/depot/tree/branche.",
+                     "Address not recognised: copy that of your branch's page on GitHub, like "
+                     "https://github.com/account/repository/tree/branch."),
+    "branch_kept": ("Adresse de la branche gardée : les boutons des fichiers suivants ouvrent GitHub sur cette branche.",
+                    "Branch address kept: the next files' buttons open GitHub on that branch."),
+    "forget": ("Oublier les fiches proposées dans ce navigateur", "Forget the records proposed in this browser"),
+    "forgotten": ("Fiches oubliées : ce navigateur ne les garde plus.",
+                  "Records forgotten: this browser no longer keeps them."),
 }
 
 

@@ -28,6 +28,31 @@
   var DAY = "^\\d{4}-\\d{2}-\\d{2}$", URL = "^https?://";  // the schemas' patterns name the kinds of value
   var URL_LIMIT = 8000;  // beyond, GitHub may refuse the address: the text is copied instead
   var SHORT_TEXTS = ["name", "title", "role", "speaker", "place", "neighbourhood"];
+  // [proposals] several records in one contribution: form-proposals.js, set up with the page below
+  // (without it, the form proposes one record at a time, from the published ones)
+  var PROPOSALS = null;
+  function referenceRows(kind) { return PROPOSALS ? PROPOSALS.rows(kind) : DATA.records[kind] || []; }
+  function rowLabel(row) {  // a record offered in a reference field: published, or proposed here (row[3])
+    return row[0] + " — " + (LANG === "en" ? row[2] : local(row[1])) + (row[3] ? " (" + say("proposed_here") + ")" : "");
+  }
+  function referenceNote(box, target, described) {
+    // under a reference field: the note for a record proposed in this browser; the errors for an unknown one
+    var note = el("p", {"class": "qic-warning qic-proposed-note", id: nextId("proposed"), hidden: true});
+    box.appendChild(note);
+    described.setAttribute("aria-describedby", [described.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
+    return function (values) {
+      var errors = [], notes = [];
+      values.forEach(function (value) {
+        var said = PROPOSALS ? PROPOSALS.refer(target, value) : {error: "", note: ""};
+        if (said.error) errors.push(said.error);
+        if (said.note) notes.push(said.note);
+      });
+      note.hidden = !notes.length;
+      if (note.textContent !== notes.join(" ")) note.textContent = notes.join(" ");
+      return errors;
+    };
+  }
+  // [/proposals]
 
   // French text of the published data (the schemas' titles and descriptions, the records' names)
   function local(text) { return LANG === "fr" && text ? RULES.french(text) : text; }
@@ -207,18 +232,18 @@
       if (item.enum) return choicesWidget(key, label, help, schema, item.enum.map(function (v) { return [v, valueLabel(v)]; }));
       var target = referenceOf(item);
       if (target) {
-        return choicesWidget(key, label, help, schema, DATA.records[target].map(function (row) {
-          return [row[0], row[0] + " — " + (LANG === "en" ? row[2] : local(row[1]))];
-        }), say("choose", {what: say("choose_" + target)}));
+        return choicesWidget(key, label, help, schema, referenceRows(target).map(function (row) {
+          return [row[0], rowLabel(row)];
+        }), say("choose", {what: say("choose_" + target)}), target);
       }
       return stringsWidget(kind, key, label, help, schema, item);
     }
     if (schema.enum) return selectWidget(key, label, help, !optional, schema, schema.enum.map(function (v) { return [v, valueLabel(v)]; }));
     if (schema.type === "string" && referenceOf(schema)) {
       var to = referenceOf(schema);
-      return selectWidget(key, label, help, !optional, schema, DATA.records[to].map(function (row) {
-        return [row[0], row[0] + " — " + (LANG === "en" ? row[2] : local(row[1]))];
-      }));
+      return selectWidget(key, label, help, !optional, schema, referenceRows(to).map(function (row) {
+        return [row[0], rowLabel(row)];
+      }), to);
     }
     if (schema.type === "boolean") return boolWidget(key, label, help, schema);
     return inputWidget(kind, key, label, help, !optional, schema);
@@ -381,7 +406,7 @@
   }
   var firstDay = RULES.firstDay, lastDay = RULES.lastDay;
 
-  function selectWidget(key, label, help, required, schema, options) {
+  function selectWidget(key, label, help, required, schema, options, target) {
     var id = nextId(key);
     var frame = fieldBox(label, help, required, id);
     var select = el("select", {id: id, name: key, required: required});
@@ -389,7 +414,12 @@
     if (!hasDefault) select.appendChild(el("option", {value: "", text: required ? say("choose_one") : say("not_given")}));
     options.forEach(function (pair) { select.appendChild(el("option", {value: pair[0], text: pair[1]})); });
     if (hasDefault) select.value = schema["default"];
-    var leaf = makeLeaf(select, frame.box, frame.helpId, function () { return !select.value && required ? missing(key) : ""; });
+    var referred = null;  // [proposals] a reference field: the record named must be published or proposed here
+    var leaf = makeLeaf(select, frame.box, frame.helpId, function () {
+      if (!select.value) return required ? missing(key) : "";
+      return referred ? referred(select.value ? [select.value] : []).join(" ") : "";
+    });
+    if (target) referred = referenceNote(frame.box, target, select);
     return {
       el: frame.box, input: select,
       get: function () { return select.value ? {plain: select.value} : undefined; },
@@ -417,7 +447,7 @@
     };
   }
 
-  function choicesWidget(key, label, help, schema, options, prompt) {
+  function choicesWidget(key, label, help, schema, options, prompt, target) {
     var set = group(label, help, !!schema.minItems);
     if (prompt) set.appendChild(el("p", {"class": "qic-help", text: prompt}));
     var list = el("div", {"class": "qic-choices"});
@@ -447,6 +477,13 @@
         count.textContent = words.length ? say("shown_of", {shown: shown, total: options.length}) : "";
       });
     }
+    // [proposals] a reference field: the records named must be published or proposed here
+    var referred = target ? referenceNote(set, target, set) : null;
+    var unknown = target ? el("p", {"class": "qic-error", id: nextId(key + "-refs") + "-error", hidden: true}) : null;
+    if (unknown) {
+      set.appendChild(unknown);
+      set.setAttribute("aria-describedby", [set.getAttribute("aria-describedby"), unknown.id].join(" "));
+    }
     var order = [];  // the order of the choices, kept: a change to a record only shows what changed
     list.addEventListener("change", function (event) {
       var value = event.target.value;
@@ -470,7 +507,13 @@
           if (order.indexOf(value) === -1) order.push(value);
         });
       },
-      check: function () { return 0; }
+      check: function () {
+        if (!referred) return 0;
+        var errors = referred(boxes().filter(function (b) { return b.checked; }).map(function (b) { return b.value; }));
+        unknown.hidden = !errors.length;
+        if (unknown.textContent !== errors.join(" ")) unknown.textContent = errors.join(" ");
+        return errors.length;
+      }
     };
   }
 
@@ -558,8 +601,8 @@
                                say("source_document_hint"), false, selectId);
     var select = el("select", {id: selectId, name: "source"});
     select.appendChild(el("option", {value: "", text: say("choose_document")}));
-    (DATA.records[target] || []).forEach(function (row) {
-      select.appendChild(el("option", {value: row[0], text: row[0] + " — " + (LANG === "en" ? row[2] : local(row[1]))}));
+    referenceRows(target).forEach(function (row) {
+      select.appendChild(el("option", {value: row[0], text: rowLabel(row)}));
     });
     var warning = el("p", {"class": "qic-warning", id: selectId + "-warning", hidden: true});
     var urlId = nextId(key + "-url");
@@ -769,12 +812,18 @@
   // a new tab: the form keeps what was typed while the contributor signs in on GitHub
   var github = el("a", {"class": "md-button md-button--primary qic-github", id: "qic-github", href: "#", rel: "noopener", target: "_blank"});
   var next = el("p", {id: "qic-next", "class": "qic-help"});
+  // [proposals] the records kept in this browser, offered in the reference fields, and their files in order
+  PROPOSALS = window.QIC_PROPOSALS ? window.QIC_PROPOSALS({data: DATA, rules: RULES, lang: LANG, kinds: KINDS,
+    schemaNames: SCHEMA_NAMES, repo: REPO, branch: BRANCH, el: el, urlLimit: URL_LIMIT}) : null;
+  var keep = PROPOSALS ? el("button", {type: "button", "class": "md-button", id: "qic-keep", text: say("keep")}) : null;
   var result = el("section", {"class": "qic-result", "aria-labelledby": "qic-result-title"},
-                  [resultTitle, status, el("p", {"class": "qic-actions"}, [check, " ", copy, " ", github]), fileName, output, next]);
+                  [resultTitle, status, el("p", {"class": "qic-actions"}, [check, " ", copy, " ", github, keep ? " " : null, keep]),
+                   fileName, output, next]);
   root.textContent = "";
   root.appendChild(chooser);
   root.appendChild(form);
   root.appendChild(result);
+  if (PROPOSALS) root.appendChild(PROPOSALS.panel);  // [/proposals]
   form.hidden = true;
   result.hidden = true;
 
@@ -807,6 +856,7 @@
       current.widgets.forEach(function (pair) { if (record[pair[0]] !== undefined) pair[1].set(record[pair[0]]); });
     }
     if (editing) idInput.value = editing;
+    if (keep) keep.hidden = !!editing;  // [proposals] a change to a published record goes alone
     form.hidden = false;
     result.hidden = false;
     update(false);
@@ -863,6 +913,9 @@
     } else {
       next.textContent = say("next");
     }
+    if (PROPOSALS && !editing && PROPOSALS.count()) {  // [proposals] with the others, in one pull request
+      next.appendChild(document.createTextNode(" " + say("next_contribution")));
+    }
     if (GUIDE) {  // the contribution guide, as a link
       next.appendChild(document.createTextNode(" "));
       next.appendChild(el("a", {href: GUIDE, text: say("guide")}));
@@ -871,7 +924,7 @@
     // the form speaks when spoken to: it counts the messages it shows (a field once left,
     // or every field after "check"), and says nothing of the fields not reached yet
     var shown = Array.prototype.filter.call(root.querySelectorAll(".qic-error"), function (node) {
-      return !node.hidden && node.textContent;
+      return !node.hidden && node.textContent && !node.closest(".qic-contribution");  // [proposals] not the record's
     }).length;
     var said = shown
       ? (shown === 1 ? say("one_error") : say("errors", {count: shown})) + (showAll ? "" : say("messages_below"))
@@ -910,6 +963,28 @@
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(output.value).then(done, function () { document.execCommand("copy"); done(); });
     else { document.execCommand("copy"); done(); }
   });
+  // [proposals] keep the record in this browser's contribution, then start the next one
+  if (keep) keep.addEventListener("click", function () {
+    if (showAllErrors()) return;
+    var values = {};
+    current.widgets.forEach(function (pair) { values[pair[0]] = pair[1]; });
+    var named = (values.name || values.title) && (values.name || values.title).get();
+    var fr = typeof named === "string" ? named : named && named.text ? named.text.fr : "";
+    var en = named && named.text && named.text.en ? named.text.en : "";
+    var why = PROPOSALS.keep({kind: current.kind, id: idInput.value.trim(), fr: fr, en: en, yaml: yamlText()});
+    if (why) { status.textContent = why; return; }
+    current = {kind: null, widgets: [], idEdited: false};
+    leaves = [];
+    fieldsBox.textContent = "";
+    fileBox.textContent = "";
+    form.hidden = true;
+    result.hidden = true;
+    Array.prototype.forEach.call(kindsList.querySelectorAll("input"), function (radio) { radio.checked = false; });
+    var heading = document.getElementById("qic-proposals-title");
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  });
+  // [/proposals]
   kindsList.addEventListener("change", function (event) {
     if (event.target.name === "qic-kind") {
       editing = null;
