@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import csv
 import io
+import typing
 import unicodedata
 
 import pydantic_core
 
 from .content import Catalogue
 from .feeds import cited_sources, date_precision, source_line
-from .model import KINDS, RESOURCE_TYPES, SITE_KINDS, TIMEZONES
+from .model import KINDS, RESOURCE_TYPES, SITE_KINDS, TIMEZONES, Site
 
 FORMAT_VERSION = 1
 
@@ -35,6 +36,7 @@ def _text(name, description, **constraints):
     return _field(name, "string", description, **constraints)
 
 
+_SITE_COUNTRIES = typing.get_args(Site.model_fields["country"].annotation)  # the model's choices
 _LIST = "liste séparée par des espaces"
 # each CSV file: its name, its title and its columns, typed (Frictionless Table Schema fields, written
 # into datapackage.json by macros/downloads.py); the files' headers are these columns' names
@@ -47,7 +49,7 @@ TABLES = {
         _text("region", "région", required=True),
         _text("departement", "département"),
         _text("commune", "commune"),
-        _text("pays", "pays (ISO 3166-1 alpha-2)", required=True, enum=["FR", "CA"]),
+        _text("pays", "pays (ISO 3166-1 alpha-2)", required=True, enum=list(_SITE_COUNTRIES)),
         _field("latitude", "number", "latitude (WGS 84)", required=True, minimum=-90, maximum=90),
         _field("longitude", "number", "longitude (WGS 84)", required=True, minimum=-180, maximum=180),
         _text("precision", "précision des coordonnées"),

@@ -116,6 +116,8 @@ def label(vocabulary: dict, key: str, lang: str) -> str:
 class Views:
     """Read-only views of the catalogue that templates use."""
 
+    site_kinds = tuple(SITE_KINDS)  # in the order the sites index lists them
+
     def __init__(self, catalogue: Catalogue, lang: str, today: dt.date, history: History | None = None):
         self.cat = catalogue
         self.lang = lang
