@@ -13,9 +13,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from . import fingerprints as prints
+from . import provenance
 from .arguments import Parser
-from .content import load_catalogue
-from .model import SITE_KINDS
+from .content import load_catalogue, read_record
+from .model import SITE_KINDS, SourceDocument
 from .paths import CONTENT, REPO
 from .problems import ContentError, display_path
 from .report import validate
@@ -49,10 +51,49 @@ def schemas(target: Path, verify: bool = False) -> int:
     return 0
 
 
+def refresh_fingerprints(content: Path, folder: Path, write: bool = True) -> tuple[list[Path], list[str]]:
+    """Write content/sources/<id>.fingerprint for each source record whose text is in
+    `folder`, keeping the salt of the fingerprint already there (so that an unchanged
+    text gives the same file, and a corrected one changes only its own lines).
+
+    Returns the fingerprint files that were (or, with write=False, would be) written
+    or changed, and what could not be done, in French."""
+    changed, trouble = [], []
+    sources = Path(content) / "sources"
+    for record_file in sorted(sources.glob("*.yml")):
+        shown = f"content/sources/{record_file.name}"
+        _, record, _problems = read_record(record_file, shown, SourceDocument)
+        if record is None:
+            trouble.append(f"{shown} : fiche invalide, empreinte non écrite (lancez python -m macros.cli check)")
+            continue
+        if not record.file:
+            continue
+        text = provenance.source_text(folder, record.file)
+        target = record_file.with_suffix(prints.SUFFIX)
+        if text is None:
+            trouble.append(f"{shown} : texte « {record.file} » absent de {folder}, empreinte non écrite")
+            continue
+        old, salt = None, None
+        if target.is_file() and not target.is_symlink():
+            old, _ = prints.parse(target.read_bytes(), target.name)
+            salt = old.salt if old is not None else None
+        made = prints.Fingerprint.of(text, record.file, salt)
+        content_text = made.text(record_file.stem)
+        if target.is_file() and target.read_text(encoding="utf-8") == content_text:
+            continue
+        changed.append(target)
+        if write:
+            target.write_text(content_text, encoding="utf-8")
+    for orphan in sorted(sources.glob(f"*{prints.SUFFIX}")):
+        if not orphan.with_suffix(".yml").is_file():
+            trouble.append(f"content/sources/{orphan.name} : empreinte sans fiche, à supprimer")
+    return changed, trouble
+
+
 def fingerprints(content: Path, verify: bool = False) -> int:
     """Write content/sources/<id>.fingerprint from the source texts (or, with --check, say
     which differ from them)."""
-    from .provenance import refresh_fingerprints, seeds_dir
+    from .provenance import seeds_dir
     folder = seeds_dir()
     if not folder.is_dir():
         print(f"Dossier des documents sources introuvable ({folder}) : placez les textes dans ../shared/seeds "

@@ -112,7 +112,7 @@ class Catalogue:
 
 def slugify(text: str) -> str:
     """The id a name gives (« Château-Thierry » -> chateau-thierry): ASCII only."""
-    return values.id_from(text)
+    return names.id_from(text)
 
 
 R = TypeVar("R", bound=Record)  # read_record's model, and the record it returns

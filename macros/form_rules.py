@@ -20,7 +20,7 @@ import re
 import sys
 import unicodedata
 
-from . import dates, model, typography, unfilled, values
+from . import dates, model, names, typography, unfilled, values
 
 _SYNTAX = set("^$\\.*+?()[]{}|/")
 
@@ -221,7 +221,7 @@ def rules() -> dict:
         "classes": {name: _ranges(name) for name in SHARED},
         "space": _ranges("s"),  # what Python's strip() removes
         "quoted": values.QUOTED,
-        "spelled": values._SPELLED,  # values.id_from: letters no decomposition turns into ASCII
+        "spelled": names.SPELLED,  # names.id_from: letters no decomposition turns into ASCII
         "what": values.WHAT,
         "id": {"pattern": js(values.ID, "fullmatch"), "max": values.MAX_ID, "schema": values.ID_PATTERN,
                "reserved": {kind: sorted(ids) for kind, ids in model.RESERVED_IDS.items()}},

@@ -13,6 +13,7 @@ import unicodedata
 
 from confusable_homoglyphs import confusables
 
+from . import values
 from .values import hidden_character
 
 
@@ -58,3 +59,22 @@ def prototype(char: str) -> str:
         if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalnum():
             return glyph["c"]
     return char
+
+
+# letters no decomposition turns into ASCII, spelled as French writes them in an id
+SPELLED = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i"}
+
+
+def id_from(name: str) -> str:
+    """The id a name gives: « Château-Thierry » -> chateau-thierry, « Lіévin » (Cyrillic і)
+    -> lievin; "" when nothing is left. Always passes check_id when not empty."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    letters = []
+    for char in decomposed:
+        if unicodedata.combining(char):
+            continue
+        if char.isdigit() and not char.isascii():  # « ٣ » (Arabic-Indic three) -> 3
+            char = str(unicodedata.digit(char, "")) if unicodedata.digit(char, None) is not None else " "
+        char = SPELLED.get(char) or prototype(char).lower()
+        letters.append(char if char.isascii() and char.isalnum() else " ")
+    return "-".join("".join(letters).split())[:values.MAX_ID].strip("-")

@@ -4,9 +4,10 @@ A rule belongs to a kind of value, not to the field where a mistake was first
 seen: an id is the same kind whether it is a file name, a reference or the
 address the form reads; a text is the same kind in a name, a region or an
 excerpt. The model (macros/model.py) types every field with one of these
-kinds; the file names under content/ and `new-site` go through `check_id` and
-`id_from` too. Each check returns the value, or raises ValueError with the
-French message a contributor reads (the model turns it into `file:line`).
+kinds; the file names under content/ and `new-site` go through `check_id` (and
+`new-site` makes its id with names.id_from, which always passes it). Each check
+returns the value, or raises ValueError with the French message a contributor
+reads (the model turns it into `file:line`).
 
 | kind          | characters                                      | length        |
 | ------------- | ----------------------------------------------- | ------------- |
@@ -177,26 +178,6 @@ def check_id(value: str) -> str:
 
 
 # letters that no decomposition turns into ASCII, as French writes them in a file name
-_SPELLED = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i"}
-
-
-def id_from(name: str) -> str:
-    """The id a name gives: « Château-Thierry » -> chateau-thierry, « Lіévin » (Cyrillic і)
-    -> lievin; "" when nothing is left. Always passes check_id when not empty."""
-    from .names import prototype  # confusables data: loaded only when an id is made
-
-    decomposed = unicodedata.normalize("NFKD", name.lower())
-    letters = []
-    for char in decomposed:
-        if unicodedata.combining(char):
-            continue
-        if char.isdigit() and not char.isascii():  # « ٣ » (Arabic-Indic three) -> 3
-            char = str(unicodedata.digit(char, "")) if unicodedata.digit(char, None) is not None else " "
-        char = _SPELLED.get(char) or prototype(char).lower()
-        letters.append(char if char.isascii() and char.isalnum() else " ")
-    return "-".join("".join(letters).split())[:MAX_ID].strip("-")
-
-
 def check_url(value: str) -> str:
     value = limit(value.strip(), MAX_URL, WHAT["url"])
     lower = value.lower()

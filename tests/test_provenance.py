@@ -408,7 +408,7 @@ def test_the_committed_fingerprints_are_made_from_the_texts_and_regenerate_ident
     folder = provenance.seeds_dir()
     if not folder.is_dir():
         pytest.skip(f"textes des sources absents ({folder}) : empreintes non comparées aux textes")
-    assert provenance.refresh_fingerprints(REPO / "content", folder, write=False) == ([], [])
+    assert cli.refresh_fingerprints(REPO / "content", folder, write=False) == ([], [])
     for file in sorted((REPO / "content" / "sources").glob("*.fingerprint")):
         committed, _ = fingerprints.parse(file.read_bytes(), file.name)
         text = provenance.source_text(folder, committed.file)

@@ -97,7 +97,7 @@
     (children || []).forEach(function (child) { if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child); });
     return node;
   }
-  function fold(text) {  // values.id_from's spelling of letters no decomposition turns into ASCII
+  function fold(text) {  // names.id_from's spelling of letters no decomposition turns into ASCII
     var spelled = DATA.rules.spelled;
     var plain = Array.from(String(text).toLowerCase()).map(function (c) { return spelled[c] || c; }).join("")
       .normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
