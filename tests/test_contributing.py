@@ -95,3 +95,13 @@ def test_the_preview_command_of_the_guide_exists():
         result = subprocess.run([sys.executable, "-m", module, "--help"], cwd=REPO, capture_output=True, text=True,
                                 timeout=60)
         assert result.returncode == 0, (module, result.stderr)
+
+
+def test_the_readme_names_every_module_of_the_code_and_only_those():
+    """« Où se trouve quoi » names each module of macros/ with what it holds: a module
+    added, renamed or removed without the README fails here."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Où se trouve quoi"):readme.index("## Le moteur")]
+    named = set(re.findall(r"`([a-z_]+\.py)`", section)) - {path.name for path in (REPO / "tests").glob("*.py")}
+    modules = {path.name for path in (REPO / "macros").glob("*.py")} - {"__init__.py"}
+    assert named == modules, (sorted(modules - named), sorted(named - modules))
