@@ -258,6 +258,35 @@ def test_each_past_event_shows_its_title_date_place_sites_and_note_and_folds_the
         assert '<ul class="qic-sources">' in inside and 'class="qic-suggest"' in inside, key
 
 
+DATE_UNKNOWN = {"fr": ("date de publication non indiquée", "n'indique sa date de publication",
+                       "n'indiquent pas leur date de publication"),
+                "en": ("publication date not given", "gives its publication date",
+                       "do not give their publication date")}
+
+
+def test_a_missing_publication_date_is_said_at_most_once_per_list_of_sources(site):
+    """« Date de publication non indiquée » (or the one line saying that none or some of the
+    sources give their date) at most once for each list of sources, on every built page; and
+    never away from a list."""
+    lists = 0
+    for file in site.rglob("*.html"):
+        if "pagefind" in file.relative_to(site).parts:
+            continue
+        markup = file.read_text(encoding="utf-8")
+        lang = "en" if file.relative_to(site).parts[0] == "en" else "fr"
+        phrases = DATE_UNKNOWN[lang]
+        # a list: its items, and the paragraph right after it (where the missing dates are said once)
+        found = re.findall(r'<ul class="qic-sources">.*?</ul>\s*(?:<p class="qic-muted">[^<]*</p>)?', markup, re.S)
+        lists += len(found)
+        said = 0
+        for each in found:
+            text = text_of(each).lower()
+            count = sum(text.count(phrase.lower()) for phrase in phrases)
+            assert count <= 1, (file.relative_to(site), count, text[:300])
+            said += count
+        everywhere = text_of(markup).lower()
+        assert sum(everywhere.count(phrase.lower()) for phrase in phrases) == said, file.relative_to(site)
+    assert lists > 50
 
 # --- pictures ------------------------------------------------------------------------
 
@@ -491,6 +520,25 @@ def test_on_a_phone_every_site_of_the_map_is_on_screen_without_sideways_scrollin
     assert page.locator(".qic-map__legend li").count() == 2
     context.close()
 
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_the_approach_pages_key_definition_boxes_are_at_body_text_size(browser, server, lang, prefix, width):
+    """The quotation boxes that give the definitions on « L'approche » (and its other boxes)
+    are read at the size of the paragraphs around them, not Material's smaller admonition text."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + prefix + "approche/")
+    body = page.locator("article.md-content__inner > p:not([class])").first.evaluate("p => getComputedStyle(p).fontSize")
+    definitions = page.locator("h2#definitions ~ .admonition.quote")
+    assert definitions.count() >= 2
+    sizes = page.locator(".md-content__inner .admonition > :not(.admonition-title)").evaluate_all(
+        "parts => parts.map(p => [p.className || p.tagName, getComputedStyle(p).fontSize])")
+    assert len(sizes) >= 5
+    assert all(size == body for _, size in sizes), (body, sizes)
+    context.close()
 
 
 @pytest.mark.browser
