@@ -20,7 +20,11 @@ import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ["", "sites/chateau-thierry/", "en/", "en/sites/chateau-thierry/"]
+# one page of each kind, both languages: home, a site, the calendar, the resources,
+# the approach, the timeline (« Histoire apprenante »), the form, « Ce qui manque »
+KINDS = ["", "sites/chateau-thierry/", "calendrier/", "ressources/", "approche/", "histoire/", "proposer/",
+         "a-completer/"]
+PAGES = KINDS + ["en/" + page for page in KINDS]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".vcf", ".csv")
 
@@ -81,6 +85,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "LIGHTHOUSE.md")
     parser.add_argument("--preset", choices=["mobile", "desktop"], default="mobile")
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the median score is kept")
+    parser.add_argument("--pages", nargs="+", default=PAGES, metavar="PATH",
+                        help="paths under the site's root, e.g. calendrier/ en/calendrier/ (default: one of each kind)")
     args = parser.parse_args()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                              functools.partial(GzipHandler, directory=str(args.site)))
@@ -89,7 +95,7 @@ def main() -> int:
     rows = []
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     try:
-        for page in PAGES:
+        for page in args.pages:
             runs = sorted((lighthouse(args.lighthouse, base + page, args.preset, env)
                            for _ in range(args.runs)), key=lambda run: run["performance"])
             rows.append({"page": "/" + page, **runs[len(runs) // 2],

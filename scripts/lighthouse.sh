@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Weight and Lighthouse scores of the home page and a site page, both
-# languages, served compressed on 127.0.0.1. Figures are printed and written
-# to bench/LIGHTHOUSE.md. Needs Node.js (npm) and Debian's Chromium.
+# Weight and Lighthouse scores of one page of each kind (home, a site, calendar,
+# resources, approach, history, form, « Ce qui manque »), both languages, served
+# compressed on 127.0.0.1 (about a quarter of an hour; --pages to choose some).
+# Figures are printed and written to bench/LIGHTHOUSE.md. Needs Node.js (npm) and
+# Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh build

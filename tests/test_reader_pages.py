@@ -198,11 +198,12 @@ def test_no_page_has_an_empty_list_of_facts(site):
 @pytest.mark.parametrize("lang, prefix", LANGS)
 def test_calendar_is_compact_says_once_what_is_unknown_and_names_the_sites(site, lang, prefix):
     markup = article(page(site, f"{prefix}calendrier/index.html"))
-    events = re.findall(r'<article class="qic-event" id="evenement-([^"]+)">(.*?)</article>', markup, re.S)
+    events = re.findall(r'<article class="qic-event(?: qic-event--folded)?" id="evenement-([^"]+)">(.*?)</article>',
+                        markup, re.S)
     assert len(events) == len(EVENTS)
     for key, body in events:
         # sources folded, and no source list outside the fold
-        assert '<details class="qic-record-sources">' in body and body.count('<ul class="qic-sources">') == 1, key
+        assert '<details class="qic-record-sources' in body and body.count('<ul class="qic-sources">') == 1, key
         assert body.index("<details") < body.index('<ul class="qic-sources">'), key
         # the sites it concerns are named
         for site_key in EVENTS[key].get("sites", []):
@@ -221,6 +222,71 @@ def test_calendar_is_compact_says_once_what_is_unknown_and_names_the_sites(site,
         assert text_of(markup).count(f" {len(unnamed)} ") >= 1
         assert 'href="../proposer/?kind=events"' in markup
 
+
+
+def past_events(markup: str, lang: str) -> list[tuple[str, str, str]]:
+    """The calendar's past events: (key, class, body), from the « Passés » heading on."""
+    past = markup.split(f'<h2 id="{"passes" if lang == "fr" else "past"}">', 1)[1]
+    return re.findall(r'<article class="(qic-event[^"]*)" id="evenement-([^"]+)">(.*?)</article>', past, re.S)
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_each_past_event_shows_its_title_date_place_sites_and_note_and_folds_the_rest(site, lang, prefix):
+    """On a phone the past was screens of summaries: each past event now shows what a reader
+    scans for (title, date, place, organisers, sites) and its note (an uncertainty is never
+    folded), and folds its summary, its sources and the edit link under one closed summary."""
+    markup = article(page(site, f"{prefix}calendrier/index.html"))
+    past = past_events(markup, lang)
+    assert past, "no past event"
+    for classes, key, body in past:
+        assert "qic-event--folded" in classes.split(), key
+        folds = re.findall(r"<details class=\"([^\"]*)\"([^>]*)>", body)
+        outer = [(c, rest) for c, rest in folds if "qic-event__more" in c.split()]
+        assert len(outer) == 1 and "open" not in outer[0][1], key  # one fold, closed
+        before, inside = body.split('<details class="' + outer[0][0] + '"', 1)
+        assert '<h3 class="qic-event__title">' in before and 'class="qic-event__date"' in before, key
+        event = EVENTS[key]
+        place = event.get("place")
+        if place:
+            assert text_of(place.get(lang) or place["fr"] if isinstance(place, dict) else place) in text_of(before), key
+        for site_key in event.get("sites", []):
+            assert f'href="../sites/{site_key}/"' in before, (key, site_key)
+        if event.get("note"):
+            assert 'class="qic-source-note"' in before and 'class="qic-source-note"' not in inside, key
+        if event.get("summary"):
+            assert 'class="qic-event__body"' in inside and 'class="qic-event__body"' not in before, key
+        assert '<ul class="qic-sources">' in inside and 'class="qic-suggest"' in inside, key
+
+
+DATE_UNKNOWN = {"fr": ("date de publication non indiquée", "n'indique sa date de publication",
+                       "n'indiquent pas leur date de publication"),
+                "en": ("publication date not given", "gives its publication date",
+                       "do not give their publication date")}
+
+
+def test_a_missing_publication_date_is_said_at_most_once_per_list_of_sources(site):
+    """« Date de publication non indiquée » (or the one line saying that none or some of the
+    sources give their date) at most once for each list of sources, on every built page; and
+    never away from a list."""
+    lists = 0
+    for file in site.rglob("*.html"):
+        if "pagefind" in file.relative_to(site).parts:
+            continue
+        markup = file.read_text(encoding="utf-8")
+        lang = "en" if file.relative_to(site).parts[0] == "en" else "fr"
+        phrases = DATE_UNKNOWN[lang]
+        # a list: its items, and the paragraph right after it (where the missing dates are said once)
+        found = re.findall(r'<ul class="qic-sources">.*?</ul>\s*(?:<p class="qic-muted">[^<]*</p>)?', markup, re.S)
+        lists += len(found)
+        said = 0
+        for each in found:
+            text = text_of(each).lower()
+            count = sum(text.count(phrase.lower()) for phrase in phrases)
+            assert count <= 1, (file.relative_to(site), count, text[:300])
+            said += count
+        everywhere = text_of(markup).lower()
+        assert sum(everywhere.count(phrase.lower()) for phrase in phrases) == said, file.relative_to(site)
+    assert lists > 50
 
 # --- pictures ------------------------------------------------------------------------
 
@@ -469,6 +535,59 @@ def test_on_a_phone_every_site_of_the_map_is_on_screen_without_sideways_scrollin
     assert page.locator(".qic-map__legend li").count() == 2
     context.close()
 
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_the_approach_pages_key_definition_boxes_are_at_body_text_size(browser, server, lang, prefix, width):
+    """The quotation boxes that give the definitions on « L'approche » (and its other boxes)
+    are read at the size of the paragraphs around them, not Material's smaller admonition text."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + prefix + "approche/")
+    body = page.locator("article.md-content__inner > p:not([class])").first.evaluate("p => getComputedStyle(p).fontSize")
+    definitions = page.locator("h2#definitions ~ .admonition.quote")
+    assert definitions.count() >= 2
+    sizes = page.locator(".md-content__inner .admonition > :not(.admonition-title)").evaluate_all(
+        "parts => parts.map(p => [p.className || p.tagName, getComputedStyle(p).fontSize])")
+    assert len(sizes) >= 5
+    assert all(size == body for _, size in sizes), (body, sizes)
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_on_a_phone_the_calendar_folds_each_past_event_and_a_link_opens_it(browser, server, lang, prefix):
+    """At 375 px the past events show title, date and sites, their summaries folded: the page
+    is at most three quarters of its length with every fold open (the folds save at least a
+    quarter of the scrolling, whatever the number of events); one summary opens with a tap,
+    and a link to an event (« au calendrier », from a site page) opens its fold."""
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(server.url + prefix + "calendrier/")
+    folded = page.locator("article.qic-event--folded")
+    assert folded.count() >= 5
+    assert page.locator("details.qic-event__more[open]").count() == 0
+    for i in range(folded.count()):
+        event = folded.nth(i)
+        assert event.locator(".qic-event__title").is_visible() and event.locator(".qic-event__date").is_visible()
+        if event.locator(".qic-event__body").count():
+            assert not event.locator(".qic-event__body").is_visible()
+        for link in event.locator(".qic-facts a").all():
+            assert link.is_visible()
+    closed = page.evaluate("document.documentElement.scrollHeight")
+    page.evaluate("document.querySelectorAll('details.qic-event__more').forEach(d => d.open = true)")
+    opened = page.evaluate("document.documentElement.scrollHeight")
+    assert closed <= 0.75 * opened, (closed, opened)
+    page.reload()
+    first = folded.first
+    first.locator("details.qic-event__more > summary").click()
+    assert first.locator(".qic-sources").is_visible()
+    key = folded.nth(1).get_attribute("id")
+    page.goto(server.url + prefix + "calendrier/#" + key)
+    assert page.locator(f"#{key} .qic-sources").is_visible()
+    context.close()
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang, prefix", LANGS)

@@ -144,6 +144,19 @@ def test_mayotte_lists_no_organisation_no_source_names_for_it(catalogue):
     assert mayotte.note and "Mayotte" in mayotte.note.fr and mayotte.note.en
 
 
+def test_hauts_de_france_sites_list_only_the_consortium_member_a_source_names_for_them(catalogue):
+    """IREV names the consortium (Accolades, Niska, Tamarack, Dynamo) for the whole experiment;
+    only Dynamo writes that it supports the Hauts-de-France neighbourhoods. The four sites there
+    list Dynamo alone of the consortium, and their note says what the sources do say."""
+    hauts_de_france = [site for key, site in catalogue.sites.items()
+                       if site.region == "Hauts-de-France" and "territoire-impact-collectif" in site.phases]
+    assert len(hauts_de_france) == 4
+    for site in hauts_de_france:
+        assert "dynamo" in site.organisations and not {"accolades", "niska", "tamarack"} & set(site.organisations)
+        assert site.note and "consortium franco-québécois" in site.note.fr and "consortium franco-québécois" in site.note.en
+        assert "Dynamo accompagne ainsi les quartiers" in site.note.fr and "in particular" in site.note.en
+
+
 def test_the_training_days_irev_attended_are_not_said_to_be_mayottes(catalogue):
     """IREV attended « chacune de ces journées » and the collectives were trained « à l'échelle
     régionale »: a record linking Mayotte to those days says that it is a reading."""

@@ -158,3 +158,17 @@
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();
+
+/* 5. Calendar: a link to a past event (#evenement-…, from a site page or the
+      history) opens its folded summary and sources. */
+(function () {
+  "use strict";
+  function openEventOfHash() {
+    if (window.location.hash.indexOf("#evenement-") !== 0) return;
+    var event = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var more = event && event.querySelector("details.qic-event__more");
+    if (more) more.open = true;
+  }
+  window.addEventListener("hashchange", openEventOfHash);
+  openEventOfHash();
+})();
