@@ -142,7 +142,7 @@ def test_every_page_links_its_language_s_feed_in_its_head(published):
             continue
         text = page.read_text("utf-8")
         head = text.split("</head>", 1)[0]
-        match = re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', head)
+        match = re.search(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', head)
         assert match, page
         here = page.relative_to(published)
         href = match[1]
