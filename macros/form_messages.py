@@ -188,6 +188,7 @@ WORDS: dict[str, tuple[str, str]] = {
                           "par ce site.",
                           "No public address is known for this document: this site does not publish its text "
                           "online."),
+    "excerpt_checking": ("Recherche de l'extrait dans le texte de la source…", "Looking for the excerpt in the source's text…"),
     "excerpt_found": ("Extrait retrouvé dans le texte de la source.", "Excerpt found in the source's text."),
     "excerpt_not_found": ("Cet extrait n'est pas dans le texte de la source : recopiez-le mot pour mot ; « […] » "
                           "marque un passage omis.",

@@ -12,6 +12,11 @@ translated, never approximated:
     the explicit classes of Python's own Unicode data (the same version as the check's);
   - Python's ``.`` and ``$`` treat only "\\n" as a line end; ``(?P<name>`` is ``(?<name>``;
   - an escape JavaScript's "u" mode refuses (``\\"``) is written as the bare character.
+
+The excerpt check (excerpt_rules) is sent the same way: provenance.NORMALISING's
+steps with their patterns translated, the « […] » pattern and the token pattern,
+so that the browser normalises and cuts an excerpt as macros/provenance.py does
+(tests/test_excerpt_check.py compares both on thousands of strings).
 """
 from __future__ import annotations
 

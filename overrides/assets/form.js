@@ -2,13 +2,15 @@
    built from the JSON Schemas that macros/model.py produces (published by
    macros/downloads.py in assets/form-data.js, with the ids and names of the
    published records). It writes the YAML file as the templates would, checks
-   the values as the contributor types and opens GitHub's "create new file" page
+   each value once its field is left (or on "check"), looks for each excerpt in the
+   published fingerprint of its source's text as it is typed (donnees/empreintes/,
+   macros/fingerprints.py) and opens GitHub's "create new file" page
    (or its editor, for a change to an existing record). Its rules, messages and
    words are not written here: the checks' patterns and the typography come from
    the Python rules (macros/form_rules.py), every word from macros/form_messages.py,
    and the order of each check from form-rules.js. `macros.cli check` stays the
-   authority. No library, no request to a third party; without JavaScript the
-   page points to the contribution guide. */
+   authority. No library, no request to a third party (the fingerprints are the
+   site's own files); without JavaScript the page points to the contribution guide. */
 (function () {
   "use strict";
   var root = document.getElementById("qic-form");
@@ -677,6 +679,7 @@
         if (!value) return "";
         var wrong = CHECK.placeholder(value) || CHECK.excerpt(value);
         if (wrong || !byRecord.checked || !select.value) return wrong;
+        // (lookedFor, below, says which excerpts go on to the fingerprint: the same steps)
         // provenance._check_citations: a part too short for any fingerprint, then the source's
         var short = EXCERPTS.tooShort(value);
         if (short !== null) {
@@ -688,7 +691,9 @@
         return say("hinted", {message: say("excerpt_absent", {source: select.value, excerpt: EXCERPTS.shortened(value)}),
                               hint: say("excerpt_absent_hint")});
       });
-      input.setAttribute("aria-describedby", input.getAttribute("aria-describedby") + " " + verdictNode.id);
+      var described = input.getAttribute("aria-describedby").split(" ");  // the help, then the message
+      described.splice(described.length - 1, 0, verdictNode.id);
+      input.setAttribute("aria-describedby", described.join(" "));
       frame.box.insertBefore(verdictNode, input.nextSibling);
       var remove = el("button", {type: "button", "class": "md-button qic-remove-excerpt", text: say("remove_excerpt")});
       remove.addEventListener("click", function () {
@@ -710,19 +715,34 @@
     });
     addExcerpt();  // one box to start with: a source is cited with its words
 
-    var VERDICT_WORDS = {found: "excerpt_found", absent: "excerpt_not_found", unchecked: "excerpt_unchecked"};
-    function refreshVerdicts() {
-      excerpts.forEach(function (entry) {
-        var words = VERDICT_WORDS[entry.state];
-        // a refused excerpt whose message is shown: that message says it, not twice
-        if (entry.state === "absent" && entry.leaf.shown()) words = null;
-        var text = words ? say(words) : "";
-        entry.verdict.hidden = !text;
-        entry.verdict.className = "qic-excerpt-check" + (entry.state === "found" ? " qic-excerpt-check--found"
-          : entry.state === "absent" ? " qic-excerpt-check--absent" : "");
-        if (entry.verdict.textContent !== text) entry.verdict.textContent = text;
-      });
+    // Whether an excerpt's verdict line shows is decided as it is typed (showVerdict), its
+    // words when the verdict comes: the line does not appear after the pause in typing, and
+    // the page does not move under the pointer then.
+    var VERDICT_WORDS = {pending: "excerpt_checking", found: "excerpt_found", absent: "excerpt_not_found",
+                         unchecked: "excerpt_unchecked"};
+    function lookedFor(value) {  // an excerpt to be looked for in the chosen source's fingerprint
+      value = value.trim();
+      if (!value || !byRecord.checked || !select.value) return false;
+      if (CHECK.placeholder(value) || CHECK.excerpt(value) || EXCERPTS.tooShort(value) !== null) return false;
+      var info = sourceInfo(select.value);
+      return !!(info && info.fingerprint);
     }
+    function showVerdict(entry, state) {
+      var node = entry.verdict;
+      // a refused excerpt whose message is shown: that message says it, not twice
+      var words = state === "absent" && entry.leaf.shown() ? null : VERDICT_WORDS[state];
+      if (!words) { node.hidden = true; node.textContent = ""; return; }
+      if (state === "pending" && !node.hidden) return;  // the last verdict stays until the next one
+      node.className = "qic-excerpt-check" + (state === "found" ? " qic-excerpt-check--found"
+        : state === "absent" ? " qic-excerpt-check--absent" : "");
+      if (node.textContent !== say(words)) node.textContent = say(words);
+      node.hidden = false;
+    }
+    function refreshVerdicts() { excerpts.forEach(function (entry) { showVerdict(entry, entry.state); }); }
+    set.addEventListener("input", function (event) {
+      var entry = excerpts.filter(function (e) { return e.input === event.target; })[0];
+      if (entry) showVerdict(entry, lookedFor(entry.input.value) ? "pending" : "none");
+    });
     function refreshWarning() {
       refreshAddress();
       // a source cited without its words is accepted by the check, with a warning: shown, not counted
@@ -928,6 +948,7 @@
       return c.getClientRects().length > 0;  // shown (not in a hidden part)
     });
     var named = controls.filter(function (c) { return c.getAttribute("name") === askedField; })[0];
+    if (askedField !== key && !named) return;  // "title.en": only the name of one of the field's controls
     var control = named || (pair[1].input && controls.indexOf(pair[1].input) !== -1 ? pair[1].input : controls[0]);
     box.classList.add("qic-asked");
     var note = el("p", {"class": "qic-asked-note", id: nextId("asked"), text: say("asked_field")});
