@@ -892,3 +892,22 @@ def test_an_unknown_or_hostile_field_is_ignored(page, server, field):
     page.wait_for_function("document.getElementById('qic-yaml') && document.getElementById('qic-yaml').value.includes('title')")
     assert page.locator(".qic-asked").count() == 0
     assert page.locator("img[src=x]").count() == 0
+
+
+def test_no_serious_accessibility_violation_with_verdicts_an_address_and_an_asked_field(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "proposer/?kind=organisations&id=tamarack&field=website")
+    page.wait_for_selector(".qic-asked")
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    page.select_option(source(1) + "select[name=source]", "tamarack-espace-francophone")
+    page.fill(source(1) + "textarea[name=excerpt] >> nth=0", "Cet extrait n'est sûrement pas dans le texte")
+    page.click(source(1) + ".qic-add-excerpt")
+    settled(page)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+    serious = [f"{v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    shown = page.locator(".qic-excerpt-check:visible").count()
+    context.close()
+    assert serious == [] and shown >= 1
