@@ -15,6 +15,10 @@ Paths are stable and documented on the "Données ouvertes" page:
                                  search engines; robots.txt names it when the site is
                                  at its domain's root (a crawler reads no other robots.txt)
   schemas/<kind>.schema.json     the JSON Schema of each kind (French site only)
+  donnees/empreintes/<source>.json  the fingerprint of each source document's text
+                                 (macros/fingerprints.py, Fingerprint.published), which the
+                                 form fetches to check an excerpt as it is typed (French
+                                 site only: both forms read it there)
   assets/form-data.js            what the "Proposer une fiche" form needs: the
                                  schemas, the ids and names of the records, the
                                  English labels of the vocabularies
@@ -26,7 +30,7 @@ import json
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from . import atom, exports, feeds, form_messages, form_rules, model, notes, schemas
+from . import atom, exports, feeds, fingerprints, form_messages, form_rules, model, notes, schemas
 from .content import Catalogue
 from .history import History
 from .model import KINDS, Site
@@ -122,6 +126,8 @@ def generated_downloads(catalogue: Catalogue, lang: str, today: dt.date,
             ("donnees/datapackage.json", datapackage(today, site_url, licence)),
         ]
         files += [(f"schemas/{name}", text.encode("utf-8")) for name, text in schemas.schema_files().items()]
+        files += [(f"{fingerprints.PUBLISHED}/{key}.json", fingerprint.published())
+                  for key, fingerprint in sorted(catalogue.fingerprints.items())]
         release_notes = notes.notes_file(catalogue, history)
         if release_notes:
             files.append(("nouveautes/notes.md", release_notes))
@@ -150,6 +156,10 @@ def form_data(catalogue: Catalogue) -> bytes:
     data = {"schemas": {folder: schemas.kind_schema(folder) for folder in model.KINDS},
             "records": {kind: names(kind) for kind in model.KINDS},
             "labels": vocabularies,
+            # each source document's public address (its record's `url`, or null) and whether
+            # the site publishes the fingerprint of its text (donnees/empreintes/<id>.json)
+            "sources": {key: {"url": source.url, "fingerprint": key in catalogue.fingerprints}
+                        for key, source in sorted(catalogue.sources.items())},
             # the checks' patterns and the typography rules (macros/form_rules.py), and every
             # word of the form in both languages (macros/form_messages.py)
             "rules": form_rules.rules(),

@@ -36,12 +36,18 @@ The pages already show the cited excerpts in full (a fifth to nearly all of
 each text).
 
 HMAC-SHA256 (rather than BLAKE2b) so that a browser can compute the same hashes
-with the standard Web Crypto API (crypto.subtle, HMAC with SHA-256).
+with the standard Web Crypto API (crypto.subtle, HMAC with SHA-256). The site
+publishes each fingerprint (`Fingerprint.published`: the salt and the sorted hashes,
+not the text file's name) at donnees/empreintes/<id>.json, and the contribution
+form checks an excerpt against it as it is typed (overrides/assets/form-rules.js,
+with the normalising steps and token pattern of macros/form_rules.py).
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
+import json
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -55,6 +61,7 @@ SHORTEST = SIZES[0]
 HASH_BYTES = 8
 SALT_BYTES = 16
 SUFFIX = ".fingerprint"
+PUBLISHED = "donnees/empreintes"  # where the site publishes them: <PUBLISHED>/<source id>.json
 MAX_BYTES = 4_000_000  # about 200,000 hashes: a text of a few hundred pages
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -116,6 +123,16 @@ class Fingerprint:
             return False
         digest = _hasher(self.salt)
         return all(digest(s) in self.hashes for s in shingles(part, size))
+
+    def published(self) -> bytes:
+        """The fingerprint as the site publishes it for the form (JSON): the salt in
+        hexadecimal, the shingle sizes, and the hashes sorted and joined end to end,
+        in base64 (HASH_BYTES bytes each: the browser reads them by binary search).
+        Neither the text file's name nor its number of tokens: the pages never show them."""
+        joined = b"".join(sorted(self.hashes))
+        data = {"format": FORMAT, "hash": HASH, "salt": self.salt.hex(), "shingles": list(self.sizes),
+                "bytes": HASH_BYTES, "count": len(self.hashes), "hashes": base64.b64encode(joined).decode("ascii")}
+        return json.dumps(data, separators=(",", ":")).encode("ascii") + b"\n"
 
     def same_as(self, other: Fingerprint) -> bool:
         return (self.file, self.salt, self.tokens, self.hashes, self.sizes) == (

@@ -69,6 +69,11 @@ ENGLISH: dict[str, str] = {
     "unknown_reference": "“{value}” matches no file of content/{kind}/",
     "no_excerpt": "source “{source}” cited without an excerpt",
     "no_excerpt_hint": "add “excerpts:” with the passage of the source that supports the record, word for word",
+    "excerpt_short": "excerpt too short to be verified: “{part}”",
+    "excerpt_short_hint": "quote at least {count} words or signs in a row, on each side of “[…]”",
+    "excerpt_absent": "excerpt not found in the source “{source}”: “{excerpt}”",
+    "excerpt_absent_hint": "copy the passage word for word; only spaces, apostrophes and quotation marks may "
+                           "differ, and “[…]” skips a passage",
     "future": "check date {value} is in the future",
     "future_hint": "give the day the information was checked",
     "missing": "required field missing: “{field}”",
@@ -178,13 +183,33 @@ WORDS: dict[str, tuple[str, str]] = {
     "source_document_hint": ("Les documents de content/sources/, par leur identifiant et leur titre.",
                              "The documents of content/sources/, by identifier and title."),
     "choose_document": ("— choisissez un document —", "— choose a document —"),
+    "source_address": ("Le document en ligne :", "The document online:"),
+    "new_tab": ("(nouvel onglet)", "(new tab)"),
+    "source_no_address": ("Pas d'adresse publique connue pour ce document : son texte n'est pas publié en ligne "
+                          "par ce site.",
+                          "No public address is known for this document: this site does not publish its text "
+                          "online."),
+    "excerpt_checking": ("Recherche de l'extrait dans le texte de la source…", "Looking for the excerpt in the source's text…"),
+    "excerpt_found": ("Extrait retrouvé dans le texte de la source.", "Excerpt found in the source's text."),
+    "excerpt_not_found": ("Cet extrait n'est pas dans le texte de la source : recopiez-le mot pour mot ; « […] » "
+                          "marque un passage omis.",
+                          "This excerpt is not in the source's text: copy it word for word; “[…]” marks an "
+                          "omitted passage."),
+    "excerpt_unchecked": ("L'extrait n'a pas pu être vérifié ici (empreinte du texte non chargée) : il le sera sur "
+                          "GitHub, par la vérification de la pull request.",
+                          "The excerpt could not be checked here (the text's fingerprint did not load): the pull "
+                          "request's check on GitHub will do it."),
+    "asked_field": ("Cette information manque (page « Ce qui manque ») : complétez-la si une source la donne.",
+                    "This information is missing (“What is missing” page): fill it in if a source gives it."),
     "web_page": ("Adresse de la page web", "Address of the web page"),
     "excerpts_hint": ("Recopiez mot pour mot le passage qui appuie la fiche (au moins quelques mots ; « […] » saute un "
-                      "passage), un extrait par case. La vérification de la pull request cherche chaque extrait dans le "
-                      "document (dans l'empreinte de son texte, qui n'est pas publié).",
+                      "passage), un extrait par case. Dès que vous cessez d'écrire, le formulaire cherche l'extrait "
+                      "dans l'empreinte du texte du document (le texte lui-même n'est pas publié) ; la vérification de "
+                      "la pull request le cherche à nouveau.",
                       "Copy word for word the passage that supports the record (at least a few words; “[…]” skips a "
-                      "passage), one excerpt per box. The pull request's check looks for each excerpt in the document "
-                      "(in its text's fingerprint: the text is not published)."),
+                      "passage), one excerpt per box. As soon as you stop typing, the form looks for the excerpt in the "
+                      "fingerprint of the document's text (the text itself is not published); the pull request's check "
+                      "looks for it again."),
     "add_excerpt": ("Ajouter un extrait", "Add an excerpt"),
     "excerpts": ("Extraits cités", "Quoted excerpts"),
     "excerpt_label": ("Extrait {number} (mot pour mot)", "Excerpt {number} (word for word)"),

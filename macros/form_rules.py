@@ -12,6 +12,11 @@ translated, never approximated:
     the explicit classes of Python's own Unicode data (the same version as the check's);
   - Python's ``.`` and ``$`` treat only "\\n" as a line end; ``(?P<name>`` is ``(?<name>``;
   - an escape JavaScript's "u" mode refuses (``\\"``) is written as the bare character.
+
+The excerpt check (excerpt_rules) is sent the same way: provenance.NORMALISING's
+steps with their patterns translated, the « […] » pattern and the token pattern,
+so that the browser normalises and cuts an excerpt as macros/provenance.py does
+(tests/test_excerpt_check.py compares both on thousands of strings).
 """
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ import re
 import sys
 import unicodedata
 
-from . import dates, model, names, typography, unfilled, values
+from . import dates, fingerprints, model, names, provenance, typography, unfilled, values
 
 _SYNTAX = set("^$\\.*+?()[]{}|/")
 
@@ -215,6 +220,38 @@ def js(pattern: re.Pattern, how: str = "search", every: bool = False) -> list[st
     return [source, flags]
 
 
+def _replacement(python: str) -> str:
+    """A replacement of Python's re.sub (\\1 for the first group) as JavaScript's
+    String.replace reads it ($1; a "$" written $$)."""
+    if re.search(r"\\(?!\d)", python):
+        raise ValueError(f"{python!r}: only group references (\\1) have a translation")
+    return re.sub(r"\\(\d)", r"$\1", python.replace("$", "$$"))
+
+
+def _step(step: tuple) -> list:
+    """One of provenance.NORMALISING's steps, for the form (its patterns translated)."""
+    if step[0] == "sub":
+        return ["sub", js(step[1], every=True), _replacement(step[2])]
+    if step[0] == "strip":
+        return ["strip"]  # str.strip: the characters of "space"
+    return list(step)
+
+
+def excerpt_rules() -> dict:
+    """How an excerpt is checked against its source's fingerprint (macros/provenance.py,
+    macros/fingerprints.py): the normalising steps, the « […] » between its parts, the
+    tokens and the shingles' sizes; form-rules.js only runs them."""
+    return {
+        "normalising": [_step(step) for step in provenance.NORMALISING],
+        "gap": js(provenance.GAP, every=True),  # for split: no group, so the parts only
+        "token": js(fingerprints.TOKEN, every=True),
+        "sizes": list(fingerprints.SIZES),
+        "bytes": fingerprints.HASH_BYTES,
+        "format": fingerprints.FORMAT, "hash": fingerprints.HASH,
+        "folder": fingerprints.PUBLISHED,
+    }
+
+
 def rules() -> dict:
     """What the form's checks need, from the Python checks (form-rules.js reads it)."""
     return {
@@ -235,7 +272,7 @@ def rules() -> dict:
                   "international": js(values.PHONE_INTERNATIONAL, "fullmatch")},
         "date": {"pattern": js(dates._PATTERN, "match"), "first": dates.FIRST_YEAR, "last": dates.LAST_YEAR},
         "number": js(values.NUMBER, "fullmatch"),
-        "excerpt": {"min": model.EXCERPT_MIN},
+        "excerpt": {"min": model.EXCERPT_MIN, **excerpt_rules()},
         "placeholder": js(unfilled.PLACEHOLDERS),
         "typography": {
             "triggers": js(typography._TRIGGERS),

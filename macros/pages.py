@@ -192,6 +192,11 @@ class Views:
         """The JSON Schemas published under /schemas/ (macros/downloads.py), one per kind."""
         return [schemas.schema_name(folder) for folder in KINDS]
 
+    def fingerprint_files(self) -> list[str]:
+        """The sources whose text's fingerprint is published under /donnees/empreintes/
+        (macros/downloads.py), for the contribution form's excerpt check."""
+        return sorted(self.cat.fingerprints)
+
     # --- small lookups -----------------------------------------------------------
     def org(self, key):
         return self.cat.entries["organisations"][key].record

@@ -38,6 +38,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from . import fingerprints
 from .model import Citation, citations
@@ -50,6 +51,12 @@ SEEDS_VARIABLE = "QIC_SEEDS"
 MESSAGES = {
     "no_excerpt": "source « {source} » citée sans extrait",
     "no_excerpt_hint": "ajoutez « excerpts: » avec le passage de la source qui appuie la fiche, mot pour mot",
+    # an excerpt refused: the form says the same under the excerpt (overrides/assets/form.js)
+    "excerpt_short": "extrait trop court pour être vérifié : « {part} »",
+    "excerpt_short_hint": "citez au moins {count} mots ou signes de suite, de chaque côté de « […] »",
+    "excerpt_absent": "extrait introuvable dans la source « {source} » : « {excerpt} »",
+    "excerpt_absent_hint": "recopiez le passage mot pour mot ; seuls les espaces, apostrophes et guillemets "
+                           "peuvent différer, et « […] » saute un passage",
 }
 # from the first space of a run only: else a long run not followed by « […] » is read
 # again from each of its spaces (quadratic time)
@@ -58,8 +65,26 @@ GAP = re.compile(r"(?:(?<!\s)\s+)?\[(?:…|\.\.\.)\]\s*")
 # the text stops at a "[" and the address at a "(": else "[[[…" or "[](" repeated is read again
 # to its end from each "[" (quadratic)
 MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
-_APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼ′`"), "'")
-_QUOTES = dict.fromkeys(map(ord, "«»“”„‟″"), '"')
+# How a text is normalised before matching, step by step: normalise() runs these steps,
+# and so does the contribution form, which gets them from macros/form_rules.py (one rule,
+# two engines: tests/test_excerpt_check.py runs both on the same strings). The steps:
+#   ("form", name)           Unicode normal form (unicodedata.normalize, String.normalize)
+#   ("map", chars, by)       each of `chars` becomes `by`
+#   ("drop", text)           every `text` removed
+#   ("sub", pattern, by)     every match of `pattern` replaced by `by` (\1: its first group)
+#   ("strip",)               the white space at both ends removed (str.strip)
+NORMALISING: tuple[tuple[Any, ...], ...] = (  # mixed steps: read by their first item
+    ("form", "NFC"),
+    ("map", "’‘ʼ′`", "'"),  # typographic apostrophes
+    ("map", "«»“”„‟″", '"'),  # quotation marks
+    ("drop", "**"),  # the Markdown bold markers of the text files
+    ("sub", MARKDOWN_LINK, r"\1"),  # a link counts as its words
+    ("sub", re.compile(r"\s+"), " "),  # \s covers non-breaking and thin spaces too
+    ("sub", re.compile(r' ?" ?'), '"'),  # the spaces just inside quotation marks
+    ("strip",),
+)
+_TABLES: dict[int, dict[int, str]] = {index: dict.fromkeys(map(ord, step[1]), step[2])
+           for index, step in enumerate(NORMALISING) if step[0] == "map"}
 
 
 def seeds_dir() -> Path:
@@ -68,12 +93,20 @@ def seeds_dir() -> Path:
 
 
 def normalise(text: str) -> str:
-    """The text as matched: see the module's docstring for what is ignored."""
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_QUOTES)
-    text = MARKDOWN_LINK.sub(r"\1", text.replace("**", ""))
-    text = re.sub(r"\s+", " ", text)  # \s covers non-breaking and thin spaces too
-    text = re.sub(r' ?" ?', '"', text)
-    return text.strip()
+    """The text as matched: see the module's docstring for what is ignored, and
+    NORMALISING for the steps."""
+    for index, (step, *values) in enumerate(NORMALISING):
+        if step == "form":
+            text = unicodedata.normalize(values[0], text)
+        elif step == "map":
+            text = text.translate(_TABLES[index])
+        elif step == "drop":
+            text = text.replace(values[0], "")
+        elif step == "sub":
+            text = values[0].sub(values[1], text)
+        else:
+            text = text.strip()
+    return text
 
 
 def found_in(excerpt: str, text: str) -> bool:
@@ -259,15 +292,14 @@ def _check_citations(entry, sources: dict, witnesses: dict) -> tuple[list, list[
                 line, column = entry.document.where(where)
                 problems.append(Problem(
                     entry.path, line, column, dotted(where),
-                    f"extrait trop court pour être vérifié : « {_short(short)} »",
-                    f"citez au moins {fingerprints.SHORTEST} mots ou signes de suite, de chaque côté de « […] »"))
+                    MESSAGES["excerpt_short"].format(part=_short(short)),
+                    MESSAGES["excerpt_short_hint"].format(count=fingerprints.SHORTEST)))
             elif witness is not None and not witness.holds(excerpt):
                 line, column = entry.document.where(where)
                 problems.append(Problem(
                     entry.path, line, column, dotted(where),
-                    f"extrait introuvable dans la source « {citation.source} » : « {_short(excerpt)} »",
-                    "recopiez le passage mot pour mot ; seuls les espaces, apostrophes et guillemets "
-                    "peuvent différer, et « […] » saute un passage"))
+                    MESSAGES["excerpt_absent"].format(source=citation.source, excerpt=_short(excerpt)),
+                    MESSAGES["excerpt_absent_hint"]))
     return cited, problems
 
 

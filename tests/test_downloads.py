@@ -335,3 +335,31 @@ def test_each_csv_file_has_its_described_columns_in_every_row():
         header, *rows = csv.reader(io.StringIO(data.decode("utf-8")))
         assert header == described[name]
         assert rows and all(len(row) == len(header) for row in rows), name
+
+
+def test_the_fingerprints_are_published_for_the_form_without_the_text_s_file_name():
+    """donnees/empreintes/<id>.json: each source's committed fingerprint (the same salt and
+    hashes), once, in the French site; the form's data say which sources have one and
+    give each source's public address, from its record only."""
+    import base64
+
+    from macros.content import load_catalogue
+    from macros.downloads import form_data, generated_downloads
+    catalogue = load_catalogue(REPO / "content", REPO)
+    day = dt.date(2026, 11, 30)
+    files = dict(generated_downloads(catalogue, "fr", day))
+    published = {path: data for path, data in files.items() if path.startswith("donnees/empreintes/")}
+    assert sorted(published) == [f"donnees/empreintes/{key}.json" for key in sorted(catalogue.fingerprints)]
+    assert not [path for path, _ in generated_downloads(catalogue, "en", day) if "empreintes" in path]
+    for key, fingerprint in catalogue.fingerprints.items():
+        data = json.loads(published[f"donnees/empreintes/{key}.json"])
+        joined = base64.b64decode(data["hashes"])
+        hashes = [joined[i:i + data["bytes"]] for i in range(0, len(joined), data["bytes"])]
+        assert hashes == sorted(fingerprint.hashes) and data["count"] == len(hashes)
+        assert bytes.fromhex(data["salt"]) == fingerprint.salt and data["shingles"] == list(fingerprint.sizes)
+        assert fingerprint.file not in published[f"donnees/empreintes/{key}.json"].decode()
+    assert sum(map(len, published.values())) < 150_000  # about 11 bytes a hash (the text files: 17)
+    script = form_data(catalogue).decode("utf-8")
+    sources = json.loads(script.removeprefix("window.QIC_FORM = ").removesuffix(";\n"))["sources"]
+    assert sources == {key: {"url": entry.record.url, "fingerprint": key in catalogue.fingerprints}
+                       for key, entry in catalogue.entries["sources"].items()}

@@ -10,7 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 import yaml
@@ -176,8 +176,10 @@ def fill(page, steps):
 
 
 def settled(page) -> None:
-    """Wait until the form has caught up with the last key typed (it waits for a pause)."""
-    page.wait_for_function("!document.getElementById('qic-form').dataset.pending")
+    """Wait until the form has caught up with the last key typed (it waits for a pause),
+    and with the excerpt check's verdicts (they come from Web Crypto, later)."""
+    page.wait_for_function("!document.getElementById('qic-form').dataset.pending"
+                           " && !document.getElementById('qic-form').dataset.checking")
 
 
 def produced(page) -> tuple[str, str, str]:
@@ -750,3 +752,162 @@ def test_the_guide_is_a_link_and_the_repository_comes_from_the_git_host(page, se
     assert result.returncode == 0, result.stderr
     markup = next(out.parent.glob("**/proposer/index.html")).read_text(encoding="utf-8")
     assert 'data-repo="https://github.com/ailleurs/depot"' in markup
+
+
+# --- the excerpt check, as typed (the fingerprints published by the site) ---------------------
+
+def _verdict(page, n: int = 0) -> str:
+    node = page.locator(source(1) + ".qic-excerpt-check").nth(n)
+    return node.inner_text().strip() if node.is_visible() else ""
+
+
+def _error_of(page, selector: str) -> str:
+    node = page.locator("#" + page.get_attribute(selector, "aria-describedby").split()[-1])
+    return node.inner_text().strip() if node.is_visible() else ""
+
+
+def test_an_excerpt_is_checked_against_its_source_s_fingerprint_as_it_is_typed(page, server, content):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_form(page, server, "organisations")
+    page.select_option(source(1) + "select[name=source]", "anct-approche-impacts-collectifs")
+    settled(page)
+    assert not [url for url in requests if "/empreintes/" in url]  # nothing fetched before an excerpt
+    excerpt = source(1) + "textarea[name=excerpt] >> nth=0"
+    page.fill(excerpt, ANCT.replace("1er", "1er\u00a0"))  # a no-break space: ignored, as the check ignores it
+    settled(page)
+    assert _verdict(page) == "Extrait retrouvé dans le texte de la source."
+    assert [urlsplit(url).path for url in requests if "/empreintes/" in url] == [
+        "/donnees/empreintes/anct-approche-impacts-collectifs.json"]  # that source's only
+    verdict_id = page.get_attribute(source(1) + ".qic-excerpt-check >> nth=0", "id")
+    assert verdict_id in page.get_attribute(excerpt, "aria-describedby").split()
+    # a word changed: said as soon as the typing pauses, counted as an error once the field is left
+    changed = ANCT.replace("1er octobre", "2 octobre")
+    page.fill(excerpt, changed)
+    settled(page)
+    assert plain(_verdict(page)) == ("Cet extrait n'est pas dans le texte de la source : recopiez-le mot pour mot ; "
+                                     "« […] » marque un passage omis.")
+    assert _error_of(page, excerpt) == "" and "erreur" not in page.inner_text("#qic-status")
+    page.locator(excerpt).blur()
+    settled(page)
+    said = plain(_error_of(page, excerpt))
+    assert said.startswith("extrait introuvable dans la source « anct-approche-impacts-collectifs » : "), said
+    assert _verdict(page) == ""  # not said twice
+    assert page.inner_text("#qic-status").startswith("1 erreur")
+    # a part too short on one side of « […] »: refused before any fingerprint, as the check does
+    short = "30 septembre et 1er octobre […] Marseille"
+    page.fill(excerpt, short)
+    settled(page)
+    assert plain(_error_of(page, excerpt)).startswith("extrait trop court pour être vérifié : « Marseille »")
+    # the check says the same of the same excerpts in a file
+    file = content / "organisations" / "anct.yml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    for typed, error in ((changed, said), (short, plain(_error_of(page, excerpt)))):
+        file.write_text(yaml.safe_dump({**data, "sources": [{"source": "anct-approche-impacts-collectifs",
+                                                             "excerpts": [typed]}]},
+                                       allow_unicode=True, sort_keys=False), encoding="utf-8")
+        result = check(content)
+        assert result.returncode == 1 and plain(error) in plain(result.stderr), (error, result.stderr)
+    # back to the source's words: found again, no error
+    page.fill(excerpt, ANCT)
+    settled(page)
+    assert _verdict(page) == "Extrait retrouvé dans le texte de la source." and _error_of(page, excerpt) == ""
+
+
+def test_the_excerpt_check_speaks_english_on_the_english_form(page, server):
+    open_form(page, server, "organisations", "en")
+    page.select_option(source(1) + "select[name=source]", "dynamo-festival-impact-collectif-2022")
+    page.fill(source(1) + "textarea[name=excerpt]", DYNAMO)
+    settled(page)
+    assert _verdict(page) == "Excerpt found in the source's text."
+    page.fill(source(1) + "textarea[name=excerpt]", DYNAMO.replace("19", "20"))
+    settled(page)
+    assert _verdict(page).startswith("This excerpt is not in the source's text")
+
+
+def test_without_the_fingerprint_the_check_is_left_to_github_and_is_no_error(page, server):
+    page.route("**/donnees/empreintes/**", lambda route: route.abort())  # offline, or blocked
+    open_form(page, server, "organisations")
+    fill(page, RECIPES["organisations"][0][:-1] + cite(1, "anct-approche-impacts-collectifs",
+                                                       excerpts=(ANCT.replace("1er", "2"),)))
+    assert plain(_verdict(page)) == ("L'extrait n'a pas pu être vérifié ici (empreinte du texte non chargée) : il le "
+                                     "sera sur GitHub, par la vérification de la pull request.")
+    produced(page)  # no error: the pull request's check will say
+
+
+def test_each_source_s_address_is_shown_beside_its_choice(page, server):
+    from macros.content import load_catalogue
+    sources = load_catalogue(REPO / "content", REPO).entries["sources"]
+    assert any(entry.record.url for entry in sources.values()) and any(not e.record.url for e in sources.values())
+    open_form(page, server, "organisations")
+    address = page.locator(source(1) + ".qic-source-address")
+    assert address.is_hidden()  # no document chosen
+    for key, entry in sources.items():
+        page.select_option(source(1) + "select[name=source]", key)
+        link = address.locator("a")
+        if entry.record.url:
+            assert link.get_attribute("href") == entry.record.url and link.inner_text() == entry.record.url
+            assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
+            assert "(nouvel onglet)" in address.inner_text()
+        else:
+            assert link.count() == 0
+            assert "Pas d’adresse publique connue pour ce document" in address.inner_text()
+    page.check(source(1) + "input[value=url]")  # a web page cited by its address: no document
+    assert address.is_hidden()
+
+
+MISSING_LINK = re.compile(r'href="((?:\.\./)*proposer/\?kind=(\w+)&amp;id=([\w-]+)&amp;field=([\w.]+))"')
+
+
+def test_a_link_of_the_missing_page_opens_the_record_on_its_field(page, server, site):
+    """Every field the « Ce qui manque » page asks for (one link of each kind and field):
+    the form opens the record, marks that field, says why, and puts the focus in it."""
+    markup = (site / "a-completer" / "index.html").read_text(encoding="utf-8")
+    links = {}
+    for href, kind, _key, field in MISSING_LINK.findall(markup):
+        links.setdefault((kind, field), html.unescape(href))
+    assert len(links) > 10 and ("sites", "continuum") in links and ("events", "place") in links
+    for (_kind, field), href in sorted(links.items()):
+        page.goto(urljoin(server.url + "a-completer/", href))
+        page.wait_for_selector(".qic-asked")
+        asked = page.locator(".qic-asked")
+        assert asked.count() == 1 and asked.get_attribute("data-field") == field, href
+        assert "Cette information manque" in asked.inner_text()
+        assert page.evaluate("document.querySelector('.qic-asked').contains(document.activeElement)"), href
+        assert asked.is_visible() and page.evaluate(
+            "document.querySelector('.qic-asked').getBoundingClientRect().top < window.innerHeight"), href
+
+
+@pytest.mark.parametrize("field", ["title.en", "title.fr"])
+def test_a_text_s_language_can_be_asked_for(page, server, field):
+    page.goto(server.url + f"proposer/?kind=events&id=festival-impact-collectif-2022&field={field}")
+    page.wait_for_selector(".qic-asked")
+    assert page.evaluate("document.activeElement.name") == field
+
+
+@pytest.mark.parametrize("field", ["__proto__", "constructor", "toString", "id", "nom", "<img src=x onerror=alert(1)>",
+                                   "place\"]", "place.", ".place", "place.fr.x", "sources.0", "*", ""])
+def test_an_unknown_or_hostile_field_is_ignored(page, server, field):
+    page.goto(server.url + "proposer/?kind=events&id=festival-impact-collectif-2022&field=" + quote(field))
+    page.wait_for_function("document.getElementById('qic-yaml') && document.getElementById('qic-yaml').value.includes('title')")
+    assert page.locator(".qic-asked").count() == 0
+    assert page.locator("img[src=x]").count() == 0
+
+
+def test_no_serious_accessibility_violation_with_verdicts_an_address_and_an_asked_field(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "proposer/?kind=organisations&id=tamarack&field=website")
+    page.wait_for_selector(".qic-asked")
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    page.select_option(source(1) + "select[name=source]", "tamarack-espace-francophone")
+    page.fill(source(1) + "textarea[name=excerpt] >> nth=0", "Cet extrait n'est sûrement pas dans le texte")
+    page.click(source(1) + ".qic-add-excerpt")
+    settled(page)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+    serious = [f"{v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    shown = page.locator(".qic-excerpt-check:visible").count()
+    context.close()
+    assert serious == [] and shown >= 1

@@ -244,8 +244,110 @@
     // a web address as the content writes it: plain (`- https://…`) when YAML reads it back unchanged
     function urlValue(text) { return /^https?:\/\/\S+$/.test(text) && !/[:,\]}]$/.test(text) ? {raw: text} : text; }
 
+    /* --- an excerpt against its source's fingerprint (macros/provenance.py, fingerprints.py) ---
+       The steps, the « […] » pattern, the token pattern and the sizes are the form's data
+       (macros/form_rules.py, excerpt_rules): only their mechanics are written here. */
+    var EX = R.excerpt;
+    var STEPS = EX.normalising.map(function (step) {
+      if (step[0] === "sub") return ["sub", compile(step[1]), step[2]];
+      if (step[0] === "map") return ["map", chars(step[1]), step[2]];
+      return step;
+    });
+    var GAP = compile(EX.gap), TOKEN = compile(EX.token), SIZES = EX.sizes;
+    /* provenance.normalise: the steps of provenance.NORMALISING, in their order */
+    function normalise(text) {
+      text = String(text);
+      STEPS.forEach(function (step) {
+        if (step[0] === "form") text = text.normalize(step[1]);
+        else if (step[0] === "map") text = chars(text).map(function (c) { return step[1].indexOf(c) === -1 ? c : step[2]; }).join("");
+        else if (step[0] === "drop") text = text.split(step[1]).join("");
+        else if (step[0] === "sub") text = text.replace(step[1], step[2]);
+        else if (step[0] === "strip") text = strip(text);
+        else throw new Error("unknown step " + step[0]);
+      });
+      return text;
+    }
+    /* fingerprints.tokens: [start, end] of each token (a word, or a sign alone) */
+    function tokens(text) {
+      return Array.from(text.matchAll(TOKEN), function (m) { return [m.index, m.index + m[0].length]; });
+    }
+    /* provenance.parts: the normalised parts around « […] » */
+    function parts(excerpt) { return String(excerpt).split(GAP).map(normalise).filter(Boolean); }
+    /* fingerprints.shingles */
+    function shingles(text, size) {
+      var found = tokens(text);
+      if (found.length <= size) return found.length ? [text.slice(found[0][0], found[found.length - 1][1])] : [];
+      var out = [];
+      for (var i = 0; i + size <= found.length; i += 1) out.push(text.slice(found[i][0], found[i + size - 1][1]));
+      return out;
+    }
+    /* provenance.too_short: the first part too short to be verified, or null */
+    function tooShort(excerpt) {
+      var short = parts(excerpt).filter(function (part) { return tokens(part).length < SIZES[0]; });
+      return short.length ? short[0] : null;
+    }
+    /* what fingerprints.Fingerprint.holds hashes for one part: its shingles, or null when
+       the part cannot be found (too short) */
+    function partShingles(part) {
+      var count = tokens(part).length;
+      if (count < SIZES[0]) return null;
+      var size = Math.min(count, SIZES[SIZES.length - 1]);
+      return SIZES.indexOf(size) === -1 ? null : shingles(part, size);
+    }
+    function hexBytes(hex) {
+      var out = new Uint8Array(hex.length / 2);
+      for (var i = 0; i < out.length; i += 1) out[i] = parseInt(hex.substr(2 * i, 2), 16);
+      return out;
+    }
+    /* a published fingerprint (fingerprints.Fingerprint.published), ready to be asked;
+       null when it is not of the format this form reads */
+    function loadPrint(data, subtle) {
+      if (!data || data.format !== EX.format || data.hash !== EX.hash || data.bytes !== EX.bytes ||
+          String(data.shingles) !== String(SIZES)) return null;
+      var binary = atob(data.hashes), hashes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i += 1) hashes[i] = binary.charCodeAt(i);
+      if (hashes.length !== data.count * EX.bytes) return null;
+      var key = subtle.importKey("raw", hexBytes(data.salt), {name: "HMAC", hash: "SHA-256"}, false, ["sign"]);
+      return {subtle: subtle, key: key, hashes: hashes, seen: new Map()};
+    }
+    /* whether the sorted hashes hold these bytes (binary search) */
+    function among(hashes, digest) {
+      var width = EX.bytes, low = 0, high = hashes.length / width;
+      while (low < high) {
+        var middle = (low + high) >> 1, at = middle * width, order = 0;
+        for (var i = 0; i < width && !order; i += 1) order = hashes[at + i] - digest[i];
+        if (!order) return true;
+        if (order < 0) low = middle + 1; else high = middle;
+      }
+      return false;
+    }
+    function shingleHeld(print, shingle) {
+      if (print.seen.has(shingle)) return print.seen.get(shingle);
+      var found = print.key.then(function (key) {
+        return print.subtle.sign("HMAC", key, new TextEncoder().encode(shingle));
+      }).then(function (signed) { return among(print.hashes, new Uint8Array(signed, 0, EX.bytes)); });
+      if (print.seen.size > 5000) print.seen.clear();
+      print.seen.set(shingle, found);
+      return found;
+    }
+    /* provenance.SourcePrint.holds: every part found (a Promise of true or false) */
+    function holds(print, excerpt) {
+      var all = parts(excerpt).map(partShingles);
+      if (all.some(function (found) { return found === null; })) return Promise.resolve(false);
+      var asked = [].concat.apply([], all).map(function (shingle) { return shingleHeld(print, shingle); });
+      return Promise.all(asked).then(function (found) { return found.every(Boolean); });
+    }
+    /* provenance._short: an excerpt in a message, on one line, cut after 69 characters */
+    function shortened(text, size) {
+      size = size || 70;
+      var all = chars(strip(text).split(new RegExp(SPACE + "+", "u")).join(" "));
+      return all.length <= size ? all.join("") : all.slice(0, size - 1).join("") + "…";
+    }
+
     return {say: say, french: french, strip: strip, quoted: quoted, check: check, firstDay: firstDay, lastDay: lastDay,
-            yaml: {quote: quote, scalar: scalar, emit: emit, mapping: mapping, urlValue: urlValue}};
+            yaml: {quote: quote, scalar: scalar, emit: emit, mapping: mapping, urlValue: urlValue},
+            excerpts: {normalise: normalise, tokens: tokens, parts: parts, shingles: shingles, tooShort: tooShort,
+                       load: loadPrint, holds: holds, shortened: shortened, sizes: SIZES}};
   }
   global.QIC_RULES = makeRules;
   if (typeof module !== "undefined" && module.exports) module.exports = makeRules;

@@ -2,13 +2,15 @@
    built from the JSON Schemas that macros/model.py produces (published by
    macros/downloads.py in assets/form-data.js, with the ids and names of the
    published records). It writes the YAML file as the templates would, checks
-   the values as the contributor types and opens GitHub's "create new file" page
+   each value once its field is left (or on "check"), looks for each excerpt in the
+   published fingerprint of its source's text as it is typed (donnees/empreintes/,
+   macros/fingerprints.py) and opens GitHub's "create new file" page
    (or its editor, for a change to an existing record). Its rules, messages and
    words are not written here: the checks' patterns and the typography come from
    the Python rules (macros/form_rules.py), every word from macros/form_messages.py,
    and the order of each check from form-rules.js. `macros.cli check` stays the
-   authority. No library, no request to a third party; without JavaScript the
-   page points to the contribution guide. */
+   authority. No library, no request to a third party (the fingerprints are the
+   site's own files); without JavaScript the page points to the contribution guide. */
 (function () {
   "use strict";
   var root = document.getElementById("qic-form");
@@ -21,6 +23,7 @@
   while (REPO.slice(-1) === "/") REPO = REPO.slice(0, -1);  // not /\/+$/: quadratic on many slashes
   var BRANCH = ((root.getAttribute("data-edit-uri") || "").match(/^\/?edit\/([^/]+)\//) || [])[1] || "main";
   var CONTENT_URL = root.getAttribute("data-content") || "";
+  var PRINTS_URL = root.getAttribute("data-fingerprints") || "";  // the folder of donnees/empreintes/
   var GUIDE = root.getAttribute("data-guide") || (REPO ? REPO + "/blob/" + BRANCH + "/CONTRIBUTING.md" : "");
   var KINDS = ["sites", "events", "resources", "contacts", "organisations", "history"];
   var SCHEMA_NAMES = {sites: "site", events: "event", resources: "resource", contacts: "contact",
@@ -159,6 +162,53 @@
   }
   function known(kind, id) { return (DATA.records[kind] || []).some(function (row) { return row[0] === id; }); }
 
+  /* --- excerpts against their source's fingerprint ----------------------------------
+     Each source's fingerprint is fetched once, when an excerpt of that source is first
+     checked; the verdict of an excerpt comes later (Web Crypto is asynchronous): until
+     then it counts as no error, and the form checks again when it comes. The check of
+     the pull request stays the authority: where the fingerprint cannot be had (a copy
+     of the site opened as files, no network), the form says the check will be done there. */
+  var EXCERPTS = RULES.excerpts;
+  var prints = {};  // source id -> Promise of its fingerprint (null: none to be had)
+  var verdicts = new Map();  // source id + "\n" + excerpt -> "pending" | "found" | "absent" | "unchecked"
+  var checking = 0;
+  function sourceInfo(id) {
+    return DATA.sources && Object.prototype.hasOwnProperty.call(DATA.sources, id) ? DATA.sources[id] : null;
+  }
+  function printOf(id) {
+    if (!prints[id]) {
+      var subtle = window.crypto && window.crypto.subtle;
+      prints[id] = !PRINTS_URL || !subtle ? Promise.resolve(null)
+        : fetch(PRINTS_URL + encodeURIComponent(id) + ".json").then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.json();
+        }).then(function (data) { return EXCERPTS.load(data, subtle); });
+      prints[id] = prints[id].catch(function () { return null; });
+    }
+    return prints[id];
+  }
+  /* the verdict on an excerpt of a source record: "none" (nothing to check it with),
+     "pending", "found", "absent", or "unchecked" (the fingerprint could not be had) */
+  function excerptVerdict(id, text) {
+    var info = sourceInfo(id);
+    if (!info || !info.fingerprint) return "none";
+    var key = id + "\n" + text;
+    if (verdicts.has(key)) return verdicts.get(key);
+    if (verdicts.size > 500) verdicts.delete(verdicts.keys().next().value);  // the oldest
+    verdicts.set(key, "pending");
+    checking += 1;
+    root.dataset.checking = "true";  // read by the tests: a verdict is on its way
+    printOf(id).then(function (print) {
+      return print ? EXCERPTS.holds(print, text).then(function (found) { return found ? "found" : "absent"; }) : "unchecked";
+    }).catch(function () { return "unchecked"; }).then(function (verdict) {
+      verdicts.set(key, verdict);
+      checking -= 1;
+      update(false);
+      if (!checking) delete root.dataset.checking;
+    });
+    return "pending";
+  }
+
   /* --- widgets: each has el, get() (undefined when empty), set(value), check(show) -> errors */
   var leaves = [];  // every input with its own message, in page order
 
@@ -199,6 +249,7 @@
       },
       touch: function () { state.touched = true; },
       message: function () { return state.message; },
+      shown: function () { return !!(state.touched && state.message); },
       alive: function () { return document.body.contains(control); }
     };
     // a message shows once the field was typed in and left (then it follows each key), or on "check"
@@ -605,6 +656,8 @@
       select.appendChild(el("option", {value: row[0], text: rowLabel(row)}));
     });
     var warning = el("p", {"class": "qic-warning", id: selectId + "-warning", hidden: true});
+    // the chosen document's public address (its record's url), or that none is known
+    var address = el("p", {"class": "qic-help qic-source-address", id: selectId + "-address", hidden: true});
     var urlId = nextId(key + "-url");
     var urlFrame = fieldBox(say("web_page"), "", false, urlId);
     var urlInput = el("input", {type: "url", id: urlId, name: "url", placeholder: "https://…", spellcheck: "false"});
@@ -623,8 +676,26 @@
       if (!byRecord.checked || select.value) return "";
       return required ? missing(key) : anyExcerpt() ? say("one_target") : "";
     }));
-    select.setAttribute("aria-describedby", select.getAttribute("aria-describedby") + " " + warning.id);
+    select.setAttribute("aria-describedby", select.getAttribute("aria-describedby") + " " + address.id + " " + warning.id);
+    recordFrame.box.appendChild(address);
     recordFrame.box.appendChild(warning);
+    function refreshAddress() {
+      var info = byRecord.checked && select.value ? sourceInfo(select.value) : null;
+      var url = info && info.url;
+      var shown = address.getAttribute("data-url");
+      if (!info) { address.hidden = true; address.removeAttribute("data-url"); return; }
+      if (shown === (url || "")) { address.hidden = false; return; }
+      address.textContent = "";
+      if (url) {
+        address.appendChild(document.createTextNode(say("source_address") + " "));
+        address.appendChild(el("a", {href: url, target: "_blank", rel: "noopener", text: url}));
+        address.appendChild(document.createTextNode(" " + say("new_tab")));
+      } else {
+        address.appendChild(document.createTextNode(say("source_no_address")));
+      }
+      address.setAttribute("data-url", url || "");
+      address.hidden = false;
+    }
     leafs.push(makeLeaf(urlInput, urlFrame.box, null, function () {
       if (!byUrl.checked) return "";
       var value = urlInput.value.trim();
@@ -641,12 +712,32 @@
       var frame = fieldBox(say("excerpt_label", {number: excerpts.length + 1}), "", false, id);
       frame.box.classList.add("qic-excerpt");
       var input = el("textarea", {id: id, name: "excerpt", rows: 3});
-      var entry = {input: input, box: frame.box};
+      // the verdict of the excerpt check, as soon as the typing pauses (not an error message:
+      // a refused excerpt's message is the leaf's, shown as the others are)
+      var verdictNode = el("p", {"class": "qic-excerpt-check", id: id + "-check", hidden: true});
+      var entry = {input: input, box: frame.box, verdict: verdictNode, state: "none"};
       entry.leaf = makeLeaf(input, frame.box, excerptHelpId, function () {
         var value = input.value.trim();
+        entry.state = "none";
         if (!value) return "";
-        return CHECK.placeholder(value) || CHECK.excerpt(value);
+        var wrong = CHECK.placeholder(value) || CHECK.excerpt(value);
+        if (wrong || !byRecord.checked || !select.value) return wrong;
+        // (lookedFor, below, says which excerpts go on to the fingerprint: the same steps)
+        // provenance._check_citations: a part too short for any fingerprint, then the source's
+        var short = EXCERPTS.tooShort(value);
+        if (short !== null) {
+          return say("hinted", {message: say("excerpt_short", {part: EXCERPTS.shortened(short)}),
+                                hint: say("excerpt_short_hint", {count: EXCERPTS.sizes[0]})});
+        }
+        entry.state = excerptVerdict(select.value, value);
+        if (entry.state !== "absent") return "";
+        return say("hinted", {message: say("excerpt_absent", {source: select.value, excerpt: EXCERPTS.shortened(value)}),
+                              hint: say("excerpt_absent_hint")});
       });
+      var described = input.getAttribute("aria-describedby").split(" ");  // the help, then the message
+      described.splice(described.length - 1, 0, verdictNode.id);
+      input.setAttribute("aria-describedby", described.join(" "));
+      frame.box.insertBefore(verdictNode, input.nextSibling);
       var remove = el("button", {type: "button", "class": "md-button qic-remove-excerpt", text: say("remove_excerpt")});
       remove.addEventListener("click", function () {
         excerpts.splice(excerpts.indexOf(entry), 1);
@@ -667,7 +758,36 @@
     });
     addExcerpt();  // one box to start with: a source is cited with its words
 
+    // Whether an excerpt's verdict line shows is decided as it is typed (showVerdict), its
+    // words when the verdict comes: the line does not appear after the pause in typing, and
+    // the page does not move under the pointer then.
+    var VERDICT_WORDS = {pending: "excerpt_checking", found: "excerpt_found", absent: "excerpt_not_found",
+                         unchecked: "excerpt_unchecked"};
+    function lookedFor(value) {  // an excerpt to be looked for in the chosen source's fingerprint
+      value = value.trim();
+      if (!value || !byRecord.checked || !select.value) return false;
+      if (CHECK.placeholder(value) || CHECK.excerpt(value) || EXCERPTS.tooShort(value) !== null) return false;
+      var info = sourceInfo(select.value);
+      return !!(info && info.fingerprint);
+    }
+    function showVerdict(entry, state) {
+      var node = entry.verdict;
+      // a refused excerpt whose message is shown: that message says it, not twice
+      var words = state === "absent" && entry.leaf.shown() ? null : VERDICT_WORDS[state];
+      if (!words) { node.hidden = true; node.textContent = ""; return; }
+      if (state === "pending" && !node.hidden) return;  // the last verdict stays until the next one
+      node.className = "qic-excerpt-check" + (state === "found" ? " qic-excerpt-check--found"
+        : state === "absent" ? " qic-excerpt-check--absent" : "");
+      if (node.textContent !== say(words)) node.textContent = say(words);
+      node.hidden = false;
+    }
+    function refreshVerdicts() { excerpts.forEach(function (entry) { showVerdict(entry, entry.state); }); }
+    set.addEventListener("input", function (event) {
+      var entry = excerpts.filter(function (e) { return e.input === event.target; })[0];
+      if (entry) showVerdict(entry, lookedFor(entry.input.value) ? "pending" : "none");
+    });
     function refreshWarning() {
+      refreshAddress();
       // a source cited without its words is accepted by the check, with a warning: shown, not counted
       var warn = byRecord.checked && select.value && !anyExcerpt() ? say("hinted", {message: say("no_excerpt", {source: select.value}), hint: say("no_excerpt_hint")}) : "";
       warning.hidden = !warn;
@@ -716,8 +836,10 @@
       },
       check: function (show) {
         refreshWarning();
-        return leafs.concat(excerpts.map(function (e) { return e.leaf; }))
+        var errors = leafs.concat(excerpts.map(function (e) { return e.leaf; }))
           .reduce(function (n, leaf) { return n + leaf.check(show); }, 0);
+        refreshVerdicts();
+        return errors;
       }
     };
   }
@@ -787,6 +909,10 @@
   var editing = askedId && !CHECK.id(askedId) && KINDS.concat(["phases"]).indexOf(params.get("kind")) !== -1
     ? askedId : null;
   var current = {kind: null, widgets: [], idEdited: false};
+  // &field=… (the « Ce qui manque » page's links): the field to fill in, found only among the
+  // record's own fields by its key ("place"), or a text's language by its name ("title.en");
+  // any other value is ignored
+  var askedField = editing ? params.get("field") || "" : "";
 
   var chooser = el("fieldset", {"class": "qic-kinds"}, [el("legend", {text: say("what_kind")})]);
   var kindsList = el("div", {"class": "qic-choices qic-kind-choices"});
@@ -860,6 +986,28 @@
     form.hidden = false;
     result.hidden = false;
     update(false);
+  }
+
+  /* brings the asked field into view, marked, with the focus on its first control */
+  function showAskedField() {
+    var key = askedField.split(".")[0];
+    var pair = current.widgets.filter(function (p) { return p[0] === key; })[0];
+    if (!pair) return;
+    var box = pair[1].el;
+    var controls = Array.prototype.filter.call(box.querySelectorAll("input, select, textarea, button"), function (c) {
+      return c.getClientRects().length > 0;  // shown (not in a hidden part)
+    });
+    var named = controls.filter(function (c) { return c.getAttribute("name") === askedField; })[0];
+    if (askedField !== key && !named) return;  // "title.en": only the name of one of the field's controls
+    var control = named || (pair[1].input && controls.indexOf(pair[1].input) !== -1 ? pair[1].input : controls[0]);
+    box.classList.add("qic-asked");
+    var note = el("p", {"class": "qic-asked-note", id: nextId("asked"), text: say("asked_field")});
+    box.insertBefore(note, box.firstChild.nextSibling);
+    if (control) {
+      control.setAttribute("aria-describedby", [note.id, control.getAttribute("aria-describedby")].filter(Boolean).join(" "));
+      control.focus({preventScroll: true});
+    }
+    box.scrollIntoView({block: "start"});
   }
 
   function suggestedId() {
@@ -1007,6 +1155,7 @@
       var record = ((data.records || {})[wanted] || {})[editing];
       if (!record) throw new Error("missing");
       start(wanted, record);
+      if (askedField) showAskedField();
     }).catch(function () {
       start(wanted, null);
       status.textContent = say("not_found");
