@@ -43,14 +43,16 @@ def test_a_broken_save_is_explained_on_the_page_and_the_terminal_stays_quiet(con
         assert "Liévin" in _get(url, "Liévin")
         assert _get(f"http://127.0.0.1:{port}/page-absente.xml", seconds=0) == ""  # a 404, as a browser may ask
         site = content / "sites" / "lievin.yml"
-        site.write_text(site.read_text(encoding="utf-8").replace("kind: pilote", "kind: piloote"), encoding="utf-8")
+        written = site.read_text(encoding="utf-8")
+        where = f"content/sites/lievin.yml:{written.splitlines().index('kind: pilote') + 1}:1"
+        site.write_text(written.replace("kind: pilote", "kind: piloote"), encoding="utf-8")
         page = _get(url, "qic-preview-errors")
-        assert "content/sites/lievin.yml:4:1" in page and "valeur « piloote » non reconnue" in page
+        assert where in page and "valeur « piloote » non reconnue" in page
         assert "Liévin" in page  # the last good content is still shown
     finally:
         server.terminate()
         terminal = server.communicate(timeout=30)[0]
     assert "ouvrez http://127.0.0.1:" in terminal
-    assert "content/sites/lievin.yml:4:1: kind: valeur « piloote » non reconnue" in terminal
+    assert f"{where}: kind: valeur « piloote » non reconnue" in terminal
     assert "end of life" not in terminal and "[macros]" not in terminal
     assert "GET " not in terminal and "404" not in terminal  # the server's request lines stay out
