@@ -510,13 +510,16 @@ PAYLOADS = [
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_code_in_a_hand_written_page_is_refused_and_never_runs(repo_copy, tmp_path, payload):
+    """Each payload in a plain `mkdocs build`; the first also in the project's build (both
+    languages), which renders the pages through the same hooks and sandbox."""
     mark = tmp_path / "ran"
     page = repo_copy / "docs" / "fr" / "a-propos" / "accessibilite.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n" + payload.replace("MARK", str(mark)) + "\n",
                     encoding="utf-8")
-    plain = plain_mkdocs(repo_copy, "-d", str(tmp_path / "plain"))
-    built = default_build(repo_copy, "--out", str(tmp_path / "site"))
-    for result in (plain, built):
+    results = [plain_mkdocs(repo_copy, "-d", str(tmp_path / "plain"))]
+    if payload == PAYLOADS[0]:
+        results.append(default_build(repo_copy, "--out", str(tmp_path / "site")))
+    for result in results:
         assert result.returncode != 0
         assert "docs/fr/a-propos/accessibilite.md : code refusé dans la page" in result.stderr, result.stderr[-2000:]
         assert "Traceback" not in result.stderr
