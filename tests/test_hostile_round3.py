@@ -149,7 +149,7 @@ def few_records(tmp_path) -> Path:
 
 @pytest.mark.parametrize("shape", CHECK_SHAPES)
 def test_the_check_grows_linearly(few_records, shape, tmp_path, monkeypatch):
-    """Forty files, each with the shape in a text and in an excerpt (texts of about 4,500
+    """Twenty files, each with the shape in a text and in an excerpt (texts of about 4,500
     and 18,000 characters, under the 20,000 limit); the cost of the rest of the
     content is taken away. The excerpts are looked for in a source text of our own
     (the documents of ../shared/seeds may be absent: the excerpts would go unread)."""
@@ -161,7 +161,7 @@ def test_the_check_grows_linearly(few_records, shape, tmp_path, monkeypatch):
     (seeds / source).write_text("Un texte source. " * 1_000, encoding="utf-8")
     monkeypatch.setenv("QIC_SEEDS", str(seeds))
     check_in_process(content)
-    ratio = check_growth(content, lambda n: write_worst_resources(content, CHECK_SHAPES[shape](n)), 2_250)
+    ratio = check_growth(content, lambda n: write_worst_resources(content, CHECK_SHAPES[shape](n), count=20), 2_250)
     assert ratio < LINEAR, f"{shape}: ×{ratio:.1f}"
 
 
