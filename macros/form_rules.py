@@ -20,6 +20,7 @@ so that the browser normalises and cuts an excerpt as macros/provenance.py does
 """
 from __future__ import annotations
 
+import array
 import functools
 import re
 import sys
@@ -32,12 +33,16 @@ _SYNTAX = set("^$\\.*+?()[]{}|/")
 
 @functools.lru_cache(maxsize=1)
 def _every_character() -> str:
-    return "".join(map(chr, range(sys.maxunicode + 1)))
+    """Every code point, in order (the surrogates too), decoded at once from UTF-32."""
+    return array.array("I", range(sys.maxunicode + 1)).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 @functools.lru_cache(maxsize=1)
-def _categories() -> list[str]:
-    return list(map(unicodedata.category, _every_character()))
+def _printable() -> bytes:
+    """One byte per code point, 1 where Python's str.isprintable accepts it: Unicode's
+    Other (Cc, Cf, Co, Cn, Cs) and Separator (Zs, Zl, Zp) categories are refused, but
+    the ASCII space. (Read so rather than category by category: a tenth of the time.)"""
+    return bytes(map(str.isprintable, _every_character()))
 
 
 @functools.cache
@@ -49,15 +54,16 @@ def _ranges(name: str) -> str:
         found = [(m.start(), m.end() - 1) for m in re.finditer("\\" + name + "+", every)]
     else:  # values.hidden_character's characters, or values.visible's (spaces too)
         categories = set(values._HIDDEN_CATEGORIES) | ({"Zs", "Zl", "Zp"} if name == "invisible" else set())
-        names = sorted(set(_categories()))
-        letter = {category: chr(0x41 + index) for index, category in enumerate(names)}
-        marks = list("".join(map(letter.__getitem__, _categories())))  # one letter per category
+        assert categories >= {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"}, "the Other and line separators"
+        marks = bytearray(_printable().translate(bytes.maketrans(b"\x00\x01", b"!.")))
+        for char in re.findall(r"\s", every):  # Zs, the one category of non-printable ones left to tell
+            if unicodedata.category(char) == "Zs":
+                marks[ord(char)] = ord("!" if "Zs" in categories else ".")
         for code in range(128):
-            marks[code] = "!" if values._ASCII_CONTROL.match(chr(code)) else "."
+            marks[code] = ord("!" if values._ASCII_CONTROL.match(chr(code)) else ".")
         for char in values._BLANK_LETTERS:
-            marks[ord(char)] = "!"
-        wanted = "!" + "".join(letter[c] for c in categories if c in letter)
-        found = [(m.start(), m.end() - 1) for m in re.finditer(f"[{re.escape(wanted)}]+", "".join(marks))]
+            marks[ord(char)] = ord("!")
+        found = [(m.start(), m.end() - 1) for m in re.finditer(rb"!+", marks)]
     return "".join(_char(a) if a == b else f"{_char(a)}-{_char(b)}" for a, b in found)
 
 
