@@ -23,6 +23,7 @@ from test_form import (
     cite,
     fill,
     open_form,
+    page,  # noqa: F401 - the form's page fixture (a script error fails the test)
     settled,
     warnings,
 )
@@ -59,17 +60,6 @@ RESOURCE = [
 ]
 KEEP = "#qic-keep"
 FILES = "#qic-proposals-files > li"
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == [], errors
 
 
 def kept(page, server, kind: str, steps: list, lang: str = "fr") -> None:
