@@ -262,8 +262,7 @@ def with_a_contribution(page, server, lang: str) -> None:
     fill(page, EVENT)
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang, width", [("fr", 375), ("en", 1280)])  # each language, each width
 def test_with_a_contribution_the_form_has_no_axe_violation_and_no_nu_error(browser, server, tmp_path, lang, width):
     from axe_playwright_python.sync_playwright import Axe
     from test_validators import VNU, needed

@@ -91,7 +91,7 @@ def french_page(source: str) -> None:
 @pytest.mark.parametrize("shape", SHAPES)
 def test_french_typography_of_a_page_grows_linearly(shape):
     import html
-    assert growth(french_page, lambda n: page(html.escape(SHAPES[shape](n), quote=False)), 4_000) < LINEAR
+    assert growth(french_page, lambda n: page(html.escape(SHAPES[shape](n), quote=False)), 2_000) < LINEAR
 
 
 @pytest.mark.parametrize("shape", MARKUP_SHAPES)
