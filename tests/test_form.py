@@ -339,7 +339,7 @@ def test_every_published_record_comes_back_unchanged_through_the_form(page, serv
     for file in sorted((REPO / "content" / kind).glob("*.yml")):
         if kind == "contacts" and not yaml.safe_load(file.read_text(encoding="utf-8"))["public"]:
             continue  # kept off the site, so not in the published data the form starts from
-        page.goto(server.url + f"proposer/?kind={kind}&id={file.stem}")
+        page.goto(server.url + f"proposer/?kind={kind}&id={file.stem}", wait_until="domcontentloaded")
         page.wait_for_function("document.getElementById('qic-status').textContent.includes('erreur')")
         assert "Aucune erreur" in page.inner_text("#qic-status"), (file.name, page.inner_text("#qic-status"))
         again = yaml.safe_load(page.input_value("#qic-yaml"))
