@@ -86,7 +86,7 @@ ENGLISH = re.compile(r"\b(Input should|Field required|should be|valid (string|in
                      r"Value error|Extra inputs|not permitted|Traceback|Error|None|True|False)\b")
 FRENCH = re.compile(r"attendu|invalide|inconnu|manquant|vide|valeur|champ|date|adresse|fichier|texte|nombre|"
                     r"liste|identifiant|source|mois|jour|année|précède|même nom|trop|numéro|deux fois|étiquette|"
-                    r"syntaxe|caractère|ne correspond|refusée|période|imbrication|non reconnue|alphabet", re.I)
+                    r"syntaxe|caractère|ne correspond|refusée|période|imbrication|non reconnue|alphabet|lettre|chiffre", re.I)
 
 
 def assert_well_placed(problem: Problem) -> None:

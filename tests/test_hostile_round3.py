@@ -199,8 +199,9 @@ def test_a_long_web_address_is_checked_in_linear_time(few_records):
 def _timed(function, *args) -> float:
     """CPU time of one call, the garbage collector paused (as timeit does): a test worker
     that has run hundreds of tests holds a large heap, which each collection walks again,
-    and that cost follows the heap, not the input."""
-    gc.collect()
+    and that cost follows the heap, not the input. No collection is asked for before the
+    call either: in such a worker a full one takes longer than the call it would precede
+    (the growth tests took 40 s of the suite's time, 7 s alone)."""
     gc.disable()
     try:
         started = time.process_time()
