@@ -54,3 +54,19 @@ class Server:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def open_all(context, urls: list[str], until: str = "networkidle") -> list:
+    """Each address in its own tab of `context`, all loading at once, each waited for
+    until `until` (Playwright's "networkidle": no request for half a second, so that the
+    requests a page's scripts make after it has loaded are seen too). The half seconds
+    of quiet overlap instead of adding up: 22 pages one after another spent 11 s
+    waiting. Returns the pages, in the order of `urls`."""
+    pages = []
+    for url in urls:
+        page = context.new_page()
+        page.goto(url, wait_until="commit")
+        pages.append(page)
+    for page in pages:
+        page.wait_for_load_state(until)
+    return pages

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser import Server
+from browser import Server, open_all
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -114,13 +114,11 @@ def test_no_request_leaves_the_site_or_finds_nothing(browser, server, lang):
     gets an error (a 404 in the console costs Lighthouse's best practices: Material fetched
     a sitemap.xml beside the Atom feed's link while it was rel="alternate" alone)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
     requested, failed = [], []
-    page.on("request", lambda request: requested.append(request.url))
-    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
-    for path in PAGES.values():
-        page.goto(server.url + ("en/" if lang == "en" else "") + path)
-        page.wait_for_load_state("networkidle")
+    context.on("request", lambda request: requested.append(request.url))
+    context.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    pages = open_all(context, [server.url + ("en/" if lang == "en" else "") + path for path in PAGES.values()])
+    assert [page.evaluate("document.readyState") for page in pages] == ["complete"] * len(PAGES)
     context.close()
     outside = [url for url in requested if not url.startswith(server.url) and not url.startswith("data:")]
     assert requested and outside == [] and failed == []
@@ -219,21 +217,22 @@ def hostile_site(tmp_path_factory):
 
 def test_no_payload_from_the_content_runs_in_the_browser(browser, hostile_site):
     context = browser.new_context()
-    page = context.new_page()
     dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    for lang in ("", "en/"):
-        for path in ("", "sites/", "sites/lievin/", "ressources/", "calendrier/", "contacts/", "histoire/"):
-            page.goto(hostile_site.url + lang + path)
-            page.wait_for_load_state("networkidle")
-            page.mouse.move(200, 300)
-            assert page.evaluate("window.__xss") is None, lang + path
-            dangerous = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
-                [...e.attributes].some(a => a.name.startsWith('on') ||
-                    (/^(href|src)$/.test(a.name) && a.value.trim().toLowerCase().startsWith('javascript:'))))
-                .map(e => e.outerHTML.slice(0, 80))""")
-            assert dangerous == [], (lang + path, dangerous)
+    context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    paths = [lang + path for lang in ("", "en/")
+             for path in ("", "sites/", "sites/lievin/", "ressources/", "calendrier/", "contacts/", "histoire/")]
+    for path, page in zip(paths, open_all(context, [hostile_site.url + path for path in paths]), strict=True):
+        page.bring_to_front()
+        page.mouse.move(200, 300)
+        assert page.evaluate("window.__xss") is None, path
+        dangerous = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
+            [...e.attributes].some(a => a.name.startsWith('on') ||
+                (/^(href|src)$/.test(a.name) && a.value.trim().toLowerCase().startsWith('javascript:'))))
+            .map(e => e.outerHTML.slice(0, 80))""")
+        assert dangerous == [], (path, dangerous)
+        page.close()
     assert dialogs == []
+    page = context.new_page()
     # the words are still shown, as text
     page.goto(hostile_site.url + "sites/lievin/")
     assert "<script>" in page.locator("h1").inner_text()
