@@ -369,7 +369,7 @@ WRONG = [
      "date: jour 30 impossible dans « 2022-02-30 » : ce mois a 28 jours"),
 ]
 @pytest.mark.parametrize("kind,selector,value,checked", WRONG, ids=[w[3].split(":")[0] + "-" + w[0] for w in WRONG])
-def test_messages_while_typing_are_the_check_s_words(page, server, content, kind, selector, value, checked):
+def test_messages_while_typing_are_the_check_s_words(page, server, wrong_values_checked, kind, selector, value, checked):
     open_form(page, server, kind)
     field = page.locator(selector)
     field.fill("x")  # touched, then the value to judge
@@ -382,16 +382,32 @@ def test_messages_while_typing_are_the_check_s_words(page, server, content, kind
     assert message, "no message shown"
     # the message is the check's (after the field name), for the same value in a file
     assert plain(checked.split(": ", 1)[1]) in plain(message), (message, checked)
-    result = check(_with_wrong_value(content, kind, selector, value))
-    assert result.returncode == 1
-    assert plain(checked) in plain(result.stderr), result.stderr
+    stderr, files = wrong_values_checked
+    said = [line for line in stderr.splitlines() if line.startswith(files[kind, selector, value] + ":")]
+    assert any(plain(checked) in plain(line) for line in said), stderr
 
 
-def _with_wrong_value(content, kind: str, selector: str, value: str):
-    """A copy of the content where an existing record of `kind` has the wrong value."""
+@pytest.fixture(scope="module")
+def wrong_values_checked(tmp_path_factory) -> tuple[str, dict]:
+    """The real check, run once on a copy of the content where each value of WRONG is in a
+    record of its own: what the check says, and the file of each (kind, selector, value)."""
+    content = tmp_path_factory.mktemp("wrong") / "content"
+    shutil.copytree(REPO / "content", content)
+    files, used = {}, {}
+    for kind, selector, value, _checked in WRONG:
+        index = used[kind] = used.get(kind, -1) + 1
+        file = sorted((content / kind).glob("*.yml"))[index]
+        _with_wrong_value(file, selector, value)
+        files[kind, selector, value] = str(file)  # the check names a file outside the repository by its path
+    result = check(content)
+    assert result.returncode == 1, result.stderr
+    return result.stderr, files
+
+
+def _with_wrong_value(file, selector: str, value: str) -> None:
+    """The record of `file` given the wrong value."""
     key = selector.split("data-field=")[1].split("]")[0]
     sub = selector.rsplit("[name=", 1)[1].rstrip("]").strip('"') if "[name=" in selector else None
-    file = next(iter(sorted((content / kind).glob("*.yml"))))
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     if value == "":
         data.pop(key, None)
@@ -402,7 +418,6 @@ def _with_wrong_value(content, kind: str, selector: str, value: str):
     else:
         data[key] = int(value) if value.isdigit() else value
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return content
 
 
 def test_an_id_already_taken_is_refused_and_a_new_one_is_suggested(page, server):

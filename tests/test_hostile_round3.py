@@ -383,23 +383,25 @@ def test_mkdocs_build_into_a_folder_that_is_no_site_deletes_nothing(repo_copy, t
     assert [p.name for p in notes.iterdir()] == ["mes-notes.txt"]
 
 
-@pytest.mark.parametrize("refused", ["link in docs", "broken content", "special file in overrides"])
-def test_a_plain_build_that_refuses_a_file_leaves_the_built_site(repo_copy, tmp_path, refused):
+def test_a_plain_build_replaces_its_own_site_and_one_that_refuses_a_file_leaves_it(repo_copy, tmp_path):
     assert plain_mkdocs(repo_copy).returncode == 0  # site/, as `mkdocs build` writes it
     assert (repo_copy / "site" / "index.html").is_file() and (repo_copy / "site" / output.MARKER).is_file()
     assert plain_mkdocs(repo_copy).returncode == 0, "its own site is replaced"
     secret = tmp_path / "secret.txt"
     secret.write_text("secret", encoding="utf-8")
-    if refused == "link in docs":
-        (repo_copy / "docs" / "fr" / "secret.md").symlink_to(secret)
-    elif refused == "broken content":
-        (repo_copy / "content" / "sites" / "casse.yml").write_text("name: [\n", encoding="utf-8")
-    else:
-        os.mkfifo(repo_copy / "overrides" / "assets" / "tube.css")
+    link, broken, pipe = (repo_copy / "docs" / "fr" / "secret.md", repo_copy / "content" / "sites" / "casse.yml",
+                          repo_copy / "overrides" / "assets" / "tube.css")
+    refusals = {"link in docs": lambda: link.symlink_to(secret),
+                "broken content": lambda: broken.write_text("name: [\n", encoding="utf-8"),
+                "special file in overrides": lambda: os.mkfifo(pipe)}
     before = snapshot(repo_copy / "site")
-    result = plain_mkdocs(repo_copy)
-    assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert snapshot(repo_copy / "site") == before and (repo_copy / "site" / "index.html").is_file()
+    for refused, make in refusals.items():
+        make()
+        result = plain_mkdocs(repo_copy)
+        assert result.returncode != 0 and "Traceback" not in result.stderr, refused
+        assert snapshot(repo_copy / "site") == before and (repo_copy / "site" / "index.html").is_file(), refused
+        for made in (link, broken, pipe):
+            made.unlink(missing_ok=True)  # one refusal at a time
 
 
 def default_build(repo: Path, *extra: str) -> subprocess.CompletedProcess:
