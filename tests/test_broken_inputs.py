@@ -8,8 +8,6 @@ handful go through the full build, which must stop and leave no site behind.
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
 import subprocess
@@ -19,9 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BUILD_DATE, REPO
+from conftest import BUILD_DATE, REPO, run_check
 
-from macros.cli import main as cli_main
 from macros.model import KINDS
 
 BROKEN = REPO / "tests" / "broken"
@@ -69,10 +66,8 @@ def write_ten_megabytes(target: Path) -> None:
 
 
 def check_in_process(content: Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli_main(["check", "--content", str(content)])
-    return code, out.getvalue(), err.getvalue()
+    result = run_check(content)
+    return result.returncode, result.stdout, result.stderr
 
 
 def check_subprocess(content: Path) -> tuple[int, str, str]:

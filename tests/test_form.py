@@ -8,8 +8,6 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import subprocess
-import sys
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
@@ -17,7 +15,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import Server
-from conftest import REPO, run_build
+from conftest import REPO, run_build, run_check
 
 pytestmark = pytest.mark.browser
 
@@ -198,9 +196,7 @@ def plain(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
 
 
-def check(content) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.cli", "check", "--content", str(content)],
-                          cwd=REPO, capture_output=True, text=True, timeout=300)
+check = run_check  # the command, in this process (conftest.run_check)
 
 
 def warnings(stderr: str) -> list[str]:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, REPO, run_build
+from conftest import BUILD_DATE, REPO, run_build, run_check
 
 from macros import exports, files, output
 from macros.content import load_catalogue
@@ -38,8 +38,13 @@ from macros.problems import ContentError, Problem, inert
 SECRET = "SECRET-TOKEN-4f1c9a"  # what a runner file holds; it must appear nowhere
 
 
-def check(content: Path, env: dict | None = None, timeout: float = 60, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "BUILD_DATE": BUILD_DATE, "PYTHONIOENCODING": "utf-8", **(env or {})}
+check = run_check  # the command, in this process (conftest.run_check)
+
+
+def check_process(content: Path, timeout: float = 60, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """The command in a new process: stopped by `timeout` if a read never ends, and run from
+    `cwd` (a checkout's `python -m` imports that checkout's macros/)."""
+    environment = {**os.environ, "BUILD_DATE": BUILD_DATE, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run([sys.executable, "-m", "macros.cli", "check", "--content", str(content)], cwd=cwd,
                           env=environment, capture_output=True, text=True, encoding="utf-8", timeout=timeout)
 
@@ -93,13 +98,13 @@ def test_a_linked_content_folder_and_a_link_to_a_device_are_refused(content, tmp
     (content / "events").rename(outside)
     (content / "events").symlink_to(outside, target_is_directory=True)
     (content / "sites" / "zero.yml").symlink_to("/dev/zero")
-    result = check(content, timeout=30)  # /dev/zero read would never end
+    result = check_process(content, timeout=30)  # /dev/zero read would never end
     assert_refused(result, "content/events:1:1: lien symbolique refusé", "content/sites/zero.yml:1:1: lien symbolique")
 
 
 def test_a_named_pipe_is_refused_without_being_opened(content):
     os.mkfifo(content / "sites" / "tube.yml")
-    result = check(content, timeout=30)  # opening it for reading would wait forever
+    result = check_process(content, timeout=30)  # opening it for reading would wait forever
     assert_refused(result, "content/sites/tube.yml:1:1: tube nommé refusé")
 
 
@@ -137,7 +142,7 @@ def repo_copy(tmp_path) -> Path:
 def test_a_link_in_docs_or_overrides_stops_the_check_and_the_build(secret, place, repo_copy, tmp_path):
     (repo_copy / place).symlink_to(secret)
     # run from the copy: `python -m` imports its macros/, which takes it for the repository
-    result = check(repo_copy / "content", cwd=repo_copy)
+    result = check_process(repo_copy / "content", cwd=repo_copy)
     assert_refused(result, f"{place}:1:1: lien symbolique refusé")
     out = tmp_path / "site"
     built = run_build(repo_copy / "content", out, cwd=repo_copy)
@@ -174,28 +179,45 @@ WORST_CASES = {
 }
 
 
-@pytest.mark.parametrize("name", WORST_CASES)
-def test_a_worst_case_file_is_checked_and_built_within_seconds(content, tmp_path, name):
-    """A ceiling, not a race: minutes here would let two files exhaust CI's limit."""
+def write_worst_case(content: Path, name: str, file: str = "pire-cas") -> bool:
+    """The case as a resource's summary (and title, when the check lets it through: the title
+    is on the page twice, card and table); True when the check must accept it."""
     text = WORST_CASES[name]
-    target = content / "resources" / "pire-cas.yml"
     quoted = text.replace("\\", "\\\\").replace('"', '\\"')
-    short = len(text.strip()) <= 20_000  # a longer text is refused by the check: only the check is timed
-    title = f'"Pire cas {quoted}"' if short else '"Pire cas"'  # the title is on the page twice (card and table)
+    short = len(text.strip()) <= 20_000  # a longer text is refused by the check
+    title = f'"{file} {quoted}"' if short else f'"{file}"'  # the file's name: titles differ when several
+    target = content / "resources" / f"{file}.yml"
     target.write_text(f'title: {{fr: {title}}}\ntype: article\nlanguage: fr\nsummary:\n  fr: "{quoted}"\n'
                       "sources: [irev-territoire-impact-collectif]\n", encoding="utf-8")
     assert target.stat().st_size < files.MAX_BYTES
+    return short
+
+
+@pytest.mark.parametrize("name", WORST_CASES)
+def test_a_worst_case_file_is_checked_within_seconds(content, name):
+    """A ceiling, not a race: minutes here would let two files exhaust CI's limit."""
+    short = write_worst_case(content, name)
     started = time.perf_counter()
     result = check(content)
     checked = time.perf_counter() - started
-    assert "Traceback" not in result.stderr
-    assert (result.returncode == 0) == short, result.stderr[-500:]  # short ones go on to the build
-    if result.returncode == 0:
-        started = time.perf_counter()
-        built = run_build(content, tmp_path / "site", "--only", "fr")
-        assert built.returncode == 0, built.stderr
-        checked += time.perf_counter() - started
+    assert (result.returncode == 0) == short, result.stderr[-500:]
     assert checked < 30, f"{name}: {checked:.1f} s"
+
+
+def test_the_worst_cases_the_check_accepts_are_built_together_within_seconds(content, tmp_path):
+    """Each in a file of its own, one build: a ceiling for all of them at once."""
+    accepted = [name for index, name in enumerate(WORST_CASES) if write_worst_case(content, name, f"pire-cas-{index}")]
+    for index, name in enumerate(WORST_CASES):
+        if name not in accepted:
+            (content / "resources" / f"pire-cas-{index}.yml").unlink()
+    assert len(accepted) == 6
+    started = time.perf_counter()
+    built = run_build(content, tmp_path / "site", "--only", "fr")
+    took = time.perf_counter() - started
+    assert built.returncode == 0, built.stderr
+    assert took < 30, f"{took:.1f} s"
+    page = (tmp_path / "site" / "ressources" / "index.html").read_text(encoding="utf-8")
+    assert all(f"pire-cas-{list(WORST_CASES).index(name)} " in page for name in accepted)
 
 
 def test_a_text_too_long_is_refused(content):

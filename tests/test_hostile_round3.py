@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, REPO, run_build
+from conftest import BUILD_DATE, REPO, run_build, run_check
 from test_hostile import repo_copy  # noqa: F401 - a fixture: a copy of what a build reads
 
 from macros import messages, output, provenance, typography
@@ -289,9 +289,7 @@ def test_thousands_of_unknown_references_are_checked_quickly_with_hints(content)
 
 def check(content: Path) -> subprocess.CompletedProcess:
     """The check as CI runs it: GitHub annotations on, and output strictly in UTF-8."""
-    environment = {**os.environ, "BUILD_DATE": BUILD_DATE, "PYTHONIOENCODING": "utf-8", "GITHUB_ACTIONS": "true"}
-    return subprocess.run([sys.executable, "-m", "macros.cli", "check", "--content", str(content)], cwd=REPO,
-                          env=environment, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return run_check(content, env={"GITHUB_ACTIONS": "true"})
 
 
 def assert_told_in_french(result: subprocess.CompletedProcess, *fragments: str) -> None:
