@@ -45,20 +45,13 @@ def run_check(content: Path, env: dict | None = None) -> subprocess.CompletedPro
     of each run's 0.3 s; the suite ran 86). Its output must be UTF-8, as CI reads it. What
     only a process shows (a read that never ends, stopped by a timeout; the checkout
     taken for the repository) is tried with a new process."""
+    from unittest import mock
+
     from macros.cli import main
-    values = {"BUILD_DATE": BUILD_DATE, **(env or {})}
-    saved = {key: os.environ.get(key) for key in values}
     out, err = io.StringIO(), io.StringIO()
-    os.environ.update(values)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["check", "--content", str(content)])
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    with mock.patch.dict(os.environ, {"BUILD_DATE": BUILD_DATE, **(env or {})}), \
+            contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check", "--content", str(content)])
     stdout, stderr = out.getvalue(), err.getvalue()
     for text in (stdout, stderr):
         text.encode("utf-8")  # strict, as CI's PYTHONIOENCODING: a lone surrogate raises here
